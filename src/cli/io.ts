@@ -1,0 +1,47 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../errors.js';
+
+/** What a verb may touch of the outside world; tests and the bundle pass the real process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export type Verb = (args: string[], io: CliIO) => Promise<number>;
+
+export const EXIT = { ok: 0, violation: 1, usage: 2 } as const;
+
+export const commonOptions = {
+  format: { type: 'string', default: 'text' },
+  config: { type: 'string' },
+  repo: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** util.parseArgs with its errors turned into one-line usage errors. */
+export function parseVerbArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  verb: string,
+  args: string[],
+  options: O,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(`${verb}: ${(error as Error).message}`);
+  }
+}
+
+export function requireFormat<F extends string>(
+  verb: string,
+  value: unknown,
+  allowed: readonly F[],
+): F {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as F;
+  throw new UserError(
+    `${verb}: --format must be one of ${allowed.join(', ')} (got "${String(value)}")`,
+  );
+}

@@ -1,0 +1,84 @@
+/** Shapes shared by the pure core and its adapters. No I/O lives here. */
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/** One path a commit changed; a rename or copy also names the path it came from. */
+export interface FileChange {
+  /** git's status letter: A, M, D, R, C, T (merges: the combined status, e.g. "MM"). */
+  status: string;
+  path: string;
+  oldPath?: string;
+}
+
+/** A commit as the history reader yields it. */
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  author: Identity;
+  committer: Identity;
+  /** The raw message (%B), byte for byte as git stores it, decoded as UTF-8. */
+  message: string;
+  files: FileChange[];
+  /** The branch the commit was made on, when known (agent branch prefixes are a signal). */
+  branch?: string;
+}
+
+export interface Trailer {
+  /** The key as written (case kept). */
+  key: string;
+  /** The value, unfolded and trimmed, as `git interpret-trailers --parse` prints it. */
+  value: string;
+}
+
+export type SignalKind =
+  | 'env' // an agent environment variable at commit time
+  | 'trailer' // an attribution trailer (ours or the tool's own), wherever it stands in the message
+  | 'footer' // a tool's message footer such as "Generated with [Claude Code]"
+  | 'identity' // the author or committer is the tool's bot identity
+  | 'branch' // the commit's branch uses the tool's prefix
+  | 'ledger'; // the agent ledger says the tool edited a staged file
+
+export interface Signal {
+  /** A catalog tool id, or "unknown" for an AI claim that maps to no known tool. */
+  tool: string;
+  kind: SignalKind;
+  /** What was seen, quoted so a human can find it (e.g. the trailer line). */
+  evidence: string;
+  model?: string;
+}
+
+export type Rule = 'external-ai' | 'missing-review';
+
+export interface Violation {
+  sha: string;
+  rule: Rule;
+  group: string;
+  paths: string[];
+  tools: string[];
+  message: string;
+}
+
+export interface Report {
+  ok: boolean;
+  commits: number;
+  violations: Violation[];
+}
+
+/** An approving (or other) PR review, as the Action reads it from the API. */
+export interface PullReview {
+  login: string;
+  isBot: boolean;
+  state: string; // APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING
+  commitId: string;
+  submittedAt: string;
+}
+
+/** Facts about review that only a pull request has; the CLI has none. */
+export interface PullFacts {
+  author: string;
+  headSha: string;
+  reviews: PullReview[];
+}

@@ -1,0 +1,118 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname ?? '.', '../..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/**
+ * A clean environment for child processes: no agent variables leak in from the machine running
+ * the tests, no user or system git config, a fixed identity and clock.
+ */
+export function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    LANG: 'C.UTF-8',
+    TMPDIR: process.env.TMPDIR ?? tmpdir(),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
+    GIT_AUTHOR_NAME: 'Ada Human',
+    GIT_AUTHOR_EMAIL: 'ada@example.com',
+    GIT_COMMITTER_NAME: 'Ada Human',
+    GIT_COMMITTER_EMAIL: 'ada@example.com',
+    ...extra,
+  };
+}
+
+export function tempDir(prefix = 'tg-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A real git repository in a temporary directory, driven through the real git binary. */
+export class TempRepo {
+  readonly dir: string;
+  readonly home: string;
+  env: NodeJS.ProcessEnv;
+
+  constructor(options: { bare?: boolean; branch?: string } = {}) {
+    this.home = tempDir('tg-home-');
+    this.dir = tempDir('tg-repo-');
+    this.env = cleanEnv(this.home);
+    const init = ['init', '-q', `--initial-branch=${options.branch ?? 'main'}`];
+    if (options.bare) init.push('--bare');
+    this.git(...init);
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: this.env, encoding: 'utf8' });
+  }
+
+  gitWith(env: Record<string, string>, ...args: string[]): string {
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      env: { ...this.env, ...env },
+      encoding: 'utf8',
+    });
+  }
+
+  write(path: string, content = `${path}\n`): void {
+    const full = join(this.dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+
+  /** Writes the files, stages everything and commits with the given message; returns the sha. */
+  commit(
+    message: string,
+    files: Record<string, string> | string[] = {},
+    env: Record<string, string> = {},
+  ): string {
+    const entries = Array.isArray(files)
+      ? files.map((f) => [f, `${f} ${Math.random()}\n`])
+      : Object.entries(files);
+    for (const [path, content] of entries) this.write(path, content);
+    this.git('add', '-A');
+    const messageFile = join(this.home, 'COMMIT_MSG');
+    writeFileSync(messageFile, message);
+    this.gitWith(env, 'commit', '-q', '--allow-empty', '--no-verify', '-F', messageFile);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI bundle (dist/cli.js) as a real process. */
+export function runCli(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<RunResult> {
+  return runProcess(process.execPath, [CLI, ...args], options);
+}
+
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
