@@ -82,3 +82,24 @@ export interface PullFacts {
   headSha: string;
   reviews: PullReview[];
 }
+
+/** An organisation's own tool, declared in the policy's `tools.extra`. */
+export interface ExtraTool {
+  id: string;
+  name?: string;
+  env?: string[];
+  emails?: string[];
+  branches?: string[];
+  trailers?: string[];
+}
+
+/** One file an agent edited, as the agent ledger records it (see src/agents/ledger.ts). */
+export interface LedgerEntry {
+  tool: string;
+  model?: string;
+  session?: string;
+  /** Repository-relative, forward slashes. */
+  path: string;
+  /** ISO 8601. */
+  time: string;
+}
