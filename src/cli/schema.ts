@@ -1,7 +1,20 @@
+import { policyJsonSchema } from '../core/policy.js';
 import { UserError } from '../errors.js';
-import type { Verb } from './io.js';
+import { commonOptions, EXIT, parseVerbArgs, type Verb } from './io.js';
 
-// Placeholder while the verb is being written; replaced by its real module.
-export const run: Verb = async () => {
-  throw new UserError('schema: not implemented yet');
+const usage = `usage: trailguard schema
+
+Prints the JSON Schema of the config file (.github/trailguard.yml), for editors and validators.
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values, positionals } = parseVerbArgs('schema', args, { help: commonOptions.help });
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0)
+    throw new UserError(`schema: unexpected argument "${positionals[0]}"`);
+  io.stdout(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);
+  return EXIT.ok;
 };

@@ -1,0 +1,105 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  defaultPolicy,
+  parsePolicyLayer,
+  resolvePolicy,
+  type Policy,
+  type PolicyLayer,
+} from '../core/policy.js';
+import { UserError } from '../errors.js';
+import { gitSync } from '../git/exec.js';
+
+/** Where a repository keeps its policy, in the order they are looked for. */
+export const POLICY_FILES = ['.github/trailguard.yml', '.trailguard.yml'] as const;
+
+export const EMBEDDED_DEFAULT = 'embedded default';
+
+export interface LoadedPolicy {
+  policy: Policy;
+  /** What the file said, before defaults: what mergePolicies takes as the repository's side. */
+  layer: PolicyLayer;
+  /** The file read (`path`, or `rev:path` for a revision), or "embedded default". */
+  source: string;
+}
+
+export interface PolicyLocation {
+  /** A directory inside the repository (its work tree, or a bare repository with `rev`). */
+  repoDir: string;
+  /** Read the policy committed at this revision instead of the work tree (CI reads the base). */
+  rev?: string;
+}
+
+function workTreeRoot(repoDir: string): string {
+  return gitSync(['rev-parse', '--show-toplevel'], { cwd: repoDir }).trim();
+}
+
+function findOnDisk(root: string): string | undefined {
+  return POLICY_FILES.find((path) => statSync(resolve(root, path), { throwIfNoEntry: false }));
+}
+
+function findAtRev(repoDir: string, rev: string): string | undefined {
+  if (rev === '' || rev.startsWith('-')) throw new UserError(`invalid revision "${rev}"`);
+  const listing = gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...POLICY_FILES], {
+    cwd: repoDir,
+  });
+  const modes = new Map(
+    listing
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => {
+        const [meta, path] = entry.split('\t');
+        return [path, meta.split(' ')[0]] as const;
+      }),
+  );
+  const path = POLICY_FILES.find((candidate) => modes.has(candidate));
+  if (path !== undefined && !/^100(644|755)$/.test(modes.get(path)!))
+    throw new UserError(`${rev}:${path} is not a regular file; the policy must be one`);
+  return path;
+}
+
+/**
+ * The repository-relative path of the policy file that applies, or undefined when there is none.
+ * With `rev`, only a regular file committed at that revision counts.
+ */
+export function findPolicyFile({ repoDir, rev }: PolicyLocation): string | undefined {
+  return rev === undefined ? findOnDisk(workTreeRoot(repoDir)) : findAtRev(repoDir, rev);
+}
+
+function readFromDisk(fullPath: string, shownAs: string): string {
+  const stat = statSync(fullPath, { throwIfNoEntry: false });
+  if (!stat) throw new UserError(`config file not found: ${shownAs}`);
+  if (!stat.isFile()) throw new UserError(`config file is not a regular file: ${shownAs}`);
+  try {
+    return readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read config file ${shownAs}: ${(error as Error).message}`);
+  }
+}
+
+function loaded(text: string, source: string): LoadedPolicy {
+  const layer = parsePolicyLayer(text, source);
+  return { policy: resolvePolicy(layer), layer, source };
+}
+
+/**
+ * The policy for a repository: `configPath` when given (a file on disk, relative to `repoDir`;
+ * `rev` does not apply to it), else `.github/trailguard.yml`, else `.trailguard.yml` at the root
+ * of the work tree or, with `rev`, as committed at that revision; else the embedded default.
+ * Errors (a missing --config file, a git failure, an invalid file) are UserErrors.
+ */
+export function loadPolicy(options: PolicyLocation & { configPath?: string }): LoadedPolicy {
+  const { repoDir, rev, configPath } = options;
+  if (configPath !== undefined)
+    return loaded(readFromDisk(resolve(repoDir, configPath), configPath), configPath);
+  const embedded = { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
+  if (rev === undefined) {
+    const root = workTreeRoot(repoDir);
+    const path = findOnDisk(root);
+    return path === undefined ? embedded : loaded(readFromDisk(resolve(root, path), path), path);
+  }
+  const path = findAtRev(repoDir, rev);
+  if (path === undefined) return embedded;
+  const source = `${rev}:${path}`;
+  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir }), source);
+}
