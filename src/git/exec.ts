@@ -46,6 +46,9 @@ export function git(args: string[], options: GitOptions): Promise<string> {
       },
       (error, stdout) => (error ? reject(failure(args, error)) : resolve(stdout)),
     );
+    // git may exit before reading its input (most commands never do): that EPIPE is no error,
+    // the exit status says how the command went. Unhandled, it would crash the process.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(options.input ?? '');
   });
 }
