@@ -1,0 +1,264 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { CommitRecord, FileChange } from '../core/types.js';
+import { UserError } from '../errors.js';
+import { gitMaybe } from './exec.js';
+import { assertRepository } from './repo.js';
+
+export interface ReadHistoryOptions {
+  /** Any directory inside the repository. */
+  repo: string;
+  /** Revisions as git log takes them (`A..B`, `A...B`, `^A B`, `C^!`); never options. */
+  revs: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Limit to commits touching these pathspecs (and list only those files). */
+  paths?: string[];
+}
+
+/** Starts each commit in the output; no status letter or git output field can begin with it. */
+const RECORD_START = '\x01';
+const HEADER_FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%B'];
+const FORMAT = `${RECORD_START}${HEADER_FIELDS.join('%x00')}`;
+const STDERR_LIMIT = 16 * 1024;
+
+/**
+ * The git log arguments. Every option that user or repository configuration could change is
+ * given explicitly, so the same commits read the same way on every machine:
+ * - `-z` with NUL-separated fields: git cuts a message at its first NUL, so no field holds one;
+ * - `--encoding=UTF-8`: messages (and identities) stored in another encoding arrive re-encoded;
+ * - `--no-mailmap` with %an/%ae: identities as recorded. A .mailmap is part of the checked-out
+ *   tree, so a change could otherwise rename a bot's identity into a human's;
+ * - `--diff-merges=dense-combined`: a merge lists only the files its result takes from no parent
+ *   (conflict resolutions, evil merges), the changes it brings from its parents are read on
+ *   the commits that made them;
+ * - `-M`: a rename or copy names both paths; `--root`: a root commit lists what it adds;
+ * - `--ignore-submodules=none`: `ignore = all` in the tree's .gitmodules would hide submodule
+ *   updates; `--no-relative` overrides diff.relative, which would drop paths outside the cwd;
+ * - `--full-history` with paths: history simplification would skip commits whose changes a later
+ *   merge dropped, yet those commits still touched the paths.
+ */
+export function historyArgs(revs: string[], paths: string[] = []): string[] {
+  return [
+    '--no-pager',
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '-z',
+    `--format=${FORMAT}`,
+    '--encoding=UTF-8',
+    '--no-mailmap',
+    '--no-show-signature',
+    '--no-notes',
+    '--no-decorate',
+    '--no-color',
+    '--no-follow',
+    '--no-relative',
+    '--ignore-submodules=none',
+    '--root',
+    '--name-status',
+    '-M',
+    '--diff-merges=dense-combined',
+    ...(paths.length > 0 ? ['--full-history'] : []),
+    '--end-of-options',
+    ...revs,
+    '--',
+    ...paths,
+  ];
+}
+
+type Step = 'header' | 'files-start' | 'files';
+
+/**
+ * Turns git log's output (see historyArgs) into commits, chunk by chunk. Per commit git writes
+ * `\x01sha NUL parents NUL an NUL ae NUL cn NUL ce NUL message NUL`, then, when files changed, a
+ * newline (a NUL for merges) and `status NUL path NUL [new-path NUL]` for each file. Status and
+ * path fields are read by position, so a path that looks like anything still reads as a path.
+ */
+class LogParser {
+  private readonly decoder = new StringDecoder('utf8');
+  /** The start of a field whose NUL has not arrived yet (a long message spans many chunks). */
+  private carry: string[] = [];
+  private step: Step = 'header';
+  private header: string[] = [];
+  private commit: CommitRecord | undefined;
+  private change: FileChange | undefined;
+  /** Paths still to read for the current file: 1, or 2 for a non-merge rename or copy. */
+  private pathsLeft = 0;
+
+  /** Feeds a chunk of output; returns the commits it completed. */
+  push(chunk: Buffer): CommitRecord[] {
+    const text = this.decoder.write(chunk);
+    const done: CommitRecord[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\0'); end !== -1; end = text.indexOf('\0', start)) {
+      let value = text.slice(start, end);
+      if (this.carry.length > 0) {
+        this.carry.push(value);
+        value = this.carry.join('');
+        this.carry = [];
+      }
+      const finished = this.field(value);
+      if (finished) done.push(finished);
+      start = end + 1;
+    }
+    if (start < text.length) this.carry.push(text.slice(start));
+    return done;
+  }
+
+  /** At the end of the output: the last commit, which no following record start has closed. */
+  end(): CommitRecord | undefined {
+    const rest = this.carry.join('') + this.decoder.end();
+    if (rest !== '' || this.header.length > 0 || this.pathsLeft > 0) {
+      throw new UserError('git log output ended in the middle of a commit');
+    }
+    const last = this.commit;
+    this.commit = undefined;
+    return last;
+  }
+
+  private field(value: string): CommitRecord | undefined {
+    if (this.pathsLeft > 0) {
+      this.path(value);
+      return undefined;
+    }
+    if (this.step === 'header') {
+      this.headerField(value);
+      return undefined;
+    }
+    if (value.startsWith(RECORD_START)) {
+      const finished = this.commit;
+      this.commit = undefined;
+      this.step = 'header';
+      this.headerField(value);
+      return finished;
+    }
+    if (this.step === 'files-start') {
+      this.step = 'files';
+      // Before the first file git writes a newline (a NUL, hence an empty field, for a merge).
+      if (value === '') return undefined;
+      if (value.startsWith('\n')) value = value.slice(1);
+    }
+    this.status(value);
+    return undefined;
+  }
+
+  private headerField(value: string): void {
+    if (this.header.length === 0) {
+      if (!value.startsWith(RECORD_START)) throw this.unexpected(value);
+      value = value.slice(1);
+    }
+    this.header.push(value);
+    if (this.header.length < HEADER_FIELDS.length) return;
+    const [sha, parents, authorName, authorEmail, committerName, committerEmail, message] = this
+      .header as [string, string, string, string, string, string, string];
+    this.commit = {
+      sha,
+      parents: parents === '' ? [] : parents.split(' '),
+      author: { name: authorName, email: authorEmail },
+      committer: { name: committerName, email: committerEmail },
+      message,
+      files: [],
+    };
+    this.header = [];
+    this.step = 'files-start';
+  }
+
+  private status(value: string): void {
+    const commit = this.commit;
+    if (!commit || !/^[A-Z][A-Z0-9]*$/.test(value)) throw this.unexpected(value);
+    const merge = commit.parents.length > 1;
+    // A merge names only the resulting path (no --combined-all-paths), even for a rename.
+    this.pathsLeft = !merge && (value[0] === 'R' || value[0] === 'C') ? 2 : 1;
+    this.change = { status: merge ? value : value[0]!, path: '' };
+  }
+
+  private path(value: string): void {
+    const change = this.change!;
+    this.pathsLeft -= 1;
+    if (this.pathsLeft === 1) {
+      change.oldPath = value;
+      return;
+    }
+    change.path = value;
+    this.commit!.files.push(change);
+    this.change = undefined;
+  }
+
+  private unexpected(value: string): UserError {
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return new UserError(`cannot parse git log output near ${shown}`);
+  }
+}
+
+/**
+ * The commits of a shallow clone whose parents were not fetched (git shows them as roots), or an
+ * empty set when the clone is complete. Reading past one of them means reading a cut history.
+ */
+async function shallowBoundary(repo: string, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  const answer = await gitMaybe(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], {
+    cwd: repo,
+    env,
+  });
+  const [shallow, file] = (answer ?? '').split('\n');
+  if (shallow !== 'true' || !file) return new Set();
+  const text = await readFile(resolve(repo, file), 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter(Boolean));
+}
+
+/**
+ * Streams the commits of `revs`, newest first, from one `git log` process. Output is parsed as it
+ * arrives and the process is paused while the consumer is busy, so memory does not grow with
+ * the history. Anything git could not read (a bad revision, missing objects, a range cut off by
+ * a shallow clone) is a UserError carrying git's own words: a check must never pass on history it
+ * did not see. Stopping early (break) ends the git process.
+ */
+export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<CommitRecord> {
+  const { repo, revs, paths } = options;
+  const env = options.env ?? process.env;
+  if (revs.length === 0) throw new Error('readHistory: no revisions given');
+  const boundary = shallowBoundary(repo, env);
+  const child = spawn('git', historyArgs(revs, paths), {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += text;
+  });
+  const exited = new Promise<string | null>((resolveExit) => {
+    child.on('error', (error) => resolveExit(error.message));
+    child.on('close', (code, signal) =>
+      resolveExit(code === 0 ? null : stderr.trim() || `exit ${code ?? signal}`),
+    );
+  });
+  const failed = async (failure: string): Promise<UserError> => {
+    await assertRepository(repo, env);
+    return new UserError(`cannot read ${revs.join(' ')}: git log failed: ${failure}`);
+  };
+  const parser = new LogParser();
+  let cut = new Set<string>();
+  const checked = (commit: CommitRecord): CommitRecord => {
+    if (!cut.has(commit.sha)) return commit;
+    throw new UserError(
+      `cannot read all of ${revs.join(' ')}: the clone is shallow and the parents of ` +
+        `${commit.sha} were not fetched (fetch more history: git fetch --unshallow, or fetch-depth: 0)`,
+    );
+  };
+  let finished = false;
+  try {
+    cut = await boundary;
+    for await (const chunk of child.stdout) {
+      for (const commit of parser.push(chunk as Buffer)) yield checked(commit);
+    }
+    const failure = await exited;
+    if (failure !== null) throw await failed(failure);
+    const last = parser.end();
+    if (last) yield checked(last);
+    finished = true;
+  } finally {
+    if (!finished && child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}

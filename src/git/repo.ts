@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { git, gitMaybe } from './exec.js';
+
+/**
+ * Facts about a repository, one short git call each. Every function takes the directory to run
+ * in (any directory inside the work tree, or a git dir) and an optional environment; without one
+ * the process environment is inherited, so GIT_DIR and friends set by a hook are honoured.
+ * Outside a repository each throws UserError("not a git repository: DIR").
+ */
+type Env = NodeJS.ProcessEnv | undefined;
+
+/** Drops the one newline git ends its answer with (a path may itself end in spaces). */
+function line(output: string): string {
+  return output.endsWith('\n') ? output.slice(0, -1) : output;
+}
+
+/** Called after a git call failed: turns "not a repository" into its own clear error. */
+export async function assertRepository(cwd: string, env: Env): Promise<void> {
+  if (!existsSync(cwd)) throw new UserError(`no such directory: ${cwd}`);
+  if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd, env })) === null) {
+    throw new UserError(`not a git repository: ${cwd}`);
+  }
+}
+
+async function ask(cwd: string, args: string[], env: Env): Promise<string> {
+  try {
+    return line(await git(args, { cwd, env }));
+  } catch (error) {
+    await assertRepository(cwd, env);
+    throw error;
+  }
+}
+
+/** Like ask(), but a non-zero exit inside a repository gives null (git's "no" or "not found"). */
+async function askMaybe(cwd: string, args: string[], env: Env): Promise<string | null> {
+  const output = await gitMaybe(args, { cwd, env });
+  if (output === null) await assertRepository(cwd, env);
+  return output === null ? null : line(output);
+}
+
+export function topLevel(cwd: string, env?: Env): Promise<string> {
+  return ask(cwd, ['rev-parse', '--show-toplevel'], env);
+}
+
+export function gitDir(cwd: string, env?: Env): Promise<string> {
+  return ask(cwd, ['rev-parse', '--absolute-git-dir'], env);
+}
+
+/** The directory shared by all worktrees (refs, config, our ledger); gitDir() is per worktree. */
+export function commonDir(cwd: string, env?: Env): Promise<string> {
+  return ask(cwd, ['rev-parse', '--path-format=absolute', '--git-common-dir'], env);
+}
+
+export async function isShallow(cwd: string, env?: Env): Promise<boolean> {
+  return (await ask(cwd, ['rev-parse', '--is-shallow-repository'], env)) === 'true';
+}
+
+/** The object name a revision names, or null when it names nothing. */
+export function revParse(cwd: string, rev: string, env?: Env): Promise<string | null> {
+  return askMaybe(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev], env);
+}
+
+/** The commit a revision names; a UserError naming the revision when there is none. */
+export async function resolveCommit(cwd: string, rev: string, env?: Env): Promise<string> {
+  const sha = await revParse(cwd, `${rev}^{commit}`, env);
+  if (sha !== null) return sha;
+  const hint = (await isShallow(cwd, env))
+    ? ' (this clone is shallow: fetch more history, e.g. git fetch --unshallow)'
+    : '';
+  if (rev === 'HEAD') throw new UserError(`HEAD does not name a commit yet${hint}`);
+  throw new UserError(`not a commit in this repository: '${rev}'${hint}`);
+}
+
+/** The best common ancestor of two commits, or null when their histories are unrelated. */
+export async function mergeBase(
+  cwd: string,
+  a: string,
+  b: string,
+  env?: Env,
+): Promise<string | null> {
+  const base = await askMaybe(cwd, ['merge-base', '--end-of-options', a, b], env);
+  if (base === null) await Promise.all([resolveCommit(cwd, a, env), resolveCommit(cwd, b, env)]);
+  return base;
+}
+
+export async function isAncestor(
+  cwd: string,
+  ancestor: string,
+  descendant: string,
+  env?: Env,
+): Promise<boolean> {
+  const args = ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant];
+  if ((await askMaybe(cwd, args, env)) !== null) return true;
+  await Promise.all([resolveCommit(cwd, ancestor, env), resolveCommit(cwd, descendant, env)]);
+  return false;
+}
+
+/**
+ * The content of a file at a revision (path relative to the top of the tree), or null when the
+ * revision has no file there. A revision that names no commit is a UserError.
+ */
+export async function readBlob(
+  cwd: string,
+  rev: string,
+  path: string,
+  env?: Env,
+): Promise<string | null> {
+  const content = await gitMaybe(['cat-file', 'blob', '--end-of-options', `${rev}:${path}`], {
+    cwd,
+    env,
+  });
+  if (content === null) await resolveCommit(cwd, rev, env);
+  return content;
+}
+
+/** The branch HEAD is on (also when it has no commits yet), or null when HEAD is detached. */
+export function currentBranch(cwd: string, env?: Env): Promise<string | null> {
+  return askMaybe(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], env);
+}
