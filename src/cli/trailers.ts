@@ -1,7 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatTrailers, parseTrailers } from '../core/trailers.js';
 import { UserError } from '../errors.js';
-import type { Verb } from './io.js';
+import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
 
-// Placeholder while the verb is being written; replaced by its real module.
-export const run: Verb = async () => {
-  throw new UserError('trailers: not implemented yet');
+const usage = `usage: trailguard trailers [--no-divider] [--format text|json] [FILE]
+
+Prints the trailers of a commit message (FILE, or stdin when FILE is absent or -), one
+"Key: value" a line, as \`git interpret-trailers --parse\` prints them.
+  --no-divider   read the message as \`git log --format=%(trailers)\` does: a "---" line does
+                 not end the message
+  --format json  a JSON array of {"key", "value"}
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values, positionals } = parseVerbArgs('trailers', args, {
+    format: { type: 'string', default: 'text' },
+    'no-divider': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  const format = requireFormat('trailers', values.format, ['text', 'json'] as const);
+  if (positionals.length > 1) {
+    throw new UserError(`trailers: expected at most one FILE (got ${positionals.length})`);
+  }
+  const file = positionals[0];
+  const message =
+    file === undefined || file === '-' ? await io.readStdin() : await read(file, io.cwd);
+  const trailers = parseTrailers(message, { divider: !values['no-divider'] });
+  io.stdout(format === 'json' ? `${JSON.stringify(trailers)}\n` : formatTrailers(trailers));
+  return EXIT.ok;
 };
+
+const readErrors: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+};
+
+async function read(file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new UserError(`trailers: cannot read ${file}: ${readErrors[code] ?? code}`);
+  }
+}
