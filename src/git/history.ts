@@ -33,7 +33,8 @@ const STDERR_LIMIT = 16 * 1024;
  * - `--diff-merges=dense-combined`: a merge lists only the files its result takes from no parent
  *   (conflict resolutions, evil merges), the changes it brings from its parents are read on
  *   the commits that made them;
- * - `-M`: a rename or copy names both paths; `--root`: a root commit lists what it adds;
+ * - `-M -C`: a rename, or a copy of a file the commit also changed, names both paths
+ *   (`--find-copies-harder` would cost a full tree scan per commit); `--root`: a root commit lists what it adds;
  * - `--ignore-submodules=none`: `ignore = all` in the tree's .gitmodules would hide submodule
  *   updates; `--no-relative` overrides diff.relative, which would drop paths outside the cwd;
  * - `--full-history` with paths: history simplification would skip commits whose changes a later
@@ -59,6 +60,7 @@ export function historyArgs(revs: string[], paths: string[] = []): string[] {
     '--root',
     '--name-status',
     '-M',
+    '-C',
     '--diff-merges=dense-combined',
     ...(paths.length > 0 ? ['--full-history'] : []),
     '--end-of-options',
@@ -218,7 +220,9 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
   const { repo, revs, paths } = options;
   const env = options.env ?? process.env;
   if (revs.length === 0) throw new Error('readHistory: no revisions given');
-  const boundary = shallowBoundary(repo, env);
+  // Awaited before spawning: node resumes (and so discards) the output of a child that exits
+  // while nobody reads its stdout yet, which a slower question asked first would allow.
+  const cut = await shallowBoundary(repo, env);
   const child = spawn('git', historyArgs(revs, paths), {
     cwd: repo,
     env,
@@ -239,7 +243,6 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
     return new UserError(`cannot read ${revs.join(' ')}: git log failed: ${failure}`);
   };
   const parser = new LogParser();
-  let cut = new Set<string>();
   const checked = (commit: CommitRecord): CommitRecord => {
     if (!cut.has(commit.sha)) return commit;
     throw new UserError(
@@ -249,7 +252,6 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
   };
   let finished = false;
   try {
-    cut = await boundary;
     for await (const chunk of child.stdout) {
       for (const commit of parser.push(chunk as Buffer)) yield checked(commit);
     }
