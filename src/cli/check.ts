@@ -1,7 +1,32 @@
+import { runCheck } from '../check.js';
 import { UserError } from '../errors.js';
-import type { Verb } from './io.js';
+import { loadPolicy } from '../config/load.js';
+import { resolveRange } from '../git/range.js';
+import { topLevel } from '../git/repo.js';
+import { EXIT, commonOptions, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { REPORT_FORMATS, renderReport } from './report-format.js';
 
-// Placeholder while the verb is being written; replaced by its real module.
-export const run: Verb = async () => {
-  throw new UserError('check: not implemented yet');
+const help = `usage: trailguard check [range] [--format text|json|markdown] [--config PATH] [--repo DIR]
+
+Judges the commits of range (default: upstream..HEAD, else the default branch..HEAD) against the
+policy, as the GitHub Action does. Exit 0 clean, 1 violations, 2 usage/config/environment error.
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values, positionals } = parseVerbArgs('check', args, commonOptions);
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  const format = requireFormat('check', values.format, REPORT_FORMATS);
+  if (positionals.length > 1) {
+    throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);
+  }
+  const repo = await topLevel(values.repo ?? io.cwd);
+  const { policy, source } = loadPolicy({ repoDir: repo, configPath: values.config });
+  const range = await resolveRange({ repo, spec: positionals[0], env: io.env });
+  const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
+  if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${source}\n`);
+  io.stdout(renderReport(report, format));
+  return report.ok ? EXIT.ok : EXIT.violation;
 };

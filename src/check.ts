@@ -1,0 +1,63 @@
+import { createCatalog, type Catalog } from './core/catalog.js';
+import { createEvaluator, type CommitVerdict } from './core/evaluate.js';
+import type { Policy } from './core/policy.js';
+import type { CommitRecord, PullFacts, Report } from './core/types.js';
+import { UserError } from './errors.js';
+import { readHistory } from './git/history.js';
+
+export interface CheckInput {
+  repo: string;
+  /** Arguments for git log naming the commits, e.g. ["base..head"]. */
+  revs: string[];
+  policy: Policy;
+  pull?: PullFacts;
+  /** The branch the commits were made on (a PR's head ref); agent branch prefixes are a signal. */
+  branch?: string;
+  now?: Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function catalogFor(policy: Policy): Catalog {
+  return createCatalog(policy.tools);
+}
+
+/**
+ * The one engine entry both `trailguard check` and the Action call: read the commits with one
+ * streaming git process and judge each as it arrives.
+ */
+export async function runCheck(input: CheckInput): Promise<Report> {
+  const evaluator = evaluatorFor(input);
+  for await (const commit of readHistory({ repo: input.repo, revs: input.revs, env: input.env })) {
+    evaluator.add(withBranch(commit, input.branch));
+  }
+  return evaluator.report();
+}
+
+export async function explain(input: Omit<CheckInput, 'revs'> & { commit: string }): Promise<{
+  commit: CommitRecord;
+  verdict: CommitVerdict;
+}> {
+  const evaluator = evaluatorFor(input);
+  for await (const commit of readHistory({
+    repo: input.repo,
+    revs: [`${input.commit}^!`],
+    env: input.env,
+  })) {
+    const record = withBranch(commit, input.branch);
+    return { commit: record, verdict: evaluator.add(record) };
+  }
+  throw new UserError(`explain: no commit found for ${input.commit}`);
+}
+
+function evaluatorFor(input: Omit<CheckInput, 'revs'>) {
+  return createEvaluator({
+    policy: input.policy,
+    catalog: catalogFor(input.policy),
+    pull: input.pull,
+    now: input.now ?? new Date(),
+  });
+}
+
+function withBranch(commit: CommitRecord, branch: string | undefined): CommitRecord {
+  return branch && !commit.branch ? { ...commit, branch } : commit;
+}

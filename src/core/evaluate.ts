@@ -1,0 +1,236 @@
+import { detectCommit, isAiOrBotIdentity } from './detect.js';
+import type { Catalog } from './catalog.js';
+import { compileProtection, exemptionFor, type Policy } from './policy.js';
+import { parseTrailers } from './trailers.js';
+import type { CommitRecord, Identity, PullFacts, Report, Signal, Violation } from './types.js';
+
+export interface EvaluateOptions {
+  policy: Policy;
+  catalog: Catalog;
+  /** Review facts of the pull request the commits belong to (the Action has them; the CLI does not). */
+  pull?: PullFacts;
+  now: Date;
+  /** Signals that live outside the commit itself (e.g. the agent ledger at commit time). */
+  extraSignals?: (commit: CommitRecord) => Signal[];
+}
+
+export type ToolStanding = 'internal' | 'external' | 'ignored';
+
+export interface ToolFinding {
+  tool: string;
+  standing: ToolStanding;
+  signals: Signal[];
+}
+
+export interface GroupFinding {
+  group: string;
+  paths: string[];
+  exemptPaths: { path: string; reason: string }[];
+}
+
+export interface ReviewFinding {
+  reviewed: boolean;
+  /** Each sign-off considered and whether it counted, e.g. "Reviewed-by: Bo <bo@x> — counts". */
+  notes: string[];
+}
+
+/** Everything the engine saw in one commit and how the policy judged it (`trailguard explain`). */
+export interface CommitVerdict {
+  sha: string;
+  tools: ToolFinding[];
+  groups: GroupFinding[];
+  exemption?: string;
+  review: ReviewFinding;
+  violations: Violation[];
+}
+
+const FIX_EXTERNAL =
+  'Fix: keep outside-model output out of this path — redo the change without that tool, move it out of the protected path, or (if the tool is your own) list it under tools.internal.';
+const FIX_REVIEW =
+  'Fix: have someone other than the author review it and add a trailer (git commit --amend --trailer "Reviewed-by: Name <email>"), or get an approving review on the pull request\'s current head.';
+
+function parseIdentity(value: string): Identity {
+  const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
+  return match
+    ? { name: match[1].trim(), email: match[2].trim() }
+    : { name: value.trim(), email: '' };
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** GitHub's noreply addresses carry the login: `123+login@users.noreply.github.com`. */
+function loginOfEmail(email: string): string | undefined {
+  return /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1];
+}
+
+function onAllowlist(
+  allowlist: string[],
+  identity: { name?: string; email?: string; login?: string },
+): boolean {
+  if (allowlist.length === 0) return true;
+  const login = identity.login ?? (identity.email ? loginOfEmail(identity.email) : undefined);
+  return allowlist.some((entry) =>
+    entry.includes('@')
+      ? !!identity.email && sameText(entry, identity.email)
+      : !!login && sameText(entry, login),
+  );
+}
+
+export function createEvaluator(options: EvaluateOptions) {
+  const { policy, catalog, pull, now } = options;
+  const protection = compileProtection(policy);
+  const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
+  const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : undefined;
+  const violations: Violation[] = [];
+  let commits = 0;
+
+  function standingOf(tool: string): ToolStanding {
+    if (tool === 'unknown') return policy.tools.unknown === 'ignore' ? 'ignored' : 'external';
+    return catalog.isInternal(tool) ? 'internal' : 'external';
+  }
+
+  function toolsOf(commit: CommitRecord): ToolFinding[] {
+    const signals = [...detectCommit(commit, catalog), ...(options.extraSignals?.(commit) ?? [])];
+    const byTool = new Map<string, Signal[]>();
+    for (const signal of signals)
+      byTool.set(signal.tool, [...(byTool.get(signal.tool) ?? []), signal]);
+    return [...byTool].map(([tool, toolSignals]) => ({
+      tool,
+      standing: standingOf(tool),
+      signals: toolSignals,
+    }));
+  }
+
+  function reviewOf(commit: CommitRecord): ReviewFinding {
+    const notes: string[] = [];
+    let reviewed = false;
+    // Strict in what clears: only a real trailer, read the way `git log` reads it.
+    for (const trailer of parseTrailers(commit.message, { divider: false })) {
+      if (!reviewKeys.includes(trailer.key.toLowerCase())) continue;
+      const reviewer = parseIdentity(trailer.value);
+      const line = `${trailer.key}: ${trailer.value}`;
+      const isAuthor = [commit.author, commit.committer].some(
+        (person) =>
+          (reviewer.email !== '' && sameText(reviewer.email, person.email)) ||
+          sameText(reviewer.name, person.name),
+      );
+      if (reviewer.email === '') notes.push(`${line} — ignored: no <email>`);
+      else if (isAuthor)
+        notes.push(`${line} — ignored: the author or committer cannot review their own commit`);
+      else if (isAiOrBotIdentity(reviewer, catalog))
+        notes.push(`${line} — ignored: an AI or bot identity`);
+      else if (!onAllowlist(policy.review.reviewers, reviewer))
+        notes.push(`${line} — ignored: not on review.reviewers`);
+      else {
+        notes.push(`${line} — counts`);
+        reviewed = true;
+      }
+    }
+    if (approval) {
+      notes.push(`approving pull request review by @${approval} — counts`);
+      reviewed = true;
+    }
+    return { reviewed, notes };
+  }
+
+  function judge(commit: CommitRecord): CommitVerdict {
+    const tools = toolsOf(commit);
+    const review = reviewOf(commit);
+    const verdict: CommitVerdict = { sha: commit.sha, tools, groups: [], review, violations: [] };
+    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
+    if (commitExemption) {
+      verdict.exemption = commitExemption.reason;
+      return verdict;
+    }
+    const groups = new Map<string, GroupFinding>();
+    const touched = new Set(
+      commit.files.flatMap((file) => (file.oldPath ? [file.oldPath, file.path] : [file.path])),
+    );
+    for (const path of touched) {
+      for (const group of protection(path)) {
+        const finding = groups.get(group.name) ?? { group: group.name, paths: [], exemptPaths: [] };
+        groups.set(group.name, finding);
+        const pathExemption = exemptionFor({ sha: commit.sha, path }, policy, now);
+        if (pathExemption) finding.exemptPaths.push({ path, reason: pathExemption.reason });
+        else finding.paths.push(path);
+      }
+    }
+    verdict.groups = [...groups.values()];
+    const ai = tools.filter((t) => t.standing !== 'ignored');
+    const external = ai.filter((t) => t.standing === 'external');
+    for (const finding of verdict.groups) {
+      if (finding.paths.length === 0) continue;
+      const group = policy.protected.find((g) => g.name === finding.group)!;
+      const forbidden =
+        group.forbid === 'any-ai' ? ai : group.forbid === 'external' ? external : [];
+      if (forbidden.length > 0) {
+        const evidence = forbidden.map((t) => `${t.tool} (${t.signals[0].evidence})`).join('; ');
+        const what = group.forbid === 'any-ai' ? 'AI tools' : 'outside AI tools';
+        verdict.violations.push({
+          sha: commit.sha,
+          rule: 'external-ai',
+          group: finding.group,
+          paths: finding.paths,
+          tools: forbidden.map((t) => t.tool),
+          message: `Protected group "${finding.group}" forbids ${what}; this commit carries ${evidence}. ${FIX_EXTERNAL}`,
+        });
+      }
+      if (group.requireReview && !review.reviewed) {
+        verdict.violations.push({
+          sha: commit.sha,
+          rule: 'missing-review',
+          group: finding.group,
+          paths: finding.paths,
+          tools: ai.map((t) => t.tool),
+          message: `Protected group "${finding.group}" needs a human review and none counts for this commit. ${FIX_REVIEW}`,
+        });
+      }
+    }
+    return verdict;
+  }
+
+  return {
+    /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
+    add(commit: CommitRecord): CommitVerdict {
+      commits += 1;
+      const verdict = judge(commit);
+      violations.push(...verdict.violations);
+      return verdict;
+    },
+    report(): Report {
+      return { ok: violations.length === 0, commits, violations };
+    },
+  };
+}
+
+/**
+ * The login of a human, other than the PR author, whose latest review approves the PR (on the
+ * current head when dismiss-stale is on), or undefined.
+ */
+export function approvingReviewer(pull: PullFacts, policy: Policy): string | undefined {
+  const latest = new Map<string, PullFacts['reviews'][number]>();
+  const ordered = [...pull.reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  for (const review of ordered) {
+    // COMMENTED reviews do not withdraw an earlier approval or change request (as on GitHub).
+    if (review.state === 'COMMENTED' || review.state === 'PENDING') continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  for (const review of latest.values()) {
+    if (review.state !== 'APPROVED' || review.isBot) continue;
+    if (sameText(review.login, pull.author)) continue;
+    if (policy.review.dismissStale && review.commitId !== pull.headSha) continue;
+    if (!onAllowlist(policy.review.reviewers, { login: review.login })) continue;
+    return review.login;
+  }
+  return undefined;
+}
+
+export function evaluate(commits: Iterable<CommitRecord>, options: EvaluateOptions): Report {
+  const evaluator = createEvaluator(options);
+  for (const commit of commits) evaluator.add(commit);
+  return evaluator.report();
+}
+
+export function explainCommit(commit: CommitRecord, options: EvaluateOptions): CommitVerdict {
+  return createEvaluator(options).add(commit);
+}
