@@ -207,6 +207,23 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
       `${FILE}:2:1: more than one YAML document ("---"); a policy file holds one`,
     ],
     [
+      'a list as a key',
+      'version: 1\n? [protected]\n: []\n',
+      `${FILE}:2:3: a key must be a plain word, not a list or mapping`,
+    ],
+    [
+      'an alias to no anchor',
+      'version: 1\nextends: *org\n',
+      `${FILE}:1:1: invalid YAML: Unresolved alias (the anchor must be set before the alias): org`,
+    ],
+    [
+      'an alias bomb',
+      `version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n${['b', 'c', 'd', 'e']
+        .map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcd'[i]}`).join(', ')}]`)
+        .join('\n')}\n`,
+      `${FILE}:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack`,
+    ],
+    [
       'a wrong type ("yes" is a string in YAML 1.2)',
       'version: 1\nreview:\n  approvals: yes\n',
       `${FILE}:3:14: review.approvals: expected true or false (got "yes")`,
@@ -266,6 +283,9 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
     ['" evals/**"', 'leading or trailing whitespace in glob'],
     ['"/evals/**"', 'absolute glob; globs are relative to the repository root'],
     ['"C:/evals/**"', 'absolute glob; globs are relative to the repository root'],
+    ['"./"', 'glob names the repository root; use "**" to protect everything'],
+    ['"evals//x"', 'empty or "." segment in glob'],
+    ['"evals/./x"', 'empty or "." segment in glob'],
     ['"evals/../secrets/**"', '".." segment in glob; globs are relative to the repository root'],
     ['"evals\\\\**"', 'backslash in glob; use forward slashes (escapes are not supported)'],
     ['"evals/[ab/**"', 'unbalanced "[" in glob'],
@@ -339,6 +359,7 @@ describe('protected path matching', () => {
 
   test('input paths are normalised: ./, backslashes, doubled slashes, .. segments', () => {
     expect(names('./evals/x')).toEqual(['evals']);
+    expect(compileProtection(parsePolicy(group('["./evals/"]'), FILE))('evals/x')).toHaveLength(1);
     expect(names('evals\\x')).toEqual(['evals']);
     expect(names('evals//x')).toEqual(['evals']);
     expect(names('src/../evals/x')).toEqual(['evals']);

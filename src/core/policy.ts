@@ -14,6 +14,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
@@ -119,8 +120,13 @@ export function globProblem(glob: string): string | undefined {
     return 'absolute glob; globs are relative to the repository root';
   if (glob.startsWith('!'))
     return 'negated globs are not supported; list what to protect and use exemptions for carve-outs';
-  if (glob.split('/').includes('..'))
+  const segments = globBase(glob).split('/');
+  if (segments.includes('..'))
     return '".." segment in glob; globs are relative to the repository root';
+  if (segments.join('') === '')
+    return 'glob names the repository root; use "**" to protect everything';
+  if (segments.some((segment) => segment === '' || segment === '.'))
+    return 'empty or "." segment in glob';
   const unbalanced = unbalancedBracket(glob);
   if (unbalanced) return `unbalanced "${unbalanced}" in glob`;
   try {
@@ -130,6 +136,11 @@ export function globProblem(glob: string): string | undefined {
     return `invalid glob: ${(error as Error).message.replace(/ - use .*$/, '')}`;
   }
   return undefined;
+}
+
+/** A glob without a leading `./` or a trailing `/`, the form it is matched in. */
+function globBase(glob: string): string {
+  return glob.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
 }
 
 function unbalancedBracket(glob: string): string | undefined {
@@ -167,10 +178,7 @@ export function normalizePath(path: string): string {
  * matches, so `evals` protects what `evals/**` does instead of silently matching nothing.
  */
 function compileGlobs(globs: readonly string[]): (normalizedPath: string) => boolean {
-  const patterns = globs.flatMap((glob) => {
-    const base = glob.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    return [base, `${base}/**`];
-  });
+  const patterns = globs.map(globBase).flatMap((base) => [base, `${base}/**`]);
   return picomatch(patterns, MATCH_OPTIONS);
 }
 
@@ -581,8 +589,22 @@ export function parsePolicyLayer(source: string, file: string): PolicyLayer {
   }
   if (doc.contents === null) fail(0, [], 'empty policy file; it needs at least "version: 1"');
 
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key)) return;
+      const offset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+      fail(offset, pathAt(doc, offset), 'a key must be a plain word, not a list or mapping');
+    },
+  });
   keepCommitsAsWritten(doc);
-  const result = policySchema.safeParse(doc.toJS(), { reportInput: true });
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Aliases: an unresolved one, or so many that they look like a resource exhaustion attack.
+    fail(0, [], `invalid YAML: ${(error as Error).message}`);
+  }
+  const result = policySchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
 
   const located = result.error.issues.map((issue) => {
