@@ -1,4 +1,205 @@
-// Placeholder while the Action is being written (issue 5).
+// The GitHub Action: event → range in local git → the same engine as `trailguard check` → report.
 import * as core from '@actions/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { upsertPullComment } from '../src/action/comment.js';
+import { fetchEnvironment, fetchRange, type FetchedRange } from '../src/action/deepen.js';
+import { targetFor, type CheckTarget, type EventContext } from '../src/action/event.js';
+import { readInputs, type ActionInputs } from '../src/action/inputs.js';
+import { loadBasePolicy, policyFilesChanged } from '../src/action/policy.js';
+import { pullFacts, pullSummary } from '../src/action/reviews.js';
+import { commentMarkdown, summaryMarkdown, type SummaryFacts } from '../src/action/summary.js';
+import { runCheck } from '../src/check.js';
+import { resolveExtends } from '../src/config/extends.js';
+import { describePolicy, type Policy } from '../src/core/policy.js';
+import type { PullFacts, Report } from '../src/core/types.js';
+import { UserError } from '../src/errors.js';
+import { apiUrlFrom, GitHubApi, type RepoName } from '../src/github/api.js';
+import { annotationsFor } from '../src/report/annotations.js';
+import { renderJson } from '../src/report/json.js';
+import { shortSha, verdictLine } from '../src/report/text.js';
 
-core.setFailed('trailguard action: not implemented yet');
+const env = process.env;
+
+function readEvent(): EventContext {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name)
+    throw new UserError('GITHUB_EVENT_NAME is not set: run trailguard as a GitHub Action step');
+  const path = env.GITHUB_EVENT_PATH;
+  let payload: Record<string, unknown> = {};
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UserError(`cannot read the event payload ${path}: ${(error as Error).message}`);
+    }
+  }
+  return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
+}
+
+function repoName(event: EventContext): RepoName {
+  const full =
+    env.GITHUB_REPOSITORY ??
+    ((event.payload.repository as { full_name?: string } | undefined)?.full_name || '');
+  const [owner, repo] = full.split('/');
+  if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set (owner/repo)');
+  return { owner, repo };
+}
+
+/**
+ * The review facts of the PR (or the PR a merge-queue run was queued for), when the policy counts
+ * approvals. Unreadable reviews count as none (fail closed), with a note saying why.
+ */
+async function reviewFacts(
+  api: GitHubApi,
+  name: RepoName,
+  target: CheckTarget,
+  policy: Policy,
+  notes: string[],
+): Promise<PullFacts | undefined> {
+  if (!policy.review.approvals || (!target.pull && target.queuedPull === undefined))
+    return undefined;
+  try {
+    const pull = target.pull ?? (await pullSummary(api, name, target.queuedPull!));
+    const facts = await pullFacts(api, name, pull);
+    core.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
+    return facts;
+  } catch (error) {
+    const message = `Pull request reviews could not be read (${(error as Error).message}), so approvals do not count in this run; give the job \`pull-requests: read\`.`;
+    core.warning(message);
+    notes.push(message);
+    return undefined;
+  }
+}
+
+function writeOutputs(report: Report, reportPath: string): void {
+  core.setOutput('ok', String(report.ok));
+  core.setOutput('violations', String(report.violations.length));
+  core.setOutput('report', reportPath);
+}
+
+function reportFile(report: Report): string {
+  const path = join(env.RUNNER_TEMP || tmpdir(), 'trailguard-report.json');
+  writeFileSync(path, renderJson(report));
+  return path;
+}
+
+async function comment(
+  api: GitHubApi,
+  name: RepoName,
+  number: number,
+  report: Report,
+  facts: SummaryFacts,
+): Promise<void> {
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${name.owner}/${name.repo}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  try {
+    const outcome = await upsertPullComment(api, name, number, {
+      ok: report.ok,
+      markdown: commentMarkdown(facts, runUrl),
+    });
+    core.info(`pull request comment: ${outcome}`);
+  } catch (error) {
+    // A fork PR's token is read-only: the job summary and annotations carry the report anyway.
+    core.info(
+      `pull request comment not posted (${(error as Error).message}); the job summary has the report. Give the job \`pull-requests: write\` to get the comment.`,
+    );
+  }
+}
+
+function rangeText(range: FetchedRange, report: Report): string {
+  const base = range.exclude.map((sha) => `\`${shortSha(sha)}\``).join(', ');
+  const head = `\`${shortSha(range.head)}\``;
+  const commits = `${report.commits} commit${report.commits === 1 ? '' : 's'}`;
+  return base ? `${head} not in ${base} (${commits})` : `${head} and all its history (${commits})`;
+}
+
+async function run(): Promise<void> {
+  const inputs: ActionInputs = readInputs(env);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const event = readEvent();
+  const name = repoName(event);
+  const target = targetFor(event, inputs);
+  if (target.skip) {
+    core.info(target.skip);
+    const report: Report = { ok: true, commits: 0, violations: [] };
+    writeOutputs(report, reportFile(report));
+    return;
+  }
+  core.info(`trailguard: checking ${target.description}`);
+
+  const gitEnv = await fetchEnvironment({
+    cwd: workspace,
+    env,
+    token: inputs.token,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+  });
+  core.startGroup('Commit range');
+  const range = await fetchRange(target, { cwd: workspace, env: gitEnv, log: core.info });
+  core.info(`range: ${range.revs.join(' ')}`);
+  core.endGroup();
+
+  const notes: string[] = [];
+  const base = await loadBasePolicy(workspace, range.policyRev, inputs.config, gitEnv);
+  const loaded = await resolveExtends(base, { env, token: inputs.token });
+  if (range.policyFromHead) {
+    notes.push(
+      `No earlier state of this branch was readable, so the policy came from the pushed commit ${shortSha(range.head)} itself.`,
+    );
+  }
+  const now = new Date();
+  core.startGroup(`Effective policy (${loaded.source})`);
+  core.info(describePolicy(loaded.policy, now));
+  core.endGroup();
+
+  for (const file of await policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)) {
+    const message = `This change edits ${file}. trailguard reads the policy from the base (${loaded.source}), so the edit applies after it is merged, not to this check.`;
+    core.notice(message, { title: 'trailguard: policy edit not yet in force', file });
+    notes.push(message);
+  }
+
+  const api = new GitHubApi({ baseUrl: apiUrlFrom(env), token: inputs.token });
+  const pull = await reviewFacts(api, name, target, loaded.policy, notes);
+  const report = await runCheck({
+    repo: workspace,
+    revs: range.revs,
+    policy: loaded.policy,
+    pull,
+    branch: target.branch,
+    now,
+    env: gitEnv,
+  });
+
+  const reportPath = reportFile(report);
+  const facts: SummaryFacts = {
+    report,
+    description: target.description,
+    range: rangeText(range, report),
+    policySource: loaded.source,
+    mode: inputs.mode,
+    notes,
+    effectivePolicy: describePolicy(loaded.policy, now),
+  };
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(facts)).write();
+  for (const { message, ...properties } of annotationsFor(report)) core.error(message, properties);
+  writeOutputs(report, reportPath);
+  if (target.pull && inputs.comment && inputs.token) {
+    await comment(api, name, target.pull.number, report, facts);
+  }
+
+  const verdict = verdictLine(report);
+  if (report.ok) core.info(verdict);
+  else if (inputs.mode === 'enforce') core.setFailed(verdict);
+  else core.warning(`${verdict} (report mode: not failing the job)`);
+}
+
+run().catch((error: unknown) => {
+  core.setFailed(
+    error instanceof UserError
+      ? `trailguard: ${error.message}`
+      : `trailguard: internal error: ${(error as Error).stack ?? String(error)}`,
+  );
+});

@@ -1,0 +1,278 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { cleanEnv, ROOT, runProcess, tempDir, TempRepo } from './repo.js';
+
+/**
+ * Runs the committed Action bundle (action/index.js) as the runner would: a child process with
+ * GITHUB_EVENT_NAME/GITHUB_EVENT_PATH, GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT,
+ * GITHUB_API_URL and INPUT_* (action.yml's defaults filled in, as the runner does), then reads
+ * back what a workflow would see: exit code, log, workflow commands, outputs, summary, report.
+ */
+export const ACTION = join(ROOT, 'action', 'index.js');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'github');
+export const OWNER = 'octo-org';
+export const REPO = 'octo-repo';
+export const FULL_NAME = `${OWNER}/${REPO}`;
+
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  commands: WorkflowCommand[];
+  /** `::error` commands, i.e. annotations and the setFailed message. */
+  errors: WorkflowCommand[];
+  /** The JSON report the `report` output names, parsed. */
+  report?: { ok: boolean; commits: number; violations: Record<string, unknown>[] };
+  reportText?: string;
+}
+
+const unescapeData = (text: string) =>
+  text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (text: string) =>
+  unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+
+/** `::name key=value,key=value::message` lines, as @actions/core writes them to stdout. */
+export function workflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  for (const line of stdout.split('\n')) {
+    const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!match) continue;
+    const properties: Record<string, string> = {};
+    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+      const at = pair.indexOf('=');
+      properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+    }
+    commands.push({ command: match[1]!, properties, message: unescapeData(match[3]!) });
+  }
+  return commands;
+}
+
+/** The GITHUB_OUTPUT file: `name<<delimiter\nvalue\ndelimiter` blocks (or `name=value` lines). */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]!);
+    if (heredoc) {
+      const value: string[] = [];
+      for (i += 1; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
+      outputs[heredoc[1]!] = value.join('\n');
+    } else if (lines[i]!.includes('=')) {
+      const at = lines[i]!.indexOf('=');
+      outputs[lines[i]!.slice(0, at)] = lines[i]!.slice(at + 1);
+    }
+  }
+  return outputs;
+}
+
+/** action.yml's input defaults, `${{ github.token }}` standing for the job's token. */
+export function actionDefaults(token: string): Record<string, string> {
+  const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(manifest.inputs)) {
+    if (input.default !== undefined) {
+      defaults[name] = input.default.replace(/\$\{\{\s*github\.token\s*\}\}/, token);
+    }
+  }
+  return defaults;
+}
+
+export interface RunActionOptions {
+  workspace: string;
+  event: string;
+  payload: unknown;
+  apiUrl: string;
+  /** The job's token (what `${{ github.token }}` gives); '' for none. */
+  token: string;
+  inputs?: Record<string, string>;
+  /** GITHUB_SHA / GITHUB_REF as the runner sets them for the event. */
+  sha?: string;
+  ref?: string;
+  env?: Record<string, string>;
+  /** Run the bundle from another path (the check-dist test builds one). */
+  bundle?: string;
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const runner = tempDir('tg-runner-');
+  const eventPath = join(runner, 'event.json');
+  const summaryPath = join(runner, 'step_summary.md');
+  const outputPath = join(runner, 'output.txt');
+  const runnerTemp = join(runner, 'temp');
+  mkdirSync(runnerTemp);
+  writeFileSync(eventPath, JSON.stringify(options.payload, null, 2));
+  writeFileSync(summaryPath, '');
+  writeFileSync(outputPath, '');
+  const inputs = { ...actionDefaults(options.token), ...options.inputs };
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+  const env = cleanEnv(join(runner, 'home'), {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: options.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: FULL_NAME,
+    GITHUB_RUN_ID: '4242',
+    RUNNER_TEMP: runnerTemp,
+    ...(options.sha && { GITHUB_SHA: options.sha }),
+    ...(options.ref && { GITHUB_REF: options.ref }),
+    ...inputEnv,
+    ...options.env,
+  });
+  mkdirSync(join(runner, 'home'));
+  const result = await runProcess(process.execPath, [options.bundle ?? ACTION], {
+    cwd: options.workspace,
+    env,
+  });
+  const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+  const commands = workflowCommands(result.stdout);
+  const run: ActionRun = {
+    ...result,
+    summary: readFileSync(summaryPath, 'utf8'),
+    outputs,
+    commands,
+    errors: commands.filter((c) => c.command === 'error'),
+  };
+  if (outputs.report) {
+    run.reportText = readFileSync(outputs.report, 'utf8');
+    run.report = JSON.parse(run.reportText) as ActionRun['report'];
+  }
+  return run;
+}
+
+/** A JSON payload from test/fixtures/github with the test's values merged in (objects deeply). */
+export function payload(
+  name: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const base = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  return merge(base, overrides);
+}
+
+function merge(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] =
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      current &&
+      typeof current === 'object'
+        ? merge(current as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return out;
+}
+
+/**
+ * GitHub in miniature: a bare repository as `origin` (what fetch and deepen talk to), a
+ * developer's clone to make commits in, and actions/checkout's way of making a workspace.
+ */
+export class GitHubRepo {
+  readonly origin: TempRepo;
+  readonly dev: TempRepo;
+  private readonly workspaces: string[] = [];
+
+  constructor() {
+    this.origin = new TempRepo({ bare: true });
+    this.dev = new TempRepo();
+    this.dev.git('remote', 'add', 'origin', this.url);
+  }
+
+  get url(): string {
+    return `file://${this.origin.dir}`;
+  }
+
+  push(...refspecs: string[]): void {
+    this.dev.git('push', '-q', '--force', 'origin', ...refspecs);
+  }
+
+  sha(rev: string): string {
+    return this.dev.git('rev-parse', rev).trim();
+  }
+
+  /**
+   * What GitHub does when a PR is opened or updated: refs/pull/N/head is the head commit and
+   * refs/pull/N/merge a merge of it into the base branch's tip.
+   */
+  openPull(
+    number: number,
+    head: string,
+    base = 'main',
+  ): { headSha: string; baseSha: string; mergeSha: string } {
+    this.push(`${head}:refs/heads/${head}`);
+    const headSha = this.sha(head);
+    const baseSha = this.origin.git('rev-parse', `refs/heads/${base}`).trim();
+    const tree = this.origin.git('merge-tree', '--write-tree', baseSha, headSha).split('\n')[0]!;
+    const mergeSha = this.origin
+      .gitWith(
+        {},
+        'commit-tree',
+        tree,
+        '-p',
+        baseSha,
+        '-p',
+        headSha,
+        '-m',
+        `Merge ${headSha} into ${baseSha}`,
+      )
+      .trim();
+    this.origin.git('update-ref', `refs/pull/${number}/head`, headSha);
+    this.origin.git('update-ref', `refs/pull/${number}/merge`, mergeSha);
+    return { headSha, baseSha, mergeSha };
+  }
+
+  /**
+   * A workspace the way actions/checkout makes one: init, add origin, fetch the one commit
+   * (`depth` 1 by default; 0 = all branches with full history), check it out detached.
+   */
+  checkout(sha: string, options: { depth?: number; ref?: string } = {}): string {
+    const dir = tempDir('tg-workspace-');
+    this.workspaces.push(dir);
+    const env = this.dev.env;
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    git('init', '-q');
+    git('remote', 'add', 'origin', this.url);
+    const depth = options.depth ?? 1;
+    const local = options.ref ?? 'refs/remotes/origin/checkout';
+    if (depth === 0) {
+      git('fetch', '-q', '--no-tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*');
+      git('fetch', '-q', '--no-tags', 'origin', `+${sha}:${local}`);
+    } else {
+      git('fetch', '-q', '--no-tags', `--depth=${depth}`, 'origin', `+${sha}:${local}`);
+    }
+    git('checkout', '-q', '--force', '--detach', sha);
+    return dir;
+  }
+
+  cleanup(): void {
+    this.origin.cleanup();
+    this.dev.cleanup();
+  }
+}
