@@ -113,6 +113,8 @@ export function runProcess(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+    // A command that exits without reading its input (e.g. `git version`) closes the pipe first.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

@@ -1,0 +1,178 @@
+/**
+ * The real git's trailer behaviour, for differential tests: what the local git version does where
+ * git versions differ, and ways to run many messages through git quickly (a small pool of
+ * concurrent processes; `--in-place` batches so one process handles many messages).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Trailer } from '../../src/core/types.js';
+import { runProcess } from './repo.js';
+
+export interface GitTrailerBehaviour {
+  version: string;
+  /** `subj\n\nhttps://x` has no trailer (git since Aug 2026). */
+  urlRule: boolean;
+  /** interpret-trailers ends an unterminated last line first (git 2.46.2+). */
+  completeLine: boolean;
+  /** A scissors line below a `---` line does not hang interpret-trailers (git 2.45+). */
+  scissorsAfterDivider: boolean;
+}
+
+async function git(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<string> {
+  const result = await runProcess('git', args, options);
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * Asks the local git how it behaves. The scissors hang is read from the version number: probing
+ * it would hang.
+ */
+export async function probeGit(cwd: string, env: NodeJS.ProcessEnv): Promise<GitTrailerBehaviour> {
+  const version = (await git(['version'], { cwd, env })).trim();
+  const [major = 0, minor = 0] = (/(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  const url = await git(['interpret-trailers', '--parse'], {
+    cwd,
+    env,
+    input: 'subj\n\nhttps://x',
+  });
+  const added = await git(['interpret-trailers', '--trailer', 'A: b'], { cwd, env, input: 'subj' });
+  return {
+    version,
+    urlRule: url === '',
+    completeLine: added === 'subj\n\nA: b\n',
+    scissorsAfterDivider: major > 2 || (major === 2 && minor >= 45),
+  };
+}
+
+/** Runs `work` over the items with at most `concurrency` in flight; results keep the order. */
+export async function inPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+/**
+ * `git interpret-trailers --parse` output for each message, all with one comment character: the
+ * messages are written to files under `dir` and parsed in place, one git process per file batch.
+ */
+export function gitParseInPlace(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  commentChar: string,
+  messages: readonly string[],
+  batchName: string,
+): Promise<string[]> {
+  const args = [
+    '-c',
+    `core.commentChar=${commentChar}`,
+    'interpret-trailers',
+    '--in-place',
+    '--parse',
+  ];
+  return inPlace(dir, env, args, messages, batchName);
+}
+
+/**
+ * `git interpret-trailers --if-exists addIfDifferent --trailer 'K: v' …` on each message, all
+ * with the same trailers and options, rewritten in place in files under `dir`.
+ */
+export async function gitAddTrailersInPlace(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  options: { commentChar: string; divider: boolean; trailers: readonly Trailer[] },
+  messages: readonly string[],
+  batchName: string,
+): Promise<string[]> {
+  const args = [
+    '-c',
+    `core.commentChar=${options.commentChar}`,
+    'interpret-trailers',
+    '--in-place',
+  ];
+  if (!options.divider) args.push('--no-divider');
+  args.push('--if-exists', 'addIfDifferent');
+  for (const { key, value } of options.trailers) args.push('--trailer', `${key}: ${value}`);
+  return inPlace(dir, env, args, messages, batchName);
+}
+
+/** Writes the messages to files, runs git with the files appended to `args`, reads them back. */
+async function inPlace(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  messages: readonly string[],
+  batchName: string,
+): Promise<string[]> {
+  const files = messages.map((message, i) => {
+    const file = join(dir, `${batchName}-${i}`);
+    writeFileSync(file, message);
+    return file;
+  });
+  await git([...args, ...files], { cwd: dir, env });
+  return files.map((file) => readFileSync(file, 'utf8'));
+}
+
+/**
+ * `git log --format=%(trailers:only,unfold)` for each message, made into real commits of the
+ * repository at `repo` (one hash-object and one log process for all of them).
+ */
+export async function gitLogTrailers(
+  repo: string,
+  env: NodeJS.ProcessEnv,
+  commentChar: string,
+  messages: readonly string[],
+  batchName: string,
+): Promise<string[]> {
+  const tree = (await git(['mktree'], { cwd: repo, env, input: '' })).trim();
+  const files = messages.map((message, i) => {
+    const file = join(repo, `${batchName}-${i}`);
+    const ident = `A U Thor <a@example.com> ${1_700_000_000 + i} +0000`;
+    writeFileSync(file, `tree ${tree}\nauthor ${ident}\ncommitter ${ident}\n\n${message}`);
+    return file;
+  });
+  const shas = (
+    await git(['hash-object', '-t', 'commit', '-w', '--stdin-paths'], {
+      cwd: repo,
+      env,
+      input: files.join('\n') + '\n',
+    })
+  )
+    .trim()
+    .split('\n');
+  const log = await git(
+    [
+      '-c',
+      `core.commentChar=${commentChar}`,
+      'log',
+      '--no-walk=unsorted',
+      '--stdin',
+      '--format=%H%x01%(trailers:only,unfold)%x02',
+    ],
+    { cwd: repo, env, input: shas.join('\n') + '\n' },
+  );
+  const bySha = new Map<string, string>();
+  for (const record of log.split('\x02\n')) {
+    const [sha, trailers] = record.split('\x01');
+    if (sha && trailers !== undefined) bySha.set(sha, trailers);
+  }
+  return shas.map((sha) => {
+    const trailers = bySha.get(sha);
+    if (trailers === undefined) throw new Error(`git log did not print commit ${sha}`);
+    return trailers;
+  });
+}
