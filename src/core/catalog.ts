@@ -55,6 +55,8 @@ export interface GithubAccount extends Documented {
 /** An identity name that alone marks the tool (e.g. aider's `Jane Dev (aider)`). */
 export interface NameSignature extends Documented {
   pattern: RegExp;
+  /** A name as the tool writes it. */
+  example: string;
 }
 
 export interface BranchSignature extends Documented {
@@ -414,6 +416,7 @@ export const builtinTools: readonly ToolDef[] = [
     names: [
       {
         pattern: /\s\(aider\)$/i,
+        example: 'Jane Dev (aider)',
         source: 'V: aider --attribute-author / --attribute-committer (§1b)',
       },
     ],

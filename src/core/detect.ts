@@ -286,7 +286,7 @@ const PERSON = /^(.*?)\s*<([^<>]*)>/;
 const FOOTER =
   /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
 const FOOTER_TAIL =
-  /^(?:\s*$|\s*[(\[,.;:!—–-]|\s+(?:via|and|using|with|in|on|from|for|through|\+)\b)/iu;
+  /^(?:\s*$|\s*[([,.;:!—–-]|\s+(?:via|and|using|with|in|on|from|for|through|\+)\b)/iu;
 const NO_TOOL = new Set(['none', 'no', 'n/a', 'na', 'nothing', 'false', 'human', '-']);
 const NON_AI = new Set(nonAiTools);
 
