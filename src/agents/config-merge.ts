@@ -1,0 +1,95 @@
+/**
+ * Adding trailguard's hooks to an agent's JSON config without disturbing the user's own hooks or
+ * settings. Our entries are recognised by their command, so a second run (or an older form of our
+ * command) updates the entry in place instead of adding another.
+ */
+import { UserError } from '../errors.js';
+import type { AgentName, HookCommand } from './agent.js';
+import { isObject, type Payload } from './event.js';
+
+/**
+ * The command an agent's hook config runs. Agents run it through a shell from the project (or a
+ * subdirectory): the repository's own install (`node_modules/.bin`) is used when present, else
+ * `trailguard` on PATH. `npx` would add half a second to every edit.
+ */
+export function agentHookCommand(agent: AgentName): HookCommand {
+  return (event) =>
+    'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/.bin/trailguard"; ' +
+    '[ -x "$tg" ] || tg=trailguard; ' +
+    `exec "$tg" agent-hook ${agent}${event ? ` --event ${event}` : ''}`;
+}
+
+export function isOurCommand(value: unknown, agent: AgentName): boolean {
+  return (
+    typeof value === 'string' &&
+    value.includes('trailguard') &&
+    new RegExp(`\\bagent-hook\\s+${agent}\\b`).test(value)
+  );
+}
+
+function child(container: Payload, key: string, file: string, kind: 'object'): Payload;
+function child(container: Payload, key: string, file: string, kind: 'list'): unknown[];
+function child(container: Payload, key: string, file: string, kind: 'object' | 'list') {
+  const value = container[key];
+  if (value === undefined) {
+    const created = kind === 'list' ? [] : {};
+    container[key] = created;
+    return created;
+  }
+  if (kind === 'list' ? Array.isArray(value) : isObject(value)) return value;
+  throw new UserError(
+    `${file}: "${key}" is not ${kind === 'list' ? 'a list' : 'an object'}; fix it by hand (nothing was written)`,
+  );
+}
+
+export function hooksObject(config: Payload, file: string): Payload {
+  return child(config, 'hooks', file, 'object');
+}
+
+/**
+ * Claude Code, Codex and Gemini CLI: `hooks.<event>` is a list of `{matcher, hooks: [handler]}`.
+ * Our handler keeps its own group, so its matcher never narrows or widens the user's hooks.
+ */
+export function addMatcherHook(
+  config: Payload,
+  file: string,
+  event: string,
+  matcher: string,
+  handler: Payload,
+  agent: AgentName,
+): void {
+  const groups = child(hooksObject(config, file), event, file, 'list');
+  for (const group of groups) {
+    if (!isObject(group) || !Array.isArray(group.hooks)) continue;
+    const index = group.hooks.findIndex(
+      (hook) => isObject(hook) && isOurCommand(hook.command, agent),
+    );
+    if (index < 0) continue;
+    group.hooks[index] = { ...(group.hooks[index] as Payload), ...handler };
+    if (group.hooks.length === 1) group.matcher = matcher;
+    return;
+  }
+  groups.push({ matcher, hooks: [handler] });
+}
+
+/** Cursor, Copilot and Windsurf: `hooks.<event>` is a flat list of handlers. */
+export function addListHook(
+  config: Payload,
+  file: string,
+  event: string,
+  handler: Payload,
+  commandKey: string,
+  agent: AgentName,
+): void {
+  const handlers = child(hooksObject(config, file), event, file, 'list');
+  const index = handlers.findIndex(
+    (entry) => isObject(entry) && isOurCommand(entry[commandKey], agent),
+  );
+  if (index < 0) handlers.push(handler);
+  else handlers[index] = { ...(handlers[index] as Payload), ...handler };
+}
+
+/** A settings object, created when absent (e.g. Gemini's `tools`). */
+export function settingsObject(config: Payload, key: string, file: string): Payload {
+  return child(config, key, file, 'object');
+}

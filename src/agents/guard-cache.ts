@@ -1,0 +1,70 @@
+/**
+ * The guard's rules in a form that loads in microseconds: the policy's protected globs as
+ * regular expressions, cached per worktree and keyed by the policy files' stat data and the
+ * trailguard version. An agent hook that hits the cache never loads the YAML parser, the schema
+ * or the glob compiler (together several times the cost of starting node).
+ */
+import { mkdirSync, renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Forbid, OnViolation } from '../core/policy.js';
+import type { GuardRules } from './guard.js';
+import type { RepoLocation } from './locate.js';
+
+export interface GuardTable {
+  key: string;
+  source: string;
+  onViolation: OnViolation;
+  internal: string[];
+  groups: { name: string; forbid: Forbid; patterns: { source: string; flags: string }[] }[];
+  /** A path exemption can only be judged by the policy itself (dates, org scoping). */
+  pathExemptions: boolean;
+}
+
+/** config/load.ts POLICY_FILES, which this module cannot import without loading the policy code. */
+export const POLICY_FILE_NAMES = ['.github/trailguard.yml', '.trailguard.yml'];
+
+function cacheFile(repo: RepoLocation): string {
+  return join(repo.gitDir, 'trailguard', 'guard-cache.json');
+}
+
+export function guardCacheKey(repo: RepoLocation): string {
+  const files = POLICY_FILE_NAMES.map((name) => {
+    const stat = statSync(join(repo.topLevel, name), { throwIfNoEntry: false });
+    return stat ? `${name}:${stat.mtimeMs}:${stat.size}:${stat.ino}` : `${name}:-`;
+  });
+  return [process.env.TRAILGUARD_VERSION ?? 'dev', ...files].join('|');
+}
+
+export function writeGuardCache(repo: RepoLocation, table: GuardTable): void {
+  const file = cacheFile(repo);
+  mkdirSync(join(repo.gitDir, 'trailguard'), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(table));
+  renameSync(temporary, file);
+}
+
+/** The cached table when it is still the policy's, else undefined. */
+export function readGuardCache(repo: RepoLocation): GuardTable | undefined {
+  try {
+    const table = JSON.parse(readFileSync(cacheFile(repo), 'utf8')) as GuardTable;
+    return table.key === guardCacheKey(repo) ? table : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rules from the table; exact unless the policy has path exemptions (then `exempt` says no). */
+export function tableRules(table: GuardTable): GuardRules {
+  const groups = table.groups.map(({ name, forbid, patterns }) => ({
+    group: { name, forbid },
+    regExps: patterns.map(({ source, flags }) => new RegExp(source, flags)),
+  }));
+  return {
+    source: table.source,
+    onViolation: table.onViolation,
+    internal: table.internal,
+    groupsFor: (path) =>
+      groups.filter(({ regExps }) => regExps.some((re) => re.test(path))).map(({ group }) => group),
+    exempt: () => false,
+  };
+}

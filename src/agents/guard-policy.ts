@@ -1,0 +1,63 @@
+/**
+ * The guard's rules read from the policy itself (YAML, schema, matchers): the slow path, loaded
+ * only when the cached form (guard-cache.ts) is missing, stale, or cannot decide alone. Each load
+ * refreshes the cache.
+ */
+import picomatch from 'picomatch';
+import { loadPolicy } from '../config/load.js';
+import { compileProtection, exemptionFor, type Policy } from '../core/policy.js';
+import type { GuardRules } from './guard.js';
+import { guardCacheKey, writeGuardCache, type GuardTable } from './guard-cache.js';
+import type { RepoLocation } from './locate.js';
+
+/** The options compileProtection matches with: see policy.ts (compileGlobs). */
+const MATCH_OPTIONS = { dot: true, nocase: true } as const;
+
+/**
+ * The regular expressions compileProtection's matcher for these globs amounts to: each glob, and
+ * everything under a directory it matches. guard-cache tests check the two agree.
+ */
+function globRegExps(globs: readonly string[]): { source: string; flags: string }[] {
+  return globs.flatMap((glob) => {
+    const base = glob.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    return [base, `${base}/**`].map((pattern) => {
+      const { source, flags } = picomatch.makeRe(pattern, MATCH_OPTIONS);
+      return { source, flags };
+    });
+  });
+}
+
+export function tableOf(policy: Policy, source: string, key: string): GuardTable {
+  return {
+    key,
+    source,
+    onViolation: policy.local.onViolation,
+    internal: [...policy.tools.internal],
+    groups: policy.protected.map((group) => ({
+      name: group.name,
+      forbid: group.forbid,
+      patterns: globRegExps(group.paths),
+    })),
+    pathExemptions: policy.exemptions.some((exemption) => exemption.path !== undefined),
+  };
+}
+
+export function rulesOf(policy: Policy, source: string): GuardRules {
+  const protection = compileProtection(policy);
+  return {
+    source,
+    onViolation: policy.local.onViolation,
+    internal: policy.tools.internal,
+    groupsFor: (path) => protection(path).map(({ name, forbid }) => ({ name, forbid })),
+    exempt: (path, now) => exemptionFor({ path }, policy, now) !== undefined,
+  };
+}
+
+/** Reads the repository's policy (work tree file, else the embedded default) and caches its table. */
+export function loadGuardRules(repo: RepoLocation): GuardRules {
+  // The key first: a policy edited while it is read then leaves a stale key, not a stale table.
+  const key = guardCacheKey(repo);
+  const { policy, source } = loadPolicy({ repoDir: repo.topLevel });
+  writeGuardCache(repo, tableOf(policy, source, key));
+  return rulesOf(policy, source);
+}

@@ -1,0 +1,145 @@
+/**
+ * `trailguard agent-hook <agent>`: one agent hook call. Before an edit the guard judges the
+ * files (and a shell command's work tree is snapshotted); after it the files the agent touched
+ * go into the ledger. Whatever goes wrong, the agent is not blocked by accident: problems are one
+ * stderr line and exit 0; only the guard's refusal blocks.
+ */
+import { dirname, resolve } from 'node:path';
+import type { LedgerEntry } from '../core/types.js';
+import type { AgentDef } from './agent.js';
+import { agents, isAgentName } from './agents.js';
+import { isObject, PayloadError, type AgentEvent, type HookReply, type Verdict } from './event.js';
+import { judgeEdit, type GuardRules } from './guard.js';
+import { readGuardCache, tableRules } from './guard-cache.js';
+import { appendLedger } from './ledger.js';
+import { locateRepo, repoPath, type RepoLocation } from './locate.js';
+import { changedSinceSnapshot, takeSnapshot } from './snapshot.js';
+import { modelFromTranscript } from './transcript.js';
+
+export interface AgentHookInput {
+  agent: string;
+  /** The event name, for agents whose payload does not carry it (Copilot). */
+  event?: string;
+  stdin: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now?: Date;
+}
+
+/** The payload's files grouped by the repository holding each (a submodule is its own). */
+function filesByRepo(event: AgentEvent, env: NodeJS.ProcessEnv) {
+  const repos = new Map<string, { repo: RepoLocation; paths: string[] }>();
+  for (const path of event.paths) {
+    const absolute = resolve(event.cwd, path);
+    const repo = locateRepo(dirname(absolute), env);
+    const inside = repo && repoPath(absolute, event.cwd, repo);
+    if (!repo || !inside) continue;
+    const group = repos.get(repo.topLevel) ?? { repo, paths: [] };
+    if (!group.paths.includes(inside)) group.paths.push(inside);
+    repos.set(repo.topLevel, group);
+  }
+  return [...repos.values()];
+}
+
+const snapshotKey = (agent: AgentDef, event: AgentEvent) =>
+  `${agent.name}-${event.session ?? 'session'}-${event.callId ?? 'call'}`;
+
+/**
+ * The cached rules when they can decide alone (no path exemptions, or none of the paths is
+ * protected); else the policy itself, which also refreshes the cache.
+ */
+async function rulesFor(repo: RepoLocation, paths: readonly string[]): Promise<GuardRules> {
+  const table = readGuardCache(repo);
+  if (table) {
+    const rules = tableRules(table);
+    if (!table.pathExemptions || paths.every((path) => rules.groupsFor(path).length === 0)) {
+      return rules;
+    }
+  }
+  const { loadGuardRules } = await import('./guard-policy.js');
+  return loadGuardRules(repo);
+}
+
+async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput): Promise<Verdict> {
+  if (event.shell) {
+    const repo = locateRepo(event.cwd, input.env);
+    if (repo) takeSnapshot(repo, snapshotKey(agent, event), input.env);
+  }
+  const verdicts: Verdict[] = [];
+  for (const { repo, paths } of filesByRepo(event, input.env)) {
+    const rules = await rulesFor(repo, paths);
+    const now = input.now ?? new Date();
+    verdicts.push(judgeEdit({ tool: agent.tool, label: agent.label, paths, rules, now }));
+  }
+  return (
+    verdicts.find((verdict) => verdict.kind === 'deny') ??
+    verdicts.find((verdict) => verdict.kind === 'warn') ?? { kind: 'allow' }
+  );
+}
+
+function after(agent: AgentDef, event: AgentEvent, input: AgentHookInput): string | undefined {
+  const groups = filesByRepo(event, input.env);
+  let note: string | undefined;
+  if (event.shell) {
+    const repo = locateRepo(event.cwd, input.env);
+    const changed = repo && changedSinceSnapshot(repo, snapshotKey(agent, event), input.env);
+    if (repo && changed === undefined) {
+      note = `no snapshot from before this ${agent.label} command, so the files it changed are not known (is the before hook configured?)`;
+    } else if (repo && changed) {
+      const group = groups.find((candidate) => candidate.repo.topLevel === repo.topLevel);
+      const known = group?.paths ?? [];
+      const paths = [...known, ...changed.filter((path) => !known.includes(path))];
+      if (group) group.paths = paths;
+      else groups.push({ repo, paths });
+    }
+  }
+  const time = (input.now ?? new Date()).toISOString();
+  const model = event.model ?? modelFromTranscript(event.transcriptPath);
+  for (const { repo, paths } of groups) {
+    const entries: LedgerEntry[] = paths.map((path) => ({
+      tool: agent.tool,
+      ...(model ? { model } : {}),
+      ...(event.session ? { session: event.session } : {}),
+      path,
+      time,
+    }));
+    appendLedger(repo.commonDir, entries);
+  }
+  return note;
+}
+
+function parsePayload(stdin: string): Record<string, unknown> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(stdin);
+  } catch {
+    throw new PayloadError(stdin.trim() === '' ? 'no payload on stdin' : 'the payload is not JSON');
+  }
+  if (!isObject(payload)) throw new PayloadError('the payload is not a JSON object');
+  return payload;
+}
+
+export async function runAgentHook(input: AgentHookInput): Promise<HookReply> {
+  const prefix = `trailguard agent-hook ${input.agent}`;
+  if (!isAgentName(input.agent)) {
+    return {
+      code: 0,
+      stderr: `${prefix}: unknown agent (known: ${Object.keys(agents).join(', ')}); nothing checked or recorded\n`,
+    };
+  }
+  const agent = agents[input.agent];
+  try {
+    const event = agent.parse(parsePayload(input.stdin), { event: input.event, cwd: input.cwd });
+    if (!event) return { code: 0 };
+    if (event.phase === 'before') return agent.reply(await before(agent, event, input), 'before');
+    const note = after(agent, event, input);
+    const reply = agent.reply({ kind: 'allow' }, 'after');
+    return note ? { ...reply, stderr: `${prefix}: ${note}\n` } : reply;
+  } catch (error) {
+    const problem =
+      error instanceof PayloadError
+        ? `ignored a payload it cannot read (${error.message}); nothing checked or recorded`
+        : `${(error as Error).message}; the edit was not checked or recorded`;
+    return { code: 0, stderr: `${prefix}: ${problem}\n` };
+  }
+}

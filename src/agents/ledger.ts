@@ -1,0 +1,207 @@
+/**
+ * The agent ledger: which files each AI agent edited since they were last committed, as JSON
+ * lines of `LedgerEntry` in `$(git rev-parse --git-common-dir)/trailguard/ledger.jsonl`, shared
+ * by every worktree of the repository.
+ *
+ * Writers (agent hooks) and the one rewriter (the post-commit hook, through clearCommitted) take
+ * a lock file for the few microseconds their write lasts, so an append that races a rewrite is
+ * never lost. Each append is one `write(2)` of whole lines on an O_APPEND descriptor, so a reader
+ * that takes no lock sees whole lines; a torn or garbage line (a crash, a hand edit) is skipped.
+ */
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  appendFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { LedgerEntry, Signal } from '../core/types.js';
+
+const LOCK_WAIT_MS = 3000;
+/** A lock older than this was left by a killed process: no holder keeps it for more than a few ms. */
+const LOCK_STALE_MS = 10_000;
+
+/** trailguard's own directory inside the git common dir (ledger, snapshots, caches). */
+export function stateDir(commonDir: string): string {
+  return join(commonDir, 'trailguard');
+}
+
+export function ledgerPath(commonDir: string): string {
+  return join(stateDir(commonDir), 'ledger.jsonl');
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function isStale(lock: string): boolean {
+  try {
+    return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `action` holding the ledger lock. A hook must never hang: after LOCK_WAIT_MS the action
+ * runs anyway (`locked` false), which can only lose an entry if a rewrite runs at that instant.
+ */
+function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
+  const lock = join(stateDir(commonDir), 'ledger.lock');
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let locked = false;
+  while (!locked) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      locked = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isStale(lock)) rmSync(lock, { force: true });
+      else if (Date.now() > deadline) break;
+      else sleep(1 + Math.random() * 3);
+    }
+  }
+  try {
+    return action(locked);
+  } finally {
+    if (locked) rmSync(lock, { force: true });
+  }
+}
+
+function serialize(entry: LedgerEntry): string {
+  const { tool, model, session, path, time } = entry;
+  return `${JSON.stringify({ tool, model, session, path, time })}\n`;
+}
+
+/** Appends entries as whole lines in one write. */
+export function appendLedger(commonDir: string, entries: readonly LedgerEntry[]): void {
+  if (entries.length === 0) return;
+  mkdirSync(stateDir(commonDir), { recursive: true });
+  const lines = entries.map(serialize).join('');
+  withLock(commonDir, () => appendFileSync(ledgerPath(commonDir), lines));
+}
+
+function parseLine(line: string): LedgerEntry | undefined {
+  if (line.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { tool, model, session, path, time } = value as Record<string, unknown>;
+    if (typeof tool !== 'string' || typeof path !== 'string' || typeof time !== 'string') {
+      return undefined;
+    }
+    return {
+      tool,
+      path,
+      time,
+      ...(typeof model === 'string' ? { model } : {}),
+      ...(typeof session === 'string' ? { session } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(commonDir: string): string {
+  try {
+    return readFileSync(ledgerPath(commonDir), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/** Every readable entry, oldest first; torn or garbage lines are skipped. */
+export function readLedger(commonDir: string): LedgerEntry[] {
+  return readText(commonDir)
+    .split('\n')
+    .map(parseLine)
+    .filter((entry): entry is LedgerEntry => entry !== undefined);
+}
+
+const entryKey = (entry: LedgerEntry) => `${entry.tool}\0${entry.model ?? ''}\0${entry.path}`;
+
+/**
+ * The entries for the staged paths (repository-relative, forward slashes): each agent that edited
+ * a staged file since it was last committed, once per tool, model and path (latest edit kept).
+ */
+export function pendingFor(commonDir: string, stagedPaths: Iterable<string>): LedgerEntry[] {
+  const staged = new Set(stagedPaths);
+  const latest = new Map<string, LedgerEntry>();
+  for (const entry of readLedger(commonDir)) {
+    if (staged.has(entry.path)) latest.set(entryKey(entry), entry);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Drops the entries of committed paths (call it after the commit exists, so an aborted commit
+ * loses nothing). The rewrite goes through a temporary file and a rename, under the lock.
+ * Returns how many entries were cleared.
+ */
+export function clearCommitted(commonDir: string, committedPaths: Iterable<string>): number {
+  const committed = new Set(committedPaths);
+  if (committed.size === 0) return 0;
+  return withLock(commonDir, (locked) => {
+    const entries = readLedger(commonDir);
+    const kept = entries.filter((entry) => !committed.has(entry.path));
+    const cleared = entries.length - kept.length;
+    // Without the lock an append could land between the read and the rename; leave it for the next commit.
+    if (cleared === 0 || !locked) return 0;
+    const temporary = `${ledgerPath(commonDir)}.${process.pid}.tmp`;
+    writeFileSync(temporary, kept.map(serialize).join(''));
+    renameSync(temporary, ledgerPath(commonDir));
+    return cleared;
+  });
+}
+
+/** One `ledger` signal per tool and model, naming the files (the commit hooks' detection input). */
+export function ledgerSignals(entries: readonly LedgerEntry[]): Signal[] {
+  const byTool = new Map<string, { tool: string; model?: string; paths: Set<string> }>();
+  for (const { tool, model, path } of entries) {
+    const key = `${tool}\0${model ?? ''}`;
+    const group = byTool.get(key) ?? { tool, model, paths: new Set<string>() };
+    group.paths.add(path);
+    byTool.set(key, group);
+  }
+  return [...byTool.values()].map(({ tool, model, paths }) => {
+    const files = [...paths].sort();
+    const shown =
+      files.length > 3
+        ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`
+        : files.join(', ');
+    return {
+      tool,
+      kind: 'ledger',
+      evidence: `agent ledger: ${tool} edited ${shown}`,
+      ...(model ? { model } : {}),
+    };
+  });
+}
+
+export interface LedgerFileSummary {
+  path: string;
+  tools: { tool: string; models: string[]; edits: number; last: string }[];
+}
+
+/** Pending entries per file and tool, for `trailguard status`. Files sorted by path. */
+export function summarizeLedger(entries: readonly LedgerEntry[]): LedgerFileSummary[] {
+  const files = new Map<string, Map<string, LedgerFileSummary['tools'][number]>>();
+  for (const { path, tool, model, time } of entries) {
+    const tools = files.get(path) ?? new Map();
+    files.set(path, tools);
+    const summary = tools.get(tool) ?? { tool, models: [], edits: 0, last: time };
+    tools.set(tool, summary);
+    summary.edits += 1;
+    if (model && !summary.models.includes(model)) summary.models.push(model);
+    if (time > summary.last) summary.last = time;
+  }
+  return [...files]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, tools]) => ({ path, tools: [...tools.values()] }));
+}
