@@ -7,6 +7,8 @@ const verbs: Record<string, () => Promise<{ run: Verb }>> = {
   explain: () => import('./explain.js'),
   trailers: () => import('./trailers.js'),
   schema: () => import('./schema.js'),
+  'agent-hook': () => import('./agent-hook.js'),
+  init: () => import('./init.js'),
 };
 
 const usage = `usage: trailguard <command> [options]
