@@ -281,7 +281,7 @@ describe('detectEnv', () => {
     ]);
   });
 
-  test.each(ambientCases)('%s: %s is ambient: shown, never recorded', (tool, name, env) => {
+  test.each(ambientCases)('%s: %s is ambient: shown, never recorded', (tool, _name, env) => {
     expect(detectEnv(env, catalog)).toEqual([]);
     expect(toolsOf(detectAmbientEnv(env, catalog))).toEqual([tool]);
   });
@@ -347,12 +347,18 @@ describe('isAiOrBotIdentity', () => {
     { name: 'Claude Martin', email: 'claude.martin@example.fr' },
     { name: 'Abbott Lee', email: 'abbott@example.com' },
   ];
-  test.each(yes.map((id) => [`${id.name} <${id.email}>`, id]))('%s is AI or bot', (_l, id) => {
-    expect(isAiOrBotIdentity(id, catalog)).toBe(true);
-  });
-  test.each(no.map((id) => [`${id.name} <${id.email}>`, id]))('%s is a person', (_l, id) => {
-    expect(isAiOrBotIdentity(id, catalog)).toBe(false);
-  });
+  test.each(yes.map((id) => [`${id.name} <${id.email}>`, id] as const))(
+    '%s is AI or bot',
+    (_l, id) => {
+      expect(isAiOrBotIdentity(id, catalog)).toBe(true);
+    },
+  );
+  test.each(no.map((id) => [`${id.name} <${id.email}>`, id] as const))(
+    '%s is a person',
+    (_l, id) => {
+      expect(isAiOrBotIdentity(id, catalog)).toBe(false);
+    },
+  );
 });
 
 describe('organisation tools (tools.extra)', () => {

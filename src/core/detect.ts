@@ -47,7 +47,7 @@ interface Matchers {
   env: { sig: EnvSignature; tool: string }[];
   shadows: { by: string; tool: string; names: Set<string> }[];
   /** Identity classification is the per-commit hot path; histories repeat the same few people. */
-  identityCache: Map<string, ToolMatch | null>;
+  identityCache: Map<string, Map<string, ToolMatch | null>>;
 }
 
 const IDENTITY_CACHE_LIMIT = 10_000;
@@ -226,12 +226,16 @@ function atDomain(email: string, domains: readonly string[]): boolean {
  * `tool[bot]`, `Tool (model)`) or together with the vendor's mail domain.
  */
 function classifyIdentity(m: Matchers, name: string, email: string): ToolMatch | undefined {
-  const cacheKey = `${name}\0${email}`;
-  const cached = m.identityCache.get(cacheKey);
+  let byName = m.identityCache.get(email);
+  const cached = byName?.get(name);
   if (cached !== undefined) return cached ?? undefined;
   const result = classifyUncached(m, name.trim(), email.trim().toLowerCase());
-  if (m.identityCache.size >= IDENTITY_CACHE_LIMIT) m.identityCache.clear();
-  m.identityCache.set(cacheKey, result ?? null);
+  if (!byName) {
+    if (m.identityCache.size >= IDENTITY_CACHE_LIMIT) m.identityCache.clear();
+    byName = new Map();
+    m.identityCache.set(email, byName);
+  }
+  byName.set(name, result ?? null);
   return result;
 }
 
@@ -269,12 +273,12 @@ function withoutFlag(match: NameMatch): ToolMatch {
 /** Collects signals once per (tool, kind, evidence), in the order they were found. */
 class SignalSet {
   readonly list: Signal[] = [];
-  private readonly seen = new Set<string>();
 
   add(tool: string, kind: SignalKind, evidence: string, model?: string): void {
-    const key = `${tool}\0${kind}\0${evidence}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    // A commit has a handful of signals: a scan beats building keys.
+    for (const s of this.list) {
+      if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
+    }
     this.list.push(model ? { tool, kind, evidence, model } : { tool, kind, evidence });
   }
 }
