@@ -181,13 +181,21 @@ export function normalizePath(path: string): string {
  * matches, so `evals` protects what `evals/**` does instead of silently matching nothing.
  */
 function compileGlobs(globs: readonly string[]): (normalizedPath: string) => boolean {
+  const regex = globsRegExp(globs);
+  return (normalizedPath) => regex.test(normalizedPath);
+}
+
+/**
+ * The one regular expression a list of globs is matched with (normalized paths). Exported for
+ * the agent guard's cache, which keeps its source so a hook need not load the glob compiler.
+ */
+export function globsRegExp(globs: readonly string[]): RegExp {
   // One regular expression for the lot: picomatch's own matcher functions cost several times more.
   const sources = globs
     .map(globBase)
     .flatMap((base) => (base.endsWith('**') ? [base] : [base, `${base}/**`]))
     .map((pattern) => picomatch.makeRe(pattern, MATCH_OPTIONS).source);
-  const regex = new RegExp(sources.join('|'), 'i');
-  return (normalizedPath) => regex.test(normalizedPath);
+  return new RegExp(sources.join('|'), 'i');
 }
 
 export type ProtectionMatcher = (path: string) => ProtectedGroup[];
