@@ -2,7 +2,7 @@
 // (action/index.js, one committed file). `--action-out DIR` writes the Action bundle elsewhere,
 // which is how the check-dist test compares a fresh build with the committed one.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -48,3 +48,19 @@ if (!values['only-action']) {
 }
 await Promise.all(jobs);
 if (!values['only-action']) chmodSync('dist/cli.js', 0o755);
+if (!values['only-action']) await writeShimBlock();
+
+/** The hook shim's list of agent variables and tool signatures comes from the catalog, never by hand. */
+async function writeShimBlock() {
+  const shim = 'hooks/trailguard-hook.sh';
+  const generator = await build({
+    ...common,
+    entryPoints: ['src/install/shim-block.ts'],
+    write: false,
+  });
+  const source = Buffer.from(generator.outputFiles[0].contents).toString('base64');
+  const { renderShimBlock, withShimBlock } = await import(`data:text/javascript;base64,${source}`);
+  const current = readFileSync(shim, 'utf8');
+  const next = withShimBlock(current, renderShimBlock());
+  if (next !== current) writeFileSync(shim, next);
+}

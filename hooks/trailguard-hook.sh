@@ -1,0 +1,236 @@
+#!/bin/sh
+# trailguard-hook: trailguard's git hook shim (prepare-commit-msg, commit-msg, post-commit, pre-push).
+#
+# It records which AI coding tools helped produce a commit as `Assisted-by:` trailers and applies
+# the repository's local policy, by running `trailguard hook <name>` with node. The common commit
+# (no AI agent in the environment, no agent-ledger entry pending, no tool signature in the
+# message) is decided with shell builtins alone and never starts node.
+#
+# Installed copies are named after their hook; `trailguard uninstall` removes them and puts back
+# any hook they chain to (`<hook>.pre-trailguard`). The package's wrappers (hooks/<name>) set
+# tg_hook and tg_package, then source this file.
+# A local hook never loses a commit: without node or the CLI it warns once and lets git go on;
+# it fails the hook only when the policy says `local.on-violation: block`.
+
+tg_hook=${tg_hook:-${0##*/}}
+
+# >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>
+tg_agent_env() {
+  [ -n "${AGENT-}${AI_AGENT-}${AMP_CURRENT_THREAD_ID-}${ANTIGRAVITY_AGENT-}${AUGMENT_AGENT-}${AWS_EXECUTION_ENV-}${CLAUDECODE-}${CLAUDE_CODE_REMOTE-}${CLAUDE_CODE_SESSION_ID-}${CLINE_ACTIVE-}${CODEX_CI-}${CODEX_INTERNAL_ORIGINATOR_OVERRIDE-}${CODEX_SANDBOX-}${CODEX_SANDBOX_NETWORK_DISABLED-}${CODEX_THREAD_ID-}${CONTINUE_REMOTE-}${COPILOT_AGENT-}${COPILOT_AGENT_SESSION_ID-}${COPILOT_CLI-}${CURSOR_AGENT-}${CURSOR_EXTENSION_HOST_ROLE-}${GEMINI_CLI-}${OPENCODE-}${OPENCODE_PID-}${OPENCODE_SESSION_ID-}${ROO_ACTIVE-}${WINDSURF_CASCADE_TERMINAL-}" ]
+}
+tg_signature_line() {
+  case $1 in
+    *[Aa][Gg][Ee][Nn][Tt]-[Ll][Oo][Gg][Ss]-[Uu][Rr][Ll]:*) return 0 ;;
+    *[Aa][Ii]-[Uu][Ss][Ee][Dd]-[Ff][Oo][Rr]:*) return 0 ;;
+    *[Aa][Ii][Dd][Ee][Rr]@[Aa][Ii][Dd][Ee][Rr].[Cc][Hh][Aa][Tt]*) return 0 ;;
+    *[Aa][Mm][Aa][Zz][Oo][Nn]-[Qq]-[Dd][Ee][Vv][Ee][Ll][Oo][Pp][Ee][Rr]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Aa][Mm][Pp]-[Tt][Hh][Rr][Ee][Aa][Dd]-[Ii][Dd]:*) return 0 ;;
+    *[Aa][Mm][Pp]-[Tt][Hh][Rr][Ee][Aa][Dd]:*) return 0 ;;
+    *[Aa][Mm][Pp]@[Aa][Mm][Pp][Cc][Oo][Dd][Ee].[Cc][Oo][Mm]*) return 0 ;;
+    *[Aa][Nn][Tt][Hh][Rr][Oo][Pp][Ii][Cc]-[Cc][Ll][Aa][Uu][Dd][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Aa][Nn][Tt][Hh][Rr][Oo][Pp][Ii][Cc]-[Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Hh][Aa][Tt][Gg][Pp][Tt]-[Cc][Oo][Dd][Ee][Xx]-[Cc][Oo][Nn][Nn][Ee][Cc][Tt][Oo][Rr]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Ll][Aa][Uu][Dd][Ee]-[Cc][Oo][Dd][Ee]-[Aa][Cc][Tt][Ii][Oo][Nn]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Ll][Aa][Uu][Dd][Ee]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]:*) return 0 ;;
+    *[Cc][Ll][Aa][Uu][Dd][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Ll][Ii][Nn][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo]-[Aa][Uu][Tt][Hh][Oo][Rr][Ee][Dd]-[Bb][Yy]-[Aa][Ii]:*) return 0 ;;
+    *[Cc][Oo][Dd][Ee][Rr][Aa][Bb][Bb][Ii][Tt][Aa][Ii]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Dd][Ee][Xx]@[Oo][Pp][Ee][Nn][Aa][Ii].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]-[Ss][Ww][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]@[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Uu][Rr][Ss][Oo][Rr]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Cc][Uu][Rr][Ss][Oo][Rr][Aa][Gg][Ee][Nn][Tt]@[Cc][Uu][Rr][Ss][Oo][Rr].[Cc][Oo][Mm]*) return 0 ;;
+    *[Dd][Ee][Vv][Ii][Nn]-[Aa][Ii]-[Ii][Nn][Tt][Ee][Gg][Rr][Aa][Tt][Ii][Oo][Nn]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Ee][Nn][Tt][Ii][Rr][Ee]-[Aa][Gg][Ee][Nn][Tt]:*) return 0 ;;
+    *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]-[Aa][Gg][Ee][Nn][Tt]@[Gg][Oo][Oo][Gg][Ll][Ee].[Cc][Oo][Mm]*) return 0 ;;
+    *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Oo][Dd][Ee]-[Aa][Ss][Ss][Ii][Ss][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Ll][Aa][Uu][Dd][Ee]\ [Cc][Oo][Dd][Ee]\]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee]\]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]\]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Cc][Oo][Dd][Ee][Bb][Uu][Ff][Ff]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]-[Bb][Yy]:*) return 0 ;;
+    *[Gg][Oo][Oo][Gg][Ll][Ee]-[Ll][Aa][Bb][Ss]-[Jj][Uu][Ll][Ee][Ss]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Jj][Ee][Tt][Bb][Rr][Aa][Ii][Nn][Ss]-[Aa][Ii]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Kk][Ii][Rr][Oo]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]-[Ii][Dd]:*) return 0 ;;
+    *[Mm][Aa][Dd][Ee]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Uu][Rr][Ss][Oo][Rr]\]*) return 0 ;;
+    *[Mm][Aa][Dd][Ee]-[Ww][Ii][Tt][Hh]:*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Aa][Ii][Dd][Ee][Rr].[Cc][Hh][Aa][Tt]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Aa][Mm][Aa][Zz][Oo][Nn].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Aa][Nn][Tt][Hh][Rr][Oo][Pp][Ii][Cc].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Cc][Ll][Ii][Nn][Ee].[Bb][Oo][Tt]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Cc][Oo][Dd][Ee][Bb][Uu][Ff][Ff].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Cc][Oo][Dd][Ee][Ii][Uu][Mm].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee].[Dd][Ee][Vv]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Oo][Pp][Ee][Nn][Aa][Ii].[Cc][Oo][Mm]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee].[Aa][Ii]*) return 0 ;;
+    *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Pp][Ii].[Dd][Ee][Vv]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Aa][Ii]-[Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Aa][Ii]-[Cc][Oo][Dd][Ee][Xx]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Hh][Aa][Nn][Dd][Ss]-[Aa][Gg][Ee][Nn][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Hh][Aa][Nn][Dd][Ss]@[Aa][Ll][Ll]-[Hh][Aa][Nn][Dd][Ss].[Dd][Ee][Vv]*) return 0 ;;
+    *[Oo][Pp][Ee][Nn][Ss][Oo][Uu][Rr][Cc][Ee]@[Bb][Ll][Oo][Cc][Kk].[Xx][Yy][Zz]*) return 0 ;;
+    *[Rr][Ee][Pp][Ll][Ii][Tt]-[Cc][Oo][Mm][Mm][Ii][Tt]-[Aa][Uu][Tt][Hh][Oo][Rr]:*) return 0 ;;
+    *[Rr][Oo][Oo][Mm][Oo][Tt][Ee]@[Rr][Oo][Oo][Cc][Oo][Dd][Ee].[Cc][Oo][Mm]*) return 0 ;;
+    *[Rr][Oo][Oo][Mm][Oo][Tt][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Ss][Oo][Uu][Rr][Cc][Ee][Gg][Rr][Aa][Pp][Hh]-[Cc][Oo][Dd][Yy]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Ss][Yy][Nn][Tt][Hh][Ee][Ss][Ii][Zz][Ee][Dd]-[Bb][Yy]:*) return 0 ;;
+  esac
+  return 1
+}
+# <<< generated <<<
+
+# The git dir and the common git dir, from builtins: git runs hooks at the top of the work tree,
+# where `.git` is the git dir or (worktrees, submodules) a file naming it.
+tg_find_git_dirs() {
+  if [ -n "${GIT_DIR-}" ]; then
+    tg_git_dir=$GIT_DIR
+  elif [ -d .git ]; then
+    tg_git_dir=.git
+  elif [ -f .git ]; then
+    IFS= read -r tg_line <.git || :
+    tg_git_dir=${tg_line#gitdir: }
+  else
+    tg_git_dir=$(git rev-parse --git-dir 2>/dev/null) || return 1
+  fi
+  tg_common_dir=${GIT_COMMON_DIR:-$tg_git_dir}
+  if [ -z "${GIT_COMMON_DIR-}" ] && [ -f "$tg_git_dir/commondir" ]; then
+    IFS= read -r tg_line <"$tg_git_dir/commondir" || :
+    case $tg_line in
+      /*) tg_common_dir=$tg_line ;;
+      *) tg_common_dir=$tg_git_dir/$tg_line ;;
+    esac
+  fi
+}
+
+# Variables named by the policy's tools.extra, recorded by `trailguard install` in hook.env.
+tg_extra_env() {
+  for tg_name in ${TG_EXTRA_ENV-}; do
+    eval "tg_value=\${$tg_name-}"
+    [ -z "$tg_value" ] || return 0
+  done
+  return 1
+}
+
+# Whether message file $1 carries a tool's own signature (up to the scissors line, comments
+# skipped, at most 1000 lines read). Sets tg_assisted when it already has an Assisted-by trailer
+# and tg_pending when prepare-commit-msg left trailers to add once the editor is closed.
+tg_scan_message() {
+  tg_assisted=
+  tg_pending=
+  tg_found=1
+  tg_count=0
+  [ -r "$1" ] || return 1
+  while [ "$tg_count" -lt 1000 ] && { IFS= read -r tg_line || [ -n "$tg_line" ]; }; do
+    tg_count=$((tg_count + 1))
+    case $tg_line in
+      '# '*' >8 '*) break ;;
+      '# trailguard: will add '*) tg_pending=1 && continue ;;
+      '#'*) continue ;;
+      [Aa][Ss][Ss][Ii][Ss][Tt][Ee][Dd]-[Bb][Yy]:*) tg_assisted=1 ;;
+    esac
+    tg_signature_line "$tg_line" && tg_found=0
+  done <"$1"
+  return $tg_found
+}
+
+tg_find_node() {
+  for tg_node in "${TRAILGUARD_NODE-}" "$(command -v node 2>/dev/null)" "${TG_NODE-}" \
+    "${VOLTA_HOME:-$HOME/.volta}/bin/node" \
+    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}/aliases/default/bin/node" \
+    "$HOME/Library/Application Support/fnm/aliases/default/bin/node" "$HOME/.fnm/aliases/default/bin/node" \
+    "${N_PREFIX:-/usr/local}/bin/node" /opt/homebrew/bin/node /usr/local/bin/node; do
+    [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
+  done
+  # Version managers that keep one directory per version: the last in glob order, usually the newest.
+  tg_node=
+  for tg_candidate in "${NVM_DIR:-$HOME/.nvm}"/versions/node/*/bin/node \
+    "${ASDF_DATA_DIR:-$HOME/.asdf}"/installs/nodejs/*/bin/node \
+    "${MISE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/mise}"/installs/node/*/bin/node \
+    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}"/node-versions/*/installation/bin/node; do
+    [ -x "$tg_candidate" ] && tg_node=$tg_candidate
+  done
+  [ -n "$tg_node" ]
+}
+
+# The wrapper's own package first, then the CLI recorded at install time, then the repository's
+# dependency, then one on PATH.
+tg_find_cli() {
+  for tg_cli in "${TRAILGUARD_CLI-}" "${tg_package:+$tg_package/dist/cli.js}" "${TG_CLI-}" \
+    node_modules/trailguard/dist/cli.js "$(command -v trailguard 2>/dev/null)"; do
+    [ -n "$tg_cli" ] && [ -f "$tg_cli" ] && return 0
+  done
+  return 1
+}
+
+# Runs `trailguard hook "$@"`; exit 1 from it (a policy block) fails the hook, anything else
+# that goes wrong only warns.
+tg_run() {
+  if ! tg_find_node; then
+    echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
+    exit 0
+  fi
+  if ! tg_find_cli; then
+    echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
+    exit 0
+  fi
+  TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir "$tg_node" "$tg_cli" hook "$@"
+  tg_status=$?
+  [ "$tg_status" -eq 0 ] && return 0
+  [ "$tg_status" -eq 1 ] && exit 1
+  echo "trailguard: hook $1 failed (exit $tg_status); the commit goes on (details: TRAILGUARD_DEBUG=1)" >&2
+  return 0
+}
+
+# A hook that was there before trailguard runs first, as it did before.
+tg_chained=$0.pre-trailguard
+if [ -x "$tg_chained" ]; then
+  if [ "$tg_hook" = pre-push ]; then
+    tg_input=$(cat)
+    { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | "$tg_chained" "$@" || exit $?
+  else
+    "$tg_chained" "$@" || exit $?
+  fi
+fi
+
+tg_find_git_dirs || exit 0
+tg_state=$tg_common_dir/trailguard
+[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
+
+case $tg_hook in
+  prepare-commit-msg)
+    if tg_agent_env || tg_extra_env || [ -s "$tg_state/ledger.jsonl" ]; then
+      tg_run "$tg_hook" "$@"
+    else
+      case ${2-} in
+        message | template | commit) ! tg_scan_message "$1" || tg_run "$tg_hook" "$@" ;;
+      esac
+    fi
+    ;;
+  commit-msg)
+    # Trailers left for after the editor, and signatures typed or pasted in it.
+    if tg_scan_message "$1" && [ -z "$tg_assisted" ] || [ -n "$tg_pending" ]; then
+      tg_run "$tg_hook" "$@"
+    fi
+    ;;
+  post-commit)
+    # Clearing the ledger must not hold up the commit: run it detached.
+    if [ -s "$tg_state/ledger.jsonl" ] && tg_find_node && tg_find_cli; then
+      (TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
+        "$tg_node" "$tg_cli" hook post-commit </dev/null >"$tg_state/post-commit.log" 2>&1 &)
+    fi
+    ;;
+  pre-push)
+    if [ -n "${tg_input+set}" ]; then
+      { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | tg_run "$tg_hook" "$@"
+      exit $?
+    fi
+    tg_run "$tg_hook" "$@"
+    ;;
+esac
+exit 0

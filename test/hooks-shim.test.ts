@@ -1,0 +1,79 @@
+import { describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentEnvNames, createCatalog } from '../src/core/catalog.js';
+import {
+  BLOCK_END,
+  BLOCK_START,
+  renderShimBlock,
+  signatureMarkers,
+  withShimBlock,
+} from '../src/install/shim-block.js';
+import { ROOT } from './support/repo.js';
+
+const HOOKS = join(ROOT, 'hooks');
+const SHIM = join(HOOKS, 'trailguard-hook.sh');
+
+function generatedBlock(text: string): string {
+  return text.slice(text.indexOf(BLOCK_START), text.indexOf(BLOCK_END) + BLOCK_END.length);
+}
+
+/** Runs the generated functions of the shim in a real POSIX shell. */
+function shell(script: string, env: Record<string, string> = {}): number {
+  try {
+    execFileSync('sh', ['-c', `${generatedBlock(readFileSync(SHIM, 'utf8'))}\n${script}`], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+      stdio: 'ignore',
+    });
+    return 0;
+  } catch (error) {
+    return (error as { status: number }).status;
+  }
+}
+
+describe('hook shims', () => {
+  test('the committed shim carries exactly the block the catalog generates (npm run build writes it)', () => {
+    const shim = readFileSync(SHIM, 'utf8');
+    expect(generatedBlock(shim)).toBe(renderShimBlock());
+    expect(withShimBlock(shim, renderShimBlock())).toBe(shim);
+  });
+
+  test('every agent variable of the catalog starts node, and only a non-empty one', () => {
+    for (const name of agentEnvNames(createCatalog())) {
+      expect(shell('tg_agent_env', { [name]: '1' })).toBe(0);
+      expect(shell('tg_agent_env', { [name]: '' })).toBe(1);
+    }
+    expect(shell('tg_agent_env', { TERM_PROGRAM: 'kiro', CURSOR_TRACE_ID: 'x' })).toBe(1);
+  });
+
+  test('tool signatures in a message line are found in any letter case; prose is not', () => {
+    const lines = [
+      'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>',
+      'Co-authored-by: aider (gpt-5) <AIDER@aider.chat>',
+      'Co-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>',
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+      'Amp-Thread-ID: https://ampcode.com/threads/T-1',
+    ];
+    for (const line of lines) expect(shell('tg_signature_line "$LINE"', { LINE: line })).toBe(0);
+    for (const line of ['Fix the Claude API client', 'Co-authored-by: Bo <bo@example.com>']) {
+      expect(shell('tg_signature_line "$LINE"', { LINE: line })).toBe(1);
+    }
+    expect(signatureMarkers()).not.toContain('assisted-by:');
+  });
+
+  test('every shim parses as POSIX sh, has LF endings and is executable', () => {
+    const files = readdirSync(HOOKS);
+    expect(files.sort()).toEqual(
+      ['commit-msg', 'post-commit', 'pre-push', 'prepare-commit-msg', 'trailguard-hook.sh'].sort(),
+    );
+    for (const file of files) {
+      const path = join(HOOKS, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text.startsWith('#!/bin/sh\n')).toBe(true);
+      expect(text).not.toContain('\r');
+      expect(statSync(path).mode & 0o111).toBe(0o111);
+      execFileSync('sh', ['-n', path]);
+    }
+  });
+});
