@@ -1,8 +1,7 @@
 import { runCheck } from '../check.js';
 import { UserError } from '../errors.js';
-import { loadPolicy } from '../config/load.js';
 import { resolveRange } from '../git/range.js';
-import { topLevel } from '../git/repo.js';
+import { repoAndPolicy } from './context.js';
 import { EXIT, commonOptions, parseVerbArgs, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from './report-format.js';
 
@@ -22,8 +21,8 @@ export const run: Verb = async (args, io) => {
   if (positionals.length > 1) {
     throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);
   }
-  const repo = await topLevel(values.repo ?? io.cwd);
-  const { policy, source } = loadPolicy({ repoDir: repo, configPath: values.config });
+  const { repo, loaded } = await repoAndPolicy(values, io);
+  const { policy, source } = loaded;
   const range = await resolveRange({ repo, spec: positionals[0], env: io.env });
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
   if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${source}\n`);

@@ -1,10 +1,10 @@
 import { explain } from '../check.js';
-import { loadPolicy } from '../config/load.js';
 import type { CommitVerdict } from '../core/evaluate.js';
 import type { CommitRecord } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { currentBranch, topLevel } from '../git/repo.js';
+import { currentBranch } from '../git/repo.js';
 import { escapeCell } from '../report/markdown.js';
+import { repoAndPolicy } from './context.js';
 import { EXIT, commonOptions, parseVerbArgs, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard explain <commit> [--format text|json|markdown] [--config PATH] [--repo DIR]
@@ -21,8 +21,8 @@ export const run: Verb = async (args, io) => {
   }
   const format = requireFormat('explain', values.format, ['text', 'json', 'markdown'] as const);
   if (positionals.length !== 1) throw new UserError('explain: name exactly one commit');
-  const repo = await topLevel(values.repo ?? io.cwd);
-  const { policy, source } = loadPolicy({ repoDir: repo, configPath: values.config });
+  const { repo, loaded } = await repoAndPolicy(values, io);
+  const { policy, source } = loaded;
   const branch = (await currentBranch(repo)) ?? undefined;
   const { commit, verdict } = await explain({
     repo,
