@@ -145,6 +145,16 @@ describe('message forms that must not change the verdict', () => {
     },
   );
 
+  test('a huge message still yields its signatures, and huge values none', () => {
+    const body = `${'lorem ipsum dolor sit amet '.repeat(40)}\n`.repeat(2000);
+    const tail = 'Co-Authored-By: Claude <noreply@anthropic.com>';
+    expect(toolsOf(detectCommit(commit(`Big change\n\n${body}\n${tail}`), catalog))).toEqual([
+      'claude-code',
+    ]);
+    const padded = `x\n\nCo-authored-by: Claude${' '.repeat(100_000)}x <noreply@anthropic.com>`;
+    expect(detectCommit(commit(padded), catalog)).toEqual([]);
+  });
+
   test('trailer keys are case-insensitive', () => {
     for (const key of ['Co-Authored-By', 'Co-authored-by', 'co-authored-by', 'CO-AUTHORED-BY']) {
       const signals = detectCommit(commit(`x\n\n${key}: Claude <noreply@anthropic.com>`), catalog);

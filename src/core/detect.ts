@@ -33,6 +33,7 @@ interface ToolMatch {
 interface Matchers {
   /** Normalised ids and aliases, longest first (so "claude code" wins over "claude"). */
   aliases: { key: string; tool: string }[];
+  longestAlias: number;
   domains: Map<string, readonly string[]>;
   modelFromName: Map<string, { pattern: RegExp; slug?: string }>;
   emails: Map<string, { tool: string; name?: RegExp }[]>;
@@ -71,6 +72,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function compile(catalog: Catalog): Matchers {
   const m: Matchers = {
     aliases: [],
+    longestAlias: 0,
     domains: new Map(),
     modelFromName: new Map(),
     emails: new Map(),
@@ -119,6 +121,7 @@ function compile(catalog: Catalog): Matchers {
   m.aliases = [...aliasKeys]
     .map(([key, tool]) => ({ key, tool }))
     .sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+  m.longestAlias = m.aliases[0]?.key.length ?? 0;
   return m;
 }
 
@@ -139,7 +142,8 @@ const LETTER = /\p{L}/u;
 
 /** The tool whose id or alias `text` starts with (a whole word), and what follows it. */
 function resolvePrefix(m: Matchers, text: string): { tool: string; rest: string } | undefined {
-  const norm = normalizeName(text);
+  // Two characters past the longest alias decide the word boundary (and "v5" after "ChatGPT").
+  const norm = normalizeName(text.slice(0, m.longestAlias + 2));
   for (const { key, tool } of m.aliases) {
     if (!norm.startsWith(key)) continue;
     const next = norm.charAt(key.length);
@@ -289,8 +293,11 @@ const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
 const PERSON = /^(.*?)\s*<([^<>]*)>/;
 const FOOTER =
   /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
-const FOOTER_TAIL =
-  /^(?:\s*$|\s*[([,.;:!—–-]|\s+(?:via|and|using|with|in|on|from|for|through|\+)\b)/iu;
+const FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!—–&+-]|\s+(?:via|and|using)\b)/iu;
+/** The branch a merge commit's subject names: GitHub's and git's default merge messages. */
+const MERGE_SUBJECT =
+  /^Merge (?:pull request #\d+ from [^\s/]+\/(\S+)|branch '([^']+)'|remote-tracking branch '[^'/]+\/([^']+)')/;
+const MAX_CLAIM_VALUE = 512;
 const NO_TOOL = new Set(['none', 'no', 'n/a', 'na', 'nothing', 'false', 'human', '-']);
 const NON_AI = new Set(nonAiTools);
 
@@ -307,6 +314,8 @@ export function detectCommit(input: CommitInput, catalog: Catalog): Signal[] {
       for (const prefix of m.subjectPrefixes) {
         if (lower.startsWith(prefix.text)) out.add(prefix.tool, 'footer', line);
       }
+      const merged = MERGE_SUBJECT.exec(line);
+      if (merged) detectBranch(m, merged[1] ?? merged[2] ?? merged[3], 'merged branch', out);
     }
     const trailer = TRAILER_LINE.exec(line);
     if (trailer && trailer[2]) {
@@ -321,7 +330,7 @@ export function detectCommit(input: CommitInput, catalog: Catalog): Signal[] {
   if (committer.name !== author.name || committer.email !== author.email) {
     detectIdentity(m, 'committer', committer, out);
   }
-  if (input.branch) detectBranch(m, input.branch, out);
+  if (input.branch) detectBranch(m, input.branch, 'branch', out);
   return out.list;
 }
 
@@ -341,7 +350,8 @@ function detectTrailer(
   }
   const claim = m.claims.get(key);
   const isIdentityKey = m.identityKeys.has(key);
-  if (!claim && !isIdentityKey) return;
+  // Real attribution values are short; a huge one is not worth quadratic regex time.
+  if ((!claim && !isIdentityKey) || value.length > MAX_CLAIM_VALUE) return;
 
   const person = PERSON.exec(value);
   if (person) {
@@ -415,11 +425,11 @@ function detectIdentity(m: Matchers, role: string, identity: Identity, out: Sign
     out.add(hit.tool, 'identity', `${role}: ${identity.name} <${identity.email}>`, hit.model);
 }
 
-function detectBranch(m: Matchers, branch: string, out: SignalSet): void {
+function detectBranch(m: Matchers, branch: string, label: string, out: SignalSet): void {
   const name = branch.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\/[^/]+\//, '');
   const lower = name.toLowerCase();
   for (const sig of m.branches) {
-    if (lower.startsWith(sig.prefix)) out.add(sig.tool, 'branch', `branch: ${name}`);
+    if (lower.startsWith(sig.prefix)) out.add(sig.tool, 'branch', `${label}: ${name}`);
   }
 }
 
