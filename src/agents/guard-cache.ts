@@ -15,7 +15,8 @@ export interface GuardTable {
   source: string;
   onViolation: OnViolation;
   internal: string[];
-  groups: { name: string; forbid: Forbid; patterns: { source: string; flags: string }[] }[];
+  /** Each group's globs as compileProtection matches them (policy.ts globsRegExp). */
+  groups: { name: string; forbid: Forbid; pattern: { source: string; flags: string } }[];
   /** A path exemption can only be judged by the policy itself (dates, org scoping). */
   pathExemptions: boolean;
 }
@@ -55,16 +56,15 @@ export function readGuardCache(repo: RepoLocation): GuardTable | undefined {
 
 /** Rules from the table; exact unless the policy has path exemptions (then `exempt` says no). */
 export function tableRules(table: GuardTable): GuardRules {
-  const groups = table.groups.map(({ name, forbid, patterns }) => ({
+  const groups = table.groups.map(({ name, forbid, pattern }) => ({
     group: { name, forbid },
-    regExps: patterns.map(({ source, flags }) => new RegExp(source, flags)),
+    regExp: new RegExp(pattern.source, pattern.flags),
   }));
   return {
     source: table.source,
     onViolation: table.onViolation,
     internal: table.internal,
-    groupsFor: (path) =>
-      groups.filter(({ regExps }) => regExps.some((re) => re.test(path))).map(({ group }) => group),
+    groupsFor: (path) => groups.filter(({ regExp }) => regExp.test(path)).map(({ group }) => group),
     exempt: () => false,
   };
 }

@@ -3,29 +3,11 @@
  * only when the cached form (guard-cache.ts) is missing, stale, or cannot decide alone. Each load
  * refreshes the cache.
  */
-import picomatch from 'picomatch';
 import { loadPolicy } from '../config/load.js';
-import { compileProtection, exemptionFor, type Policy } from '../core/policy.js';
+import { compileProtection, exemptionFor, globsRegExp, type Policy } from '../core/policy.js';
 import type { GuardRules } from './guard.js';
 import { guardCacheKey, writeGuardCache, type GuardTable } from './guard-cache.js';
 import type { RepoLocation } from './locate.js';
-
-/** The options compileProtection matches with: see policy.ts (compileGlobs). */
-const MATCH_OPTIONS = { dot: true, nocase: true } as const;
-
-/**
- * The regular expressions compileProtection's matcher for these globs amounts to: each glob, and
- * everything under a directory it matches. guard-cache tests check the two agree.
- */
-function globRegExps(globs: readonly string[]): { source: string; flags: string }[] {
-  return globs.flatMap((glob) => {
-    const base = glob.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    return [base, `${base}/**`].map((pattern) => {
-      const { source, flags } = picomatch.makeRe(pattern, MATCH_OPTIONS);
-      return { source, flags };
-    });
-  });
-}
 
 export function tableOf(policy: Policy, source: string, key: string): GuardTable {
   return {
@@ -33,11 +15,14 @@ export function tableOf(policy: Policy, source: string, key: string): GuardTable
     source,
     onViolation: policy.local.onViolation,
     internal: [...policy.tools.internal],
-    groups: policy.protected.map((group) => ({
-      name: group.name,
-      forbid: group.forbid,
-      patterns: globRegExps(group.paths),
-    })),
+    groups: policy.protected.map((group) => {
+      const regExp = globsRegExp(group.paths);
+      return {
+        name: group.name,
+        forbid: group.forbid,
+        pattern: { source: regExp.source, flags: regExp.flags },
+      };
+    }),
     pathExemptions: policy.exemptions.some((exemption) => exemption.path !== undefined),
   };
 }

@@ -1,0 +1,393 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentHook, ledgerLines, payload } from './support/agent-payloads.js';
+import { TempRepo, type RunResult } from './support/repo.js';
+
+const BLOCK = 'version: 1\nlocal:\n  on-violation: block\n';
+
+/** The refusal each agent documents, and the warning channel that does not block. */
+const exitTwo = (result: RunResult) => {
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('protected group "evals"');
+  expect(result.stderr).toContain('evals/x.jsonl');
+};
+const systemMessage = (result: RunResult) => {
+  expect(result.code).toBe(0);
+  const { systemMessage } = JSON.parse(result.stdout) as { systemMessage: string };
+  expect(systemMessage).toContain('warning');
+  expect(systemMessage).toContain('evals/x.jsonl');
+  expect(systemMessage).toContain('protected group "evals"');
+};
+const stderrWarning = (result: RunResult) => {
+  expect(result.code).toBe(0);
+  expect(result.stdout).not.toContain('deny');
+  expect(result.stderr).toContain('warning');
+  expect(result.stderr).toContain('evals/x.jsonl');
+};
+
+interface AgentCase {
+  agent: string;
+  tool: string;
+  protectedBefore: string;
+  afterEdit: string;
+  afterPaths: string[];
+  model?: string;
+  session?: string;
+  shellBefore: string;
+  shellAfter: string;
+  /** Copilot's payload has no event name: its config passes it. */
+  beforeArgs?: string[];
+  afterArgs?: string[];
+  refused: (result: RunResult) => void;
+  warned: (result: RunResult) => void;
+}
+
+const cases: AgentCase[] = [
+  {
+    agent: 'claude',
+    tool: 'claude-code',
+    protectedBefore: 'pre-write-evals',
+    afterEdit: 'post-edit-src',
+    afterPaths: ['src/app.ts'],
+    model: 'claude-opus-4-5-20251101',
+    session: '3f6c1a2e-8d41-4b7a-9c55-0e2f6a1b7d90',
+    shellBefore: 'pre-bash',
+    shellAfter: 'post-bash',
+    refused: exitTwo,
+    warned: systemMessage,
+  },
+  {
+    agent: 'codex',
+    tool: 'codex',
+    protectedBefore: 'pre-apply-patch-evals',
+    afterEdit: 'post-apply-patch-src',
+    afterPaths: ['src/new.ts', 'src/app.ts', 'src/main.ts', 'src/old.ts'],
+    model: 'gpt-5-codex',
+    session: '019a6a3e-5a7b-7c21-9d0e-4f1a2b3c4d5e',
+    shellBefore: 'pre-bash',
+    shellAfter: 'post-bash',
+    refused: exitTwo,
+    warned: systemMessage,
+  },
+  {
+    agent: 'cursor',
+    tool: 'cursor',
+    protectedBefore: 'pre-write-evals',
+    afterEdit: 'after-file-edit',
+    afterPaths: ['src/app.ts'],
+    model: 'claude-4.5-sonnet',
+    session: 'c2f1e0d9-8b7a-4c6d-9e5f-1a2b3c4d5e6f',
+    shellBefore: 'pre-shell',
+    shellAfter: 'post-shell',
+    refused: (result) => {
+      expect(result.code).toBe(0);
+      const answer = JSON.parse(result.stdout) as Record<string, string>;
+      expect(answer.permission).toBe('deny');
+      expect(answer.agent_message).toContain('protected group "evals"');
+      expect(answer.user_message).toContain('evals/x.jsonl');
+    },
+    warned: stderrWarning,
+  },
+  {
+    agent: 'gemini',
+    tool: 'gemini-cli',
+    protectedBefore: 'before-write-file-evals',
+    afterEdit: 'after-replace-src',
+    afterPaths: ['src/app.ts'],
+    model: 'gemini-2.5-pro',
+    session: '8d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a09',
+    shellBefore: 'before-shell',
+    shellAfter: 'after-shell',
+    refused: exitTwo,
+    warned: systemMessage,
+  },
+  {
+    agent: 'copilot',
+    tool: 'copilot',
+    protectedBefore: 'pre-create-evals',
+    afterEdit: 'post-edit-src',
+    afterPaths: ['src/app.ts'],
+    session: 'f00dbabe-1234-4abc-9def-0123456789ab',
+    shellBefore: 'pre-bash',
+    shellAfter: 'post-bash',
+    beforeArgs: ['--event', 'preToolUse'],
+    afterArgs: ['--event', 'postToolUse'],
+    refused: (result) => {
+      expect(result.code).toBe(0);
+      const answer = JSON.parse(result.stdout) as Record<string, string>;
+      expect(answer.permissionDecision).toBe('deny');
+      expect(answer.permissionDecisionReason).toContain('protected group "evals"');
+      expect(answer.permissionDecisionReason).toContain('evals/x.jsonl');
+    },
+    warned: stderrWarning,
+  },
+  {
+    agent: 'windsurf',
+    tool: 'windsurf',
+    protectedBefore: 'pre-write-code-evals',
+    afterEdit: 'post-write-code-src',
+    afterPaths: ['src/app.ts'],
+    model: 'SWE-1.5',
+    session: 'traj_4b3a2c1d0e9f',
+    shellBefore: 'pre-run-command',
+    shellAfter: 'post-run-command',
+    refused: exitTwo,
+    warned: stderrWarning,
+  },
+];
+
+let repo: TempRepo;
+
+beforeEach(() => {
+  repo = new TempRepo();
+  repo.commit('initial', {
+    'src/app.ts': 'export const answer = 41;\n',
+    'src/old.ts': 'export const old = 1;\n',
+    'scripts/generate.sh': 'echo generate\n',
+  });
+  // Session transcripts, where Claude Code and Gemini CLI name the model.
+  mkdirSync(join(repo.home, 'transcripts'));
+  writeFileSync(
+    join(repo.home, 'transcripts', 'claude.jsonl'),
+    '{"type":"user","message":{"role":"user","content":"fix the answer"}}\n' +
+      '{"type":"assistant","message":{"id":"msg_01","model":"claude-opus-4-5-20251101","role":"assistant","content":[]}}\n',
+  );
+  writeFileSync(
+    join(repo.home, 'transcripts', 'gemini.json'),
+    '{"sessionId":"8d3c2b1a","messages":[{"type":"gemini","model":"gemini-2.5-pro","content":"ok"}]}\n',
+  );
+});
+
+afterEach(() => repo.cleanup());
+
+describe.each(cases)('$agent', (c) => {
+  test('an edit is recorded in the ledger: tool, model, session, repository-relative path', async () => {
+    const result = await agentHook(repo, c.agent, payload(repo, c.agent, c.afterEdit), c.afterArgs);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const lines = ledgerLines(repo);
+    expect(lines.map((line) => line.path)).toEqual(c.afterPaths);
+    for (const line of lines) {
+      expect(line.tool).toBe(c.tool);
+      expect(line.model).toBe(c.model);
+      expect(line.session).toBe(c.session);
+      expect(new Date(line.time as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    }
+  });
+
+  test('with on-violation: block, a protected path is refused by the agent protocol', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    const input = payload(repo, c.agent, c.protectedBefore);
+    c.refused(await agentHook(repo, c.agent, input, c.beforeArgs));
+    // The cached form of the policy refuses it the same way on the next call.
+    c.refused(await agentHook(repo, c.agent, input, c.beforeArgs));
+    expect(ledgerLines(repo)).toEqual([]);
+  });
+
+  test('by default (on-violation: warn) the edit goes ahead with a warning', async () => {
+    const result = await agentHook(
+      repo,
+      c.agent,
+      payload(repo, c.agent, c.protectedBefore),
+      c.beforeArgs,
+    );
+    c.warned(result);
+  });
+
+  test('an internal tool passes', async () => {
+    repo.write('.github/trailguard.yml', `${BLOCK}tools:\n  internal: [${c.tool}]\n`);
+    const result = await agentHook(
+      repo,
+      c.agent,
+      payload(repo, c.agent, c.protectedBefore),
+      c.beforeArgs,
+    );
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('a shell command: the files it changed are recorded, files dirty before it are not', async () => {
+    repo.write('notes.txt', 'the human was here first\n');
+    repo.write('src/app.ts', 'export const answer = 40; // human edit, before the command\n');
+    const before = await agentHook(
+      repo,
+      c.agent,
+      payload(repo, c.agent, c.shellBefore),
+      c.beforeArgs,
+    );
+    expect(before).toEqual({ code: 0, stdout: '', stderr: '' });
+    // What the command did:
+    repo.write('src/generated.ts', 'export const generated = true;\n');
+    repo.write('src/app.ts', 'export const answer = 42;\n');
+    repo.git('rm', '-q', 'src/old.ts');
+    const after = await agentHook(repo, c.agent, payload(repo, c.agent, c.shellAfter), c.afterArgs);
+    expect(after).toMatchObject({ code: 0, stderr: '' });
+    expect(
+      ledgerLines(repo)
+        .map((line) => line.path)
+        .sort(),
+    ).toEqual(['src/app.ts', 'src/generated.ts', 'src/old.ts']);
+    expect(ledgerLines(repo).every((line) => line.tool === c.tool)).toBe(true);
+  });
+});
+
+describe('payloads and arguments the hook cannot use never block the agent', () => {
+  const lines = (text: string) => text.split('\n').filter(Boolean);
+
+  test.each([
+    ['not JSON', 'garbage {'],
+    ['empty stdin', ''],
+    ['a JSON array', '[1, 2]'],
+    ['PreToolUse without tool_name', '{"hook_event_name": "PreToolUse", "tool_input": {}}'],
+    [
+      'Write without a file path',
+      '{"hook_event_name": "PreToolUse", "tool_name": "Write", "tool_input": {}}',
+    ],
+    [
+      'tool_input a string that is not JSON',
+      '{"hook_event_name": "PreToolUse", "tool_name": "Write", "tool_input": "{oops"}',
+    ],
+  ])('%s: one stderr line, exit 0', async (_name, input) => {
+    const result = await agentHook(repo, 'claude', input);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(
+      /^trailguard agent-hook claude: ignored a payload it cannot read \(.+\)/,
+    );
+  });
+
+  test('an unknown agent name: one stderr line naming the known ones, exit 0', async () => {
+    const result = await agentHook(repo, 'frobnicator', payload(repo, 'claude', 'pre-write-evals'));
+    expect(result.code).toBe(0);
+    expect(lines(result.stderr)).toEqual([
+      'trailguard agent-hook frobnicator: unknown agent (known: claude, codex, cursor, gemini, copilot, windsurf); nothing checked or recorded',
+    ]);
+  });
+
+  test('no agent name, or an unknown option: one stderr line, exit 0', async () => {
+    const none = await agentHook(repo, '--event', '{}', ['x']);
+    expect(none.code).toBe(0);
+    expect(lines(none.stderr)).toHaveLength(1);
+    const option = await agentHook(repo, 'claude', '{}', ['--bogus']);
+    expect(option.code).toBe(0);
+    expect(lines(option.stderr)).toHaveLength(1);
+    expect(option.stderr).toContain("Unknown option '--bogus'");
+  });
+
+  test('a broken policy file: the edit is not blocked, and the line names the file', async () => {
+    repo.write('.github/trailguard.yml', 'version: 1\nprotected: [\n');
+    const result = await agentHook(repo, 'claude', payload(repo, 'claude', 'pre-write-evals'));
+    expect(result.code).toBe(0);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toContain('.github/trailguard.yml');
+    expect(result.stderr).toContain('the edit was not checked');
+  });
+
+  test('events and tools that touch no files are let through silently', async () => {
+    const read = JSON.stringify({
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Read',
+      tool_input: { file_path: join(repo.dir, 'evals/x.jsonl') },
+    });
+    for (const input of [payload(repo, 'claude', 'session-start'), read]) {
+      expect(await agentHook(repo, 'claude', input)).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    expect(ledgerLines(repo)).toEqual([]);
+  });
+});
+
+describe('paths', () => {
+  test('MultiEdit from a subdirectory and NotebookEdit record repository-relative paths', async () => {
+    await agentHook(repo, 'claude', payload(repo, 'claude', 'post-multiedit'));
+    await agentHook(repo, 'claude', payload(repo, 'claude', 'post-notebookedit'));
+    expect(ledgerLines(repo).map((line) => line.path)).toEqual([
+      'src/lib/util.ts',
+      'notebooks/analysis.ipynb',
+    ]);
+  });
+
+  test('a path outside the repository is neither guarded nor recorded', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    const outside = payload(repo, 'claude', 'pre-write-evals').replace(
+      `${repo.dir}/evals/x.jsonl`,
+      join(repo.home, 'evals', 'x.jsonl'),
+    );
+    expect(await agentHook(repo, 'claude', outside)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const after = outside.replace('"PreToolUse"', '"PostToolUse"');
+    await agentHook(repo, 'claude', after);
+    expect(ledgerLines(repo)).toEqual([]);
+  });
+
+  test('a relative Cursor path resolves against the workspace root', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    const relative = payload(repo, 'cursor', 'pre-edit-src').replace(
+      '"src/app.ts"',
+      '"evals/y.jsonl"',
+    );
+    const answer = JSON.parse((await agentHook(repo, 'cursor', relative)).stdout) as Record<
+      string,
+      string
+    >;
+    expect(answer.permission).toBe('deny');
+    expect(answer.agent_message).toContain('evals/y.jsonl');
+  });
+
+  test('case tricks do not get past the guard (EVALS/ on a case-insensitive disk)', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    const shouted = payload(repo, 'claude', 'pre-write-evals').replace(
+      '/evals/x.jsonl',
+      '/EVALS/x.jsonl',
+    );
+    const result = await agentHook(repo, 'claude', shouted);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('EVALS/x.jsonl');
+  });
+
+  test('a worktree records into the ledger shared with the main checkout', async () => {
+    const worktree = join(repo.home, 'wt');
+    repo.git('worktree', 'add', '-q', '-b', 'side', worktree);
+    const input = payload(repo, 'claude', 'post-edit-src').replaceAll(repo.dir, worktree);
+    await agentHook(repo, 'claude', input);
+    expect(ledgerLines(repo).map((line) => line.path)).toEqual(['src/app.ts']);
+  });
+});
+
+describe('policy', () => {
+  test('a path exemption lets the edit through, and the cache never hides it', async () => {
+    repo.write(
+      '.github/trailguard.yml',
+      `${BLOCK}exemptions:\n  - path: evals/x.jsonl\n    reason: generated by the internal pipeline\n`,
+    );
+    const input = payload(repo, 'claude', 'pre-write-evals');
+    for (let call = 0; call < 2; call++) {
+      expect(await agentHook(repo, 'claude', input)).toEqual({ code: 0, stdout: '', stderr: '' });
+    }
+    const other = input.replace('evals/x.jsonl', 'evals/y.jsonl');
+    const refused = await agentHook(repo, 'claude', other);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('evals/y.jsonl');
+  });
+
+  test('an edited policy applies at once (the cache is keyed by the file)', async () => {
+    const input = payload(repo, 'claude', 'pre-write-evals');
+    expect((await agentHook(repo, 'claude', input)).code).toBe(0);
+    repo.write('.github/trailguard.yml', BLOCK);
+    expect((await agentHook(repo, 'claude', input)).code).toBe(2);
+  });
+
+  test('an any-ai group refuses even an internal tool', async () => {
+    repo.write(
+      '.github/trailguard.yml',
+      `${BLOCK}tools:\n  internal: [claude-code]\nprotected:\n  - name: holdout\n    paths: ['evals/**']\n    forbid: any-ai\n`,
+    );
+    const result = await agentHook(repo, 'claude', payload(repo, 'claude', 'pre-write-evals'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('protected group "holdout"');
+    expect(result.stderr).toContain('forbids AI tools');
+  });
+
+  test('Codex: a patch inside a shell command is guarded like apply_patch', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    exitTwo(await agentHook(repo, 'codex', payload(repo, 'codex', 'pre-bash-heredoc-patch')));
+  });
+});

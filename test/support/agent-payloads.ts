@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runCli, type RunResult, type TempRepo } from './repo.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'agents');
+
+/** A payload from test/fixtures/agents/<agent>/<name>.json, filled in for this repository. */
+export function payload(repo: TempRepo, agent: string, name: string): string {
+  const escape = (path: string) => JSON.stringify(path).slice(1, -1);
+  return readFileSync(join(FIXTURES, agent, `${name}.json`), 'utf8')
+    .replaceAll('{{repo}}', escape(repo.dir))
+    .replaceAll('{{home}}', escape(repo.home));
+}
+
+/** `trailguard agent-hook <agent> [args]` with the payload on stdin, run from the repository. */
+export function agentHook(
+  repo: TempRepo,
+  agent: string,
+  input: string,
+  args: string[] = [],
+): Promise<RunResult> {
+  return runCli(['agent-hook', agent, ...args], { cwd: repo.dir, env: repo.env, input });
+}
+
+/** The ledger as JSON lines (the shared git dir of the repository). */
+export function ledgerLines(repo: TempRepo): Record<string, unknown>[] {
+  const commonDir = repo.git('rev-parse', '--path-format=absolute', '--git-common-dir').trim();
+  let text = '';
+  try {
+    text = readFileSync(join(commonDir, 'trailguard', 'ledger.jsonl'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
