@@ -25,7 +25,7 @@ export function agentHook(
 /** The ledger as JSON lines (the shared git dir of the repository). */
 export function ledgerLines(repo: TempRepo): Record<string, unknown>[] {
   const commonDir = repo.git('rev-parse', '--path-format=absolute', '--git-common-dir').trim();
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(join(commonDir, 'trailguard', 'ledger.jsonl'), 'utf8');
   } catch {
