@@ -286,7 +286,7 @@ export const builtinTools: readonly ToolDef[] = [
     id: 'chatgpt',
     name: 'ChatGPT',
     vendor: 'OpenAI',
-    aliases: ['ChatGPT', 'OpenAI ChatGPT', 'GPT', 'OpenAI'],
+    aliases: ['ChatGPT', 'OpenAI ChatGPT', 'GPT'],
     domains: ['openai.com'],
   }),
   tool({

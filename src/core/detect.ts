@@ -244,11 +244,6 @@ function classifyIdentity(m: Matchers, name: string, email: string): ToolMatch |
 }
 
 function classifyUncached(m: Matchers, name: string, email: string): ToolMatch | undefined {
-  const byName = resolveWholeName(m, name);
-  // The name decides between tools sharing a vendor address ("GPT <noreply@openai.com>").
-  if (byName && (!email || byName.withModel || atDomain(email, m.domains.get(byName.tool) ?? []))) {
-    return withoutFlag(byName);
-  }
   for (const entry of m.emails.get(email) ?? []) {
     if (!entry.name || entry.name.test(name)) {
       const hit = resolvePrefix(m, name);
@@ -259,6 +254,10 @@ function classifyUncached(m: Matchers, name: string, email: string): ToolMatch |
   const login = GITHUB_NOREPLY.exec(email)?.[1];
   const byLogin = login && m.githubLogins.get(login);
   if (byLogin) return { tool: byLogin };
+  const byName = resolveWholeName(m, name);
+  if (byName && (!email || byName.withModel || atDomain(email, m.domains.get(byName.tool) ?? []))) {
+    return withoutFlag(byName);
+  }
   const lowerName = name.toLowerCase();
   if (lowerName.endsWith('[bot]')) {
     const byBotName = m.githubLogins.get(lowerName);
@@ -293,7 +292,8 @@ const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
 const PERSON = /^(.*?)\s*<([^<>]*)>/;
 const FOOTER =
   /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
-const FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!—–&+-]|\s+(?:via|and|using)\b)/iu;
+/** What may follow the tool's name on a plain footer line ("cursor-based paging" is prose). */
+const FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!&+]|\s+[—–-]\s|\s+(?:via|using)\b)/iu;
 /** The branch a merge commit's subject names: GitHub's and git's default merge messages. */
 const MERGE_SUBJECT =
   /^Merge (?:pull request #\d+ from [^\s/]+\/(\S+)|branch '([^']+)'|remote-tracking branch '[^'/]+\/([^']+)')/;
