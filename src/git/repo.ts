@@ -118,3 +118,9 @@ export async function readBlob(
 export function currentBranch(cwd: string, env?: Env): Promise<string | null> {
   return askMaybe(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], env);
 }
+
+/** The full ref name of the branch HEAD's branch tracks (refs/remotes/origin/x), or null. */
+export async function upstream(cwd: string, env?: Env): Promise<string | null> {
+  const ref = await askMaybe(cwd, ['rev-parse', '--symbolic-full-name', '@{upstream}'], env);
+  return ref || null;
+}

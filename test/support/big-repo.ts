@@ -193,8 +193,9 @@ export function* syntheticHistory(options: {
   let serial = 0;
   const newPath = (directory = pick(DIRECTORIES)) =>
     `${directory}/${pick(WORDS)}-${(serial++).toString(36)}${pick(EXTENSIONS)}`;
+  const lines = Array.from({ length: 512 }, () => words(8, WORDS).join(' '));
   const content = (path: string) =>
-    `// ${path}\n${Array.from({ length: 4 + Math.floor(next() * 10) }, () => words(8, WORDS).join(' ')).join('\n')}\n`;
+    `// ${path}\n${Array.from({ length: 4 + Math.floor(next() * 10) }, () => pick(lines)).join('\n')}\n`;
   const message = () => {
     const parts = [`${pick(VERBS)} ${pick(WORDS)} ${pick(PROSE)} ${pick(WORDS)}`];
     for (let paragraph = Math.floor(next() * 3); paragraph > 0; paragraph--) {
@@ -240,6 +241,11 @@ export function* syntheticHistory(options: {
         if (!position.has(path)) addFile(path);
         return { op: 'M', path, content: text };
       });
+      // Some merges also change a file of their own, as conflict resolutions do.
+      if (chance(0.3)) {
+        const path = pick(files);
+        if (!topic.changed.has(path)) changes.push({ op: 'M', path, content: content(path) });
+      }
       yield commit({
         message: `Merge pull request #${topics} from ${topic.ref.slice('refs/heads/'.length)}\n\n${message()}`,
         merge: [topic.tip],
@@ -317,7 +323,7 @@ export function* syntheticHistory(options: {
  */
 export async function bigRepo(options: { commits: number; seed?: number }): Promise<string> {
   const seed = options.seed ?? 1;
-  const dir = join(tmpdir(), `trailguard-big-repo-v1-${options.commits}-${seed}`);
+  const dir = join(tmpdir(), `trailguard-big-repo-v2-${options.commits}-${seed}`);
   if (existsSync(join(dir, '.git', 'trailguard-complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   const env = cleanEnv(tempDir('tg-home-'));

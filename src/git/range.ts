@@ -1,0 +1,116 @@
+import { UserError } from '../errors.js';
+import { gitMaybe } from './exec.js';
+import { resolveCommit, upstream } from './repo.js';
+
+export interface ResolveRangeOptions {
+  /** Any directory inside the repository. */
+  repo: string;
+  /** What the user typed after `trailguard check`; none means the default range. */
+  spec?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ResolvedRange {
+  /** For readHistory. */
+  revs: string[];
+  /** One line for people: the range, and why it is the range when the user gave none. */
+  description: string;
+}
+
+/** Where the default branch is looked for, in order, when HEAD's branch has no upstream. */
+const DEFAULT_BRANCHES = [
+  'refs/remotes/origin/HEAD',
+  'refs/remotes/origin/main',
+  'refs/remotes/origin/master',
+  'refs/heads/main',
+  'refs/heads/master',
+];
+/** git's one-argument range notations: R^! (R alone), R^@ (R's parents), R^- / R^-N. */
+const RANGE_SUFFIX = /\^(!|@|-\d*)$/;
+
+function shortRef(ref: string): string {
+  return ref.replace(/^refs\/(heads|remotes)\//, '');
+}
+
+/** Validates every revision, naming the first (in order) that names no commit. */
+async function resolveAll(repo: string, revs: string[], env?: NodeJS.ProcessEnv) {
+  const results = await Promise.allSettled(revs.map((rev) => resolveCommit(repo, rev, env)));
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<string>).value);
+}
+
+/**
+ * The commits `trailguard check [spec]` judges.
+ * - A spec with `..` or `...` (`A..B`, `A...B`, `A..`, `..B`) or with git's suffixes `R^!`,
+ *   `R^@`, `R^-` goes to git as written (`R^!` is how to check one commit).
+ * - Any other spec is a base: `R` means `R..HEAD`, the commits on HEAD that R lacks, as
+ *   `git rebase R` reads it. (Reading `R` as "R and all its history" would judge a whole
+ *   history on a typo of a range; reading it as "R alone" would silently skip the rest of a branch.)
+ * - No spec: `@{upstream}..HEAD` (what a push would send), else the default branch `..HEAD`
+ *   (origin/HEAD, origin/main, origin/master, main, master; the first found). On the default
+ *   branch itself with no upstream that range is empty, and the description says so.
+ * Every revision is checked first: one that names no commit is a UserError naming it.
+ */
+export async function resolveRange(options: ResolveRangeOptions): Promise<ResolvedRange> {
+  const { repo, spec, env } = options;
+  if (spec === undefined) return defaultRange(repo, env);
+  if (spec.trim() === '') throw new UserError('empty range: name one, e.g. main..HEAD');
+  const dots = spec.indexOf('..');
+  if (dots !== -1) {
+    const right = spec.slice(dots + (spec[dots + 2] === '.' ? 3 : 2));
+    await resolveAll(repo, [spec.slice(0, dots) || 'HEAD', right || 'HEAD'], env);
+    return { revs: [spec], description: spec };
+  }
+  const suffix = RANGE_SUFFIX.exec(spec);
+  if (suffix) {
+    await resolveAll(repo, [spec.slice(0, suffix.index)], env);
+    return { revs: [spec], description: spec };
+  }
+  const [base, head] = await resolveAll(repo, [spec, 'HEAD'], env);
+  const range = `${spec}..HEAD`;
+  const description =
+    base === head
+      ? `${range} (empty: ${spec} is HEAD; to check that one commit: ${spec}^!)`
+      : range;
+  return { revs: [range], description };
+}
+
+async function defaultRange(repo: string, env?: NodeJS.ProcessEnv): Promise<ResolvedRange> {
+  const [[head], tracked, listed] = await Promise.all([
+    resolveAll(repo, ['HEAD'], env),
+    upstream(repo, env),
+    gitMaybe(
+      ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', ...DEFAULT_BRANCHES],
+      { cwd: repo, env },
+    ),
+  ]);
+  if (tracked) {
+    return {
+      revs: [`${tracked}..HEAD`],
+      description: `${shortRef(tracked)}..HEAD (the commits HEAD's upstream lacks)`,
+    };
+  }
+  const found = new Map(
+    (listed ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [ref, sha, target] = line.split('\0') as [string, string, string];
+        return [ref, { ref: target || ref, sha }] as const;
+      }),
+  );
+  const base = DEFAULT_BRANCHES.map((ref) => found.get(ref)).find(Boolean);
+  if (!base) {
+    throw new UserError(
+      'no range given, and HEAD has no upstream and no default branch was found ' +
+        '(origin/HEAD, origin/main, origin/master, main, master): name a range, e.g. main..HEAD',
+    );
+  }
+  const name = shortRef(base.ref);
+  const description =
+    base.sha === head
+      ? `${name}..HEAD (empty: HEAD is at the default branch ${name}, which has no upstream; ` +
+        'name a range to check, e.g. HEAD~10..HEAD)'
+      : `${name}..HEAD (no upstream; the default branch ${name} is the base)`;
+  return { revs: [`${base.ref}..HEAD`], description };
+}
