@@ -93,8 +93,7 @@ export interface ToolDef {
   origin: 'builtin' | 'extra';
 }
 
-type ToolSpec = Omit<
-  ToolDef,
+type SignatureLists =
   | 'env'
   | 'trailers'
   | 'emails'
@@ -103,23 +102,8 @@ type ToolSpec = Omit<
   | 'branches'
   | 'footers'
   | 'subjectPrefixes'
-  | 'domains'
-  | 'origin'
-> &
-  Partial<
-    Pick<
-      ToolDef,
-      | 'env'
-      | 'trailers'
-      | 'emails'
-      | 'github'
-      | 'names'
-      | 'branches'
-      | 'footers'
-      | 'subjectPrefixes'
-      | 'domains'
-    >
-  >;
+  | 'domains';
+type ToolSpec = Omit<ToolDef, SignatureLists | 'origin'> & Partial<Pick<ToolDef, SignatureLists>>;
 
 function tool(spec: ToolSpec): ToolDef {
   return {

@@ -133,7 +133,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-/** Lower case, with `-`, `_` and white space all read as one space; keeps the length. */
+/** Lower case, with each `-`, `_` and white-space character read as a space; keeps the length. */
 function normalizeName(text: string): string {
   return text.toLowerCase().replace(/[\s_-]/g, ' ');
 }
@@ -230,16 +230,16 @@ function atDomain(email: string, domains: readonly string[]): boolean {
  * `tool[bot]`, `Tool (model)`) or together with the vendor's mail domain.
  */
 function classifyIdentity(m: Matchers, name: string, email: string): ToolMatch | undefined {
-  let byName = m.identityCache.get(email);
-  const cached = byName?.get(name);
+  let names = m.identityCache.get(email);
+  const cached = names?.get(name);
   if (cached !== undefined) return cached ?? undefined;
   const result = classifyUncached(m, name.trim(), email.trim().toLowerCase());
-  if (!byName) {
+  if (!names) {
     if (m.identityCache.size >= IDENTITY_CACHE_LIMIT) m.identityCache.clear();
-    byName = new Map();
-    m.identityCache.set(email, byName);
+    names = new Map();
+    m.identityCache.set(email, names);
   }
-  byName.set(name, result ?? null);
+  names.set(name, result ?? null);
   return result;
 }
 
