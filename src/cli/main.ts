@@ -7,6 +7,11 @@ const verbs: Record<string, () => Promise<{ run: Verb }>> = {
   explain: () => import('./explain.js'),
   trailers: () => import('./trailers.js'),
   schema: () => import('./schema.js'),
+  hook: () => import('./hook.js'),
+  install: () => import('./install.js'),
+  uninstall: () => import('./uninstall.js'),
+  status: () => import('./status.js'),
+  doctor: () => import('./doctor.js'),
   'agent-hook': () => import('./agent-hook.js'),
   init: () => import('./init.js'),
 };

@@ -1,0 +1,33 @@
+import { diagnose } from '../install/doctor.js';
+import { repoFacts } from '../install/repo.js';
+import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+
+const help = `usage: trailguard doctor [--repo DIR] [--format text|json]
+
+Finds what silently stops trailguard's hooks: core.hooksPath changed after install, lefthook
+renaming the hook to .old, node unreachable from GUI clients, an invalid policy. Each problem
+comes with a fix. Exit 0 when all is well, 1 when something needs fixing.
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values } = parseVerbArgs('doctor', args, {
+    repo: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  const format = requireFormat('doctor', values.format, ['text', 'json'] as const);
+  const findings = diagnose(await repoFacts(values.repo ?? io.cwd, io.env));
+  const ok = findings.every((finding) => finding.ok);
+  if (format === 'json') io.stdout(JSON.stringify({ ok, findings }, null, 2) + '\n');
+  else {
+    for (const finding of findings) {
+      io.stdout(`${finding.ok ? 'ok     ' : 'problem'} ${finding.what}\n`);
+      if (finding.fix) io.stdout(`        fix: ${finding.fix}\n`);
+    }
+  }
+  return ok ? EXIT.ok : EXIT.violation;
+};

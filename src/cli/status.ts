@@ -1,0 +1,80 @@
+import { detectAmbientEnv } from '../core/detect.js';
+import { readLedger, summarizeLedger } from '../agents/ledger.js';
+import { hookContext } from '../commit/context.js';
+import { touchedPaths } from '../commit/context.js';
+import { trailersForNow } from '../commit/hooks.js';
+import { reachability } from '../install/doctor.js';
+import { repoFacts } from '../install/repo.js';
+import { InstallState } from '../install/state.js';
+import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+
+const help = `usage: trailguard status [--repo DIR] [--format text|json]
+
+Which tools a commit made now would be recorded as (Assisted-by trailers) and why: agent
+variables in this environment, agent-ledger entries per file and tool, whether git reaches the hooks.
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values } = parseVerbArgs('status', args, {
+    repo: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  const format = requireFormat('status', values.format, ['text', 'json'] as const);
+  const facts = await repoFacts(values.repo ?? io.cwd, io.env);
+  const ctx = hookContext(facts.top, io.env);
+  const now = trailersForNow(ctx);
+  const staged = new Set(touchedPaths(now.changes));
+  const ledger = summarizeLedger(readLedger(ctx.commonDir)).map((file) => ({
+    ...file,
+    staged: staged.has(file.path),
+  }));
+  const ambient = detectAmbientEnv(io.env, now.local.catalog);
+  const record = new InstallState(facts.commonDir).read();
+  const hooks = record ? record.hooks.map((hook) => reachability(facts, hook)) : [];
+  const status = {
+    policy: now.local.source,
+    ...(now.local.problem ? { policyProblem: now.local.problem } : {}),
+    trailers: now.trailers.split('\n').filter(Boolean),
+    signals: now.signals,
+    ledger,
+    ambient,
+    hooks: { installed: record?.manager ?? null, reachable: hooks },
+  };
+  if (format === 'json') {
+    io.stdout(JSON.stringify(status, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const out: string[] = [];
+  out.push(
+    `policy: ${status.policy}${now.local.problem ? ` (invalid: ${now.local.problem})` : ''}`,
+  );
+  out.push(
+    status.trailers.length
+      ? 'a commit made now would record:'
+      : 'a commit made now would record no AI tool',
+  );
+  for (const trailer of status.trailers) out.push(`  ${trailer}`);
+  for (const signal of now.signals) out.push(`    because ${signal.tool}: ${signal.evidence}`);
+  if (ledger.length) out.push('agent ledger (edited since last committed):');
+  for (const file of ledger) {
+    const tools = file.tools.map(
+      (t) => `${t.tool}${t.models.length ? ` (${t.models.join(', ')})` : ''} ×${t.edits}`,
+    );
+    out.push(`  ${file.path}${file.staged ? ' [staged]' : ''}: ${tools.join(', ')}`);
+  }
+  for (const signal of ambient)
+    out.push(`not recorded (human terminals have it too): ${signal.evidence}`);
+  if (!record) out.push('hooks: not installed (trailguard install)');
+  else {
+    out.push(`hooks: installed with ${record.manager}`);
+    for (const finding of hooks)
+      out.push(`  ${finding.ok ? 'reachable' : 'NOT REACHED'} ${finding.what}`);
+  }
+  io.stdout(out.join('\n') + '\n');
+  return EXIT.ok;
+};

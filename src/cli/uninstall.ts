@@ -1,0 +1,25 @@
+import { uninstallHooks } from '../install/index.js';
+import { EXIT, parseVerbArgs, type Verb } from './io.js';
+
+const help = `usage: trailguard uninstall [--repo DIR]
+
+Removes trailguard's git hooks and puts back every hook and file exactly as it was before
+\`trailguard install\` (a file edited since keeps the edits; only trailguard's entries go).
+The agent ledger stays.
+`;
+
+export const run: Verb = async (args, io) => {
+  const { values } = parseVerbArgs('uninstall', args, {
+    repo: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
+  const result = await uninstallHooks({ repoDir: values.repo ?? io.cwd, env: io.env });
+  io.stdout('trailguard: hooks uninstalled\n');
+  for (const path of result.removed) io.stdout(`  undone: ${path}\n`);
+  for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  return EXIT.ok;
+};

@@ -1,0 +1,71 @@
+/**
+ * The opt-in pre-push hook: `trailguard check` on the commits being pushed, before CI sees them.
+ * git gives one line per ref on stdin: `<local ref> <local sha> <remote ref> <remote sha>`.
+ * External AI output in protected paths refuses the push when `local.on-violation: block`;
+ * a missing review only warns, since the review comes on the pull request after the push.
+ */
+import { runCheck } from '../check.js';
+import { renderText } from '../report/text.js';
+import { gitMaybe } from '../git/exec.js';
+import type { HookContext } from './context.js';
+import type { HookIO } from './hooks.js';
+import { loadLocalPolicy } from './local-policy.js';
+
+const ZERO = /^0+$/;
+
+/** git log arguments naming the commits a push sends for one ref, or undefined for a deletion. */
+async function outgoing(
+  ctx: HookContext,
+  remote: string,
+  localSha: string,
+  remoteSha: string,
+): Promise<string[] | undefined> {
+  if (ZERO.test(localSha)) return undefined;
+  const known =
+    !ZERO.test(remoteSha) &&
+    (await gitMaybe(['cat-file', '-e', `${remoteSha}^{commit}`], {
+      cwd: ctx.top,
+      env: ctx.env,
+    })) !== null;
+  return known ? [`${remoteSha}..${localSha}`] : [localSha, '--not', `--remotes=${remote}`];
+}
+
+export async function prePush(
+  ctx: HookContext,
+  args: string[],
+  stdin: string,
+  io: HookIO,
+): Promise<number> {
+  const remote = args[0] ?? 'origin';
+  const local = loadLocalPolicy(ctx.top);
+  if (local.problem) {
+    io.stderr(`trailguard: ${local.problem}; the push goes on without a check\n`);
+    return 0;
+  }
+  let blocked = false;
+  let reported = false;
+  for (const line of stdin.split('\n')) {
+    const [, localSha, , remoteSha] = line.trim().split(/\s+/);
+    if (!localSha || !remoteSha) continue;
+    const revs = await outgoing(ctx, remote, localSha, remoteSha);
+    if (!revs) continue;
+    const report = await runCheck({ repo: ctx.top, revs, policy: local.policy, env: ctx.env });
+    if (report.ok) continue;
+    io.stderr(renderText(report));
+    reported = true;
+    blocked ||= report.violations.some((v) => v.rule === 'external-ai');
+  }
+  if (!blocked) {
+    if (reported)
+      io.stderr(
+        'trailguard: only reviews are missing; the push goes on (an approving pull request review counts)\n',
+      );
+    return 0;
+  }
+  if (local.policy.local.onViolation !== 'block') {
+    io.stderr(`trailguard: warning only (local.on-violation: warn in ${local.source})\n`);
+    return 0;
+  }
+  io.stderr(`trailguard: push refused (local.on-violation: block in ${local.source})\n`);
+  return 1;
+}

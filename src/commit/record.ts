@@ -1,0 +1,59 @@
+/**
+ * Which `Assisted-by:` trailers a commit gets: one per AI tool seen (model when known) in the
+ * agent environment, the agent ledger, the tools' own signatures in the message (normalised into
+ * our trailer, theirs kept) and AI identities. Pure.
+ */
+import { UNKNOWN_TOOL } from '../core/catalog.js';
+import { assistedByTrailer } from '../core/detect.js';
+import { addTrailers, parseTrailers } from '../core/trailers.js';
+import type { Signal, SignalKind, Trailer } from '../core/types.js';
+
+/** A branch prefix alone does not say an AI made this commit (humans check out agent branches). */
+const RECORDED_KINDS: ReadonlySet<SignalKind> = new Set([
+  'env',
+  'ledger',
+  'trailer',
+  'footer',
+  'identity',
+]);
+
+/** Tools that already have an `Assisted-by:` trailer in the message, with or without a model. */
+function toolsAlreadyRecorded(message: string, commentChar: string): Set<string> {
+  return new Set(
+    parseTrailers(message, { commentChar })
+      .filter((trailer) => trailer.key.toLowerCase() === 'assisted-by')
+      .map((trailer) => trailer.value.split(':')[0].trim().toLowerCase()),
+  );
+}
+
+/**
+ * The trailers to add: a tool already recorded is never added again (so an amend never
+ * duplicates), and an unknown tool is written only when the environment names it (a message that
+ * claims an unknown tool already says so itself).
+ */
+export function trailersToAdd(
+  message: string,
+  signals: readonly Signal[],
+  commentChar = '#',
+): Trailer[] {
+  const present = toolsAlreadyRecorded(message, commentChar);
+  const models = new Map<string, string | undefined>();
+  for (const signal of signals) {
+    if (!RECORDED_KINDS.has(signal.kind)) continue;
+    if (signal.tool === UNKNOWN_TOOL && signal.kind !== 'env') continue;
+    if (present.has(signal.tool)) continue;
+    if (!models.has(signal.tool) || (!models.get(signal.tool) && signal.model)) {
+      models.set(signal.tool, signal.model);
+    }
+  }
+  return [...models].map(([tool, model]) => assistedByTrailer(tool, model));
+}
+
+/** The message with the trailers written by the core writer (git's rules, comments kept below). */
+export function withTrailers(
+  message: string,
+  trailers: readonly Trailer[],
+  commentChar = '#',
+): string {
+  return trailers.length === 0 ? message : addTrailers(message, trailers, { commentChar });
+}

@@ -1,0 +1,178 @@
+/**
+ * What silently stops trailguard's hooks, found by looking where git will actually look:
+ * core.hooksPath changed after install, lefthook renaming our hook to `.old`, an entry whose
+ * script is gone, node unreachable from a GUI client (no login shell), an invalid policy. Each
+ * finding comes with the line that fixes it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { loadLocalPolicy } from '../commit/local-policy.js';
+import { ENTRY_MARKER, runsOurHook } from './entry.js';
+import { sectionFor } from './git-config.js';
+import { JOB_NAME, lefthookConfig, lefthookLocalConfig } from './lefthook.js';
+import { CONFIG_HOOKS_SINCE, versionAtLeast, type RepoFacts } from './repo.js';
+import { huskyDir } from './sh-lines.js';
+import { InstallState, isOurShim, shimSource, type HookName, type InstallRecord } from './state.js';
+
+export interface Finding {
+  ok: boolean;
+  what: string;
+  fix?: string;
+}
+
+/** How git reaches our hook for one event now, or why it does not. */
+export function reachability(facts: RepoFacts, hook: HookName): Finding {
+  const file = join(facts.hooksDir, hook);
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (isOurShim(file)) return { ok: true, what: `${hook}: ${file}` };
+  if (runsOurHook(text)) return { ok: true, what: `${hook}: ${file} runs trailguard` };
+  const husky = huskyDir(facts.top, facts.hooksPath?.value);
+  if (husky && facts.hooksPath && readIf(join(husky, hook)).includes(ENTRY_MARKER)) {
+    return { ok: true, what: `${hook}: husky runs .husky/${hook}` };
+  }
+  if (text.includes('lefthook') && lefthookJob(facts.top, hook)) {
+    return { ok: true, what: `${hook}: lefthook runs the ${JOB_NAME} job` };
+  }
+  if (versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE) && configHookListed(facts, hook)) {
+    return { ok: true, what: `${hook}: git config ${sectionFor(hook)}` };
+  }
+  return {
+    ok: false,
+    what: `${hook}: git does not run trailguard (it looks in ${facts.hooksDir})`,
+  };
+}
+
+function readIf(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+function lefthookJob(top: string, hook: HookName): boolean {
+  const main = lefthookConfig(top);
+  if (!main) return false;
+  return [main, lefthookLocalConfig(main)].some((file) => {
+    const doc = parseDocument(readIf(file));
+    const node = doc.get(hook);
+    if (!isMap(node)) return false;
+    const jobs = node.get('jobs');
+    const commands = node.get('commands');
+    return (
+      (isSeq(jobs) && jobs.items.some((job) => isMap(job) && job.get('name') === JOB_NAME)) ||
+      (isMap(commands) && commands.has(JOB_NAME))
+    );
+  });
+}
+
+function configHookListed(facts: RepoFacts, hook: HookName): boolean {
+  try {
+    return execFileSync('git', ['hook', 'list', hook], {
+      cwd: facts.top,
+      env: facts.env,
+      encoding: 'utf8',
+    }).includes(`trailguard-${hook}`);
+  } catch {
+    return false;
+  }
+}
+
+/** The shim's own node search, run with what a GUI client has: no login shell, a short PATH. */
+export function nodeWithoutLoginShell(facts: RepoFacts, state: InstallState): string | undefined {
+  const shim = readFileSync(shimSource(), 'utf8');
+  const findNode = /^tg_find_node\(\) \{\n[\s\S]*?\n\}\n/m.exec(shim)?.[0];
+  if (!findNode) return undefined;
+  const hookEnv = join(state.dir, 'hook.env');
+  const script = `${findNode}[ ! -f "$1" ] || . "$1"; tg_find_node && printf '%s' "$tg_node"`;
+  try {
+    const found = execFileSync('/bin/sh', ['-c', script, 'sh', hookEnv], {
+      env: { HOME: facts.env.HOME ?? '', PATH: '/usr/bin:/bin:/usr/sbin:/sbin' },
+      encoding: 'utf8',
+    });
+    return found || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeMajor(node: string): number {
+  try {
+    return Number(
+      /^v(\d+)/.exec(execFileSync(node, ['--version'], { encoding: 'utf8' }))?.[1] ?? 0,
+    );
+  } catch {
+    return 0;
+  }
+}
+
+export function diagnose(facts: RepoFacts): Finding[] {
+  const state = new InstallState(facts.commonDir);
+  const record: InstallRecord | undefined = state.read();
+  const findings: Finding[] = [];
+  if (!record) {
+    return [
+      { ok: false, what: 'trailguard hooks are not installed here', fix: 'trailguard install' },
+    ];
+  }
+  findings.push({ ok: true, what: `installed with ${record.manager}: ${record.hooks.join(', ')}` });
+  for (const hook of record.hooks) {
+    const finding = reachability(facts, hook);
+    if (!finding.ok) finding.fix = whyUnreachable(facts, record, hook);
+    findings.push(finding);
+  }
+  const node = nodeWithoutLoginShell(facts, state);
+  if (!node) {
+    findings.push({
+      ok: false,
+      what: 'node is not found without a login shell (GUI clients start hooks so)',
+      fix: `trailguard install (records ${process.execPath}), or set TRAILGUARD_NODE for your GUI client`,
+    });
+  } else if (nodeMajor(node) < 20) {
+    findings.push({
+      ok: false,
+      what: `the node hooks find first (${node}) is older than 20`,
+      fix: 'install node 20 or newer there, or set TRAILGUARD_NODE to a newer one',
+    });
+  } else findings.push({ ok: true, what: `node without a login shell: ${node}` });
+  const cli = /^TG_CLI='(.*)'$/m.exec(readIf(join(state.dir, 'hook.env')))?.[1];
+  if (
+    cli &&
+    !existsSync(cli) &&
+    !existsSync(join(facts.top, 'node_modules/trailguard/dist/cli.js'))
+  ) {
+    findings.push({
+      ok: false,
+      what: `the trailguard CLI recorded at install is gone (${cli})`,
+      fix: 'npm install --save-dev trailguard && npx trailguard install',
+    });
+  }
+  const policy = loadLocalPolicy(facts.top);
+  findings.push(
+    policy.problem
+      ? {
+          ok: false,
+          what: `invalid policy: ${policy.problem}`,
+          fix: 'correct that line (`trailguard schema` prints the JSON Schema); until then hooks record but do not judge',
+        }
+      : { ok: true, what: `policy: ${policy.source}` },
+  );
+  return findings;
+}
+
+function whyUnreachable(facts: RepoFacts, record: InstallRecord, hook: HookName): string {
+  for (const change of record.changes) {
+    if (change.kind !== 'hook-file' || !change.path.endsWith(`/${hook}`)) continue;
+    if (isOurShim(`${change.path}.old`)) {
+      return `lefthook renamed it to ${change.path}.old and never runs it: trailguard install (adds a lefthook job)`;
+    }
+    if (!change.path.startsWith(facts.hooksDir + '/')) {
+      const now = facts.hooksPath
+        ? `core.hooksPath is now ${facts.hooksPath.value} (${facts.hooksPath.scope})`
+        : 'core.hooksPath was unset';
+      return `${now} since install: trailguard install (installs where git looks now)`;
+    }
+  }
+  if (record.manager === 'git-config' && !versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE)) {
+    return `git ${facts.gitVersion.join('.')} ignores config hooks: trailguard install --manager hooks-dir`;
+  }
+  return 'trailguard install';
+}

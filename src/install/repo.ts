@@ -1,0 +1,106 @@
+/**
+ * Facts the installer and `doctor` need about a repository: where git looks for hooks, who set
+ * core.hooksPath, the git version, and which hook manager the repository uses. Off the commit's
+ * hot path, so git is called through simple-git (with the caller's GIT_* variables allowed:
+ * simple-git 4 strips them otherwise).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { UserError } from '../errors.js';
+
+export function gitClient(cwd: string, env: NodeJS.ProcessEnv): SimpleGit {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return simpleGit({ baseDir: cwd, allowEnvironment: Object.keys(clean) }).env(clean);
+}
+
+export type GitVersion = [number, number, number];
+
+export interface RepoFacts {
+  top: string;
+  gitDir: string;
+  commonDir: string;
+  /** Where git runs hooks from now (`git rev-parse --git-path hooks`), absolute. */
+  hooksDir: string;
+  /** core.hooksPath and the config scope that sets it (local, global, system, worktree, command). */
+  hooksPath?: { value: string; scope: string };
+  gitVersion: GitVersion;
+  env: NodeJS.ProcessEnv;
+  git: SimpleGit;
+}
+
+export async function repoFacts(repoDir: string, env: NodeJS.ProcessEnv): Promise<RepoFacts> {
+  const probe = gitClient(repoDir, env);
+  let top: string;
+  try {
+    top = (await probe.revparse(['--show-toplevel'])).trim();
+  } catch {
+    throw new UserError(`not inside a git work tree: ${repoDir}`);
+  }
+  const git = gitClient(top, env);
+  const [gitDir, commonDir, hooksDir] = (
+    await git.raw(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--git-path', 'hooks'])
+  )
+    .trim()
+    .split('\n');
+  const version = await git.version();
+  let hooksPath: RepoFacts['hooksPath'];
+  try {
+    const [scope, value] = (await git.raw(['config', '--show-scope', '--get', 'core.hooksPath']))
+      .trim()
+      .split('\t');
+    if (value) hooksPath = { value, scope };
+  } catch {
+    hooksPath = undefined;
+  }
+  return {
+    top,
+    gitDir,
+    commonDir: resolve(top, commonDir),
+    hooksDir: resolve(top, hooksDir),
+    hooksPath,
+    gitVersion: [version.major, version.minor, Number(version.patch) || 0],
+    env,
+    git,
+  };
+}
+
+export function versionAtLeast(version: GitVersion, wanted: GitVersion): boolean {
+  for (let i = 0; i < 3; i++) if (version[i] !== wanted[i]) return version[i] > wanted[i];
+  return true;
+}
+
+/** Config hooks (`hook.<name>.command` / `.event`) arrived in git 2.54. */
+export const CONFIG_HOOKS_SINCE: GitVersion = [2, 54, 0];
+
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export interface PackageJson {
+  path: string;
+  text: string;
+  data: Record<string, unknown>;
+}
+
+export function readPackageJson(top: string): PackageJson | undefined {
+  const path = join(top, 'package.json');
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  try {
+    return { path, text, data: JSON.parse(text) as Record<string, unknown> };
+  } catch (error) {
+    throw new UserError(`package.json: ${(error as Error).message}`);
+  }
+}
+
+/** Whether the package declares a dependency (any kind) on `name`. */
+export function dependsOn(pkg: PackageJson | undefined, name: string): boolean {
+  return ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => {
+    const deps = pkg?.data[field];
+    return typeof deps === 'object' && deps !== null && name in deps;
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The workflow that runs the trailguard Action: what `trailguard init --workflow` writes and what
+ * the README shows (a test keeps the two identical).
+ */
+export const WORKFLOW_PATH = '.github/workflows/trailguard.yml';
+
+/** How a workflow refers to this Action (OWNER: where you get trailguard from, as in the README's install line). */
+export const ACTION_REF = 'OWNER/trailguard@v1';
+
+/**
+ * Least privilege: the job reads the repository and the PR's reviews. The Action deepens the
+ * shallow checkout itself (with the job's token, so credentials need not stay in the checkout),
+ * and the job itself is the check a ruleset can require, on pull requests and in the merge queue.
+ */
+export function workflowYaml(options: { defaultBranch?: string } = {}): string {
+  const branch = options.defaultBranch ?? 'main';
+  return `# Keeps outside-AI output out of protected training-data and eval paths.
+name: trailguard
+
+on:
+  pull_request:
+  pull_request_review:
+    types: [submitted, dismissed]
+  merge_group:
+  push:
+    branches: [${branch}]
+
+permissions:
+  contents: read
+  pull-requests: read # write adds a sticky PR comment with the report
+
+jobs:
+  trailguard:
+    name: trailguard
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+        with:
+          persist-credentials: false
+      - uses: ${ACTION_REF}
+`;
+}
