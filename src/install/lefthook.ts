@@ -61,9 +61,10 @@ export function addLefthookJobs(text: string, hooks: readonly HookName[], file: 
       continue;
     }
     if (!isMap(node)) throw new UserError(`${file}: ${hook}: expected a mapping`);
-    const { name: _name, ...command } = jobFor(hook);
     const commands = node.get('commands');
     if (isMap(commands) && !node.has('jobs')) {
+      const command: Record<string, unknown> = jobFor(hook);
+      delete command.name;
       commands.set(JOB_NAME, doc.createNode(command));
       continue;
     }
