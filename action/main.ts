@@ -16,7 +16,7 @@ import { describePolicy, type Policy } from '../src/core/policy.js';
 import type { PullFacts, Report } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
 import { apiUrlFrom, GitHubApi, type RepoName } from '../src/github/api.js';
-import { annotationsFor } from '../src/report/annotations.js';
+import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { renderJson } from '../src/report/json.js';
 import { shortSha, verdictLine } from '../src/report/text.js';
 
@@ -184,7 +184,10 @@ async function run(): Promise<void> {
     effectivePolicy: describePolicy(loaded.policy, now),
   };
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(facts)).write();
-  for (const { message, ...properties } of annotationsFor(report)) core.error(message, properties);
+  // setFailed's message is an error annotation too: keep a slot for it within GitHub's limit.
+  const slots = inputs.mode === 'enforce' ? ERROR_ANNOTATIONS_SHOWN - 1 : ERROR_ANNOTATIONS_SHOWN;
+  for (const { message, ...properties } of annotationsFor(report, slots))
+    core.error(message, properties);
   writeOutputs(report, reportPath);
   if (target.pull && inputs.comment && inputs.token) {
     await comment(api, name, target.pull.number, report, facts);

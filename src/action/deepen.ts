@@ -16,8 +16,6 @@ export interface FetchedRange {
   policyFromHead: boolean;
   /** For git log: `^excluded… head`. */
   revs: string[];
-  /** What was fetched, one line each, for the log. */
-  fetched: string[];
 }
 
 export interface FetchOptions {
@@ -71,7 +69,6 @@ export async function fetchRange(
     policyRev,
     policyFromHead,
     revs: [...exclude.map((sha) => `^${sha}`), head],
-    fetched: fetcher.fetched,
   };
 }
 
@@ -82,10 +79,10 @@ function describe(source: RevSource): string {
 }
 
 class Fetcher {
-  readonly fetched: string[] = [];
   private shallow: boolean | undefined;
   /** git's words from the last failed fetch, for the error that follows. */
   private lastError: string | null = null;
+  private readonly resolved = new Map<string, Promise<string | null>>();
   /** git's words from the last failed fetch, for the error that follows. */
   constructor(
     private readonly options: FetchOptions,
@@ -107,9 +104,7 @@ class Fetcher {
     const command = ['fetch', '--no-tags', '--no-recurse-submodules', ...args, 'origin', ...specs];
     try {
       await git(command, { cwd: this.options.cwd, env: this.options.env });
-      const line = `git ${command.join(' ')}`;
-      this.fetched.push(line);
-      this.options.log(line);
+      this.options.log(`git ${command.join(' ')}`);
       this.shallow = undefined;
       return null;
     } catch (error) {
@@ -126,7 +121,18 @@ class Fetcher {
   }
 
   /** The sha of a source, fetching it from origin when the checkout lacks it; null when unreadable. */
-  async commitMaybe(source: RevSource, fallbackRef?: string): Promise<string | null> {
+  commitMaybe(source: RevSource, fallbackRef?: string): Promise<string | null> {
+    // The policy's source is usually one of the range's: ask origin once.
+    const key = JSON.stringify(source);
+    let answer = this.resolved.get(key);
+    if (!answer) {
+      answer = this.lookUp(source, fallbackRef);
+      this.resolved.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async lookUp(source: RevSource, fallbackRef?: string): Promise<string | null> {
     const { cwd, env } = this.options;
     const local = (rev: string) => revParse(cwd, `${rev}^{commit}`, env);
     if ('branch' in source) {

@@ -1,0 +1,307 @@
+import { describe, expect, test } from '@jest/globals';
+import { targetFor, type EventContext } from '../src/action/event.js';
+import { readInputs } from '../src/action/inputs.js';
+import { toPullReview } from '../src/action/reviews.js';
+import { commentMarkdown, COMMENT_LIMIT, type SummaryFacts } from '../src/action/summary.js';
+import { formatExtendsRef, parseExtendsRef } from '../src/config/extends.js';
+import type { Report, Violation } from '../src/core/types.js';
+import { nextPage } from '../src/github/api.js';
+import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
+import { payload } from './support/action-runner.js';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+
+function event(
+  name: string,
+  fixture: string,
+  overrides: Record<string, unknown> = {},
+): EventContext {
+  return { name, payload: payload(fixture, overrides), sha: B, ref: 'refs/heads/main' };
+}
+
+describe('event → what to check', () => {
+  test('a pull request: the base branch as origin has it now (not the stale base.sha), the head sha, the author', () => {
+    const target = targetFor(
+      event('pull_request', 'pull_request.opened', {
+        pull_request: {
+          head: { sha: B, ref: 'feature' },
+          base: { sha: A, ref: 'main' },
+          commits: 7,
+        },
+      }),
+      {},
+    );
+    expect(target.exclude).toEqual([{ source: { branch: 'main' } }]);
+    expect(target.policy).toEqual([{ branch: 'main' }]);
+    expect(target.head).toEqual({ source: { sha: B }, fallbackRef: 'refs/pull/12/head' });
+    expect(target.pull).toEqual({ number: 12, author: 'mona', headSha: B });
+    expect(target.expectedCommits).toBe(7);
+    expect(target.branch).toBe('feature');
+  });
+
+  test('pull_request_target and pull_request_review read the same way (never the PR head for policy)', () => {
+    for (const [name, fixture] of [
+      ['pull_request_target', 'pull_request.opened'],
+      ['pull_request_review', 'pull_request_review.submitted'],
+    ]) {
+      const target = targetFor(event(name!, fixture!), {});
+      expect(target.policy).toEqual([{ branch: 'main' }]);
+      expect(target.pull?.number).toBe(12);
+    }
+  });
+
+  test('a push to the default branch: before..after, policy from before', () => {
+    const target = targetFor(event('push', 'push', { before: A, after: B }), {});
+    expect(target.exclude).toEqual([{ source: { sha: A }, optional: true }]);
+    expect(target.policy).toEqual([{ sha: A }, 'head']);
+  });
+
+  test('a new branch (before all zeros): everything not on the default branch, default branch policy', () => {
+    const target = targetFor(
+      event('push', 'push', {
+        ref: 'refs/heads/topic',
+        before: '0'.repeat(40),
+        after: B,
+        created: true,
+      }),
+      {},
+    );
+    expect(target.exclude).toEqual([{ source: { branch: 'main' } }]);
+    expect(target.policy).toEqual([{ branch: 'main' }]);
+    expect(target.description).toContain('new branch');
+  });
+
+  test('a force-push to a topic branch excludes both the old tip (when readable) and the default branch', () => {
+    const target = targetFor(
+      event('push', 'push', { ref: 'refs/heads/topic', before: A, after: B, forced: true }),
+      {},
+    );
+    expect(target.exclude).toEqual([
+      { source: { sha: A }, optional: true },
+      { source: { branch: 'main' } },
+    ]);
+    expect(target.description).toContain('force-push');
+  });
+
+  test('a deleted branch or a tag push has nothing to check', () => {
+    expect(
+      targetFor(event('push', 'push', { after: '0'.repeat(40), deleted: true }), {}).skip,
+    ).toMatch(/deleted/);
+    expect(targetFor(event('push', 'push', { ref: 'refs/tags/v1' }), {}).skip).toMatch(
+      /not a branch/,
+    );
+  });
+
+  test('a merge group: base_sha..head_sha, and the PR it was queued for', () => {
+    const target = targetFor(
+      event('merge_group', 'merge_group.checks_requested', {
+        merge_group: {
+          base_sha: A,
+          head_sha: B,
+          head_ref: `refs/heads/gh-readonly-queue/main/pr-104-${A}`,
+        },
+      }),
+      {},
+    );
+    expect(target.exclude).toEqual([{ source: { sha: A } }]);
+    expect(target.head.source).toEqual({ sha: B });
+    expect(target.policy).toEqual([{ sha: A }]);
+    expect(target.queuedPull).toBe(104);
+  });
+
+  test('workflow_dispatch: the default branch..GITHUB_SHA, or the base/head inputs', () => {
+    const plain = targetFor(event('workflow_dispatch', 'workflow_dispatch'), {});
+    expect(plain.exclude).toEqual([{ source: { branch: 'main' } }]);
+    expect(plain.head.source).toEqual({ rev: B });
+    const given = targetFor(event('workflow_dispatch', 'workflow_dispatch'), {
+      base: 'v1.0',
+      head: 'topic',
+    });
+    expect(given.exclude).toEqual([{ source: { rev: 'v1.0' } }]);
+    expect(given.policy).toEqual([{ rev: 'v1.0' }]);
+    expect(given.head.source).toEqual({ rev: 'topic' });
+  });
+
+  test('an unsupported event without a base input is a one-line error listing the supported ones', () => {
+    expect(() => targetFor(event('schedule', 'workflow_dispatch'), {})).toThrow(
+      /unsupported event "schedule".*pull_request.*merge_group/,
+    );
+  });
+
+  test('a payload missing what the event needs says which field', () => {
+    expect(() => targetFor({ name: 'pull_request', payload: {} }, {})).toThrow(
+      /pull_request\.number/,
+    );
+    expect(() => targetFor({ name: 'merge_group', payload: { merge_group: {} } }, {})).toThrow(
+      /merge_group\.base_sha/,
+    );
+  });
+});
+
+describe('inputs', () => {
+  test('read like core.getInput; mode and comment are validated', () => {
+    expect(
+      readInputs({ INPUT_MODE: ' report ', INPUT_CONFIG: 'policy.yml', INPUT_COMMENT: 'false' }),
+    ).toEqual({
+      config: 'policy.yml',
+      token: undefined,
+      mode: 'report',
+      base: undefined,
+      head: undefined,
+      comment: false,
+    });
+    expect(readInputs({}).mode).toBe('enforce');
+    expect(() => readInputs({ INPUT_MODE: 'warn' })).toThrow(
+      'input mode must be one of enforce, report (got "warn")',
+    );
+  });
+});
+
+describe('reviews from the API', () => {
+  test('a submitted review becomes PullFacts; pending, ghost-user reviews are dropped; bots are marked', () => {
+    expect(
+      toPullReview({
+        user: { login: 'octocat', type: 'User' },
+        state: 'APPROVED',
+        commit_id: A,
+        submitted_at: '2026-11-01T10:00:00Z',
+      }),
+    ).toEqual({
+      login: 'octocat',
+      isBot: false,
+      state: 'APPROVED',
+      commitId: A,
+      submittedAt: '2026-11-01T10:00:00Z',
+    });
+    expect(
+      toPullReview({
+        user: { login: 'helper[bot]', type: 'Bot' },
+        state: 'APPROVED',
+        commit_id: A,
+        submitted_at: 'x',
+      })?.isBot,
+    ).toBe(true);
+    expect(toPullReview({ user: { login: 'octocat' }, state: 'PENDING', commit_id: A })).toBeNull();
+    expect(
+      toPullReview({ user: null, state: 'APPROVED', commit_id: A, submitted_at: 'x' }),
+    ).toBeNull();
+  });
+});
+
+describe('extends references', () => {
+  test('owner/repo/path@ref, with nested paths and no ref', () => {
+    expect(parseExtendsRef('my-org/.github/trailguard.yml@main')).toEqual({
+      owner: 'my-org',
+      repo: '.github',
+      path: 'trailguard.yml',
+      ref: 'main',
+    });
+    expect(parseExtendsRef('org/policies/ml/trailguard.yml')).toEqual({
+      owner: 'org',
+      repo: 'policies',
+      path: 'ml/trailguard.yml',
+    });
+    expect(formatExtendsRef(parseExtendsRef('org/policies/ml/p.yml@v2'))).toBe(
+      'org/policies/ml/p.yml@v2',
+    );
+  });
+
+  test('anything else is a one-line error with an example', () => {
+    for (const bad of [
+      'trailguard.yml',
+      'org/repo',
+      'org/repo/../x.yml@main',
+      'https://x/y/z.yml',
+    ]) {
+      expect(() => parseExtendsRef(bad)).toThrow(/expected owner\/repo\/path\/to\/file\.yml@ref/);
+    }
+  });
+});
+
+describe('pagination', () => {
+  const base = new URL('https://api.github.com/');
+  test('follows rel="next" and stops without one', () => {
+    const link =
+      '<https://api.github.com/repos/o/r/pulls/1/reviews?per_page=100&page=2>; rel="next", <https://api.github.com/repos/o/r/pulls/1/reviews?per_page=100&page=3>; rel="last"';
+    expect(nextPage(link, base)?.searchParams.get('page')).toBe('2');
+    expect(nextPage('<https://api.github.com/x?page=1>; rel="prev"', base)).toBeUndefined();
+    expect(nextPage(null, base)).toBeUndefined();
+  });
+
+  test('a next link to another host is refused (it would receive the token)', () => {
+    expect(() => nextPage('<https://evil.example/x?page=2>; rel="next"', base)).toThrow(/refusing/);
+  });
+});
+
+function violation(
+  sha: string,
+  paths: string[],
+  rule: Violation['rule'] = 'external-ai',
+): Violation {
+  return { sha, rule, group: 'evals', paths, tools: ['claude-code'], message: `${rule} because` };
+}
+
+describe('annotations', () => {
+  test('one per protected file, listing each commit that touched it', () => {
+    const report: Report = {
+      ok: false,
+      commits: 2,
+      violations: [
+        violation(A, ['evals/a.jsonl']),
+        violation(B, ['evals/a.jsonl'], 'missing-review'),
+      ],
+    };
+    const [only, ...rest] = annotationsFor(report);
+    expect(rest).toEqual([]);
+    expect(only!.file).toBe('evals/a.jsonl');
+    expect(only!.title).toBe('trailguard: external-ai, missing-review in protected "evals"');
+    expect(only!.message).toContain('aaaaaaaaaaaa external-ai (claude-code): external-ai because');
+    expect(only!.message).toContain('bbbbbbbbbbbb missing-review');
+  });
+
+  test('never more than GitHub shows per step; the last slot counts the rest', () => {
+    const paths = Array.from({ length: 25 }, (_, i) => `evals/${i}.jsonl`);
+    const annotations = annotationsFor({
+      ok: false,
+      commits: 1,
+      violations: [violation(A, paths)],
+    });
+    expect(annotations).toHaveLength(ERROR_ANNOTATIONS_SHOWN);
+    expect(annotations.at(-1)).toEqual({
+      title: 'trailguard: more files',
+      message: expect.stringContaining('16 more protected files') as unknown as string,
+    });
+  });
+
+  test('a file touched by many commits lists five and counts the rest', () => {
+    const violations = Array.from({ length: 8 }, (_, i) =>
+      violation(String(i).repeat(40), ['evals/x']),
+    );
+    const [annotation] = annotationsFor({ ok: false, commits: 8, violations });
+    expect(annotation!.message.split('\n')).toHaveLength(6);
+    expect(annotation!.message).toContain('…and 3 more findings on this file.');
+  });
+});
+
+describe('the PR comment', () => {
+  test('fits GitHub’s comment limit however large the report', () => {
+    const violations = Array.from({ length: 400 }, (_, i) =>
+      violation(i.toString(16).padStart(40, '0'), [`evals/${'x'.repeat(200)}-${i}`]),
+    );
+    const facts: SummaryFacts = {
+      report: { ok: false, commits: 400, violations },
+      description: 'pull request #1',
+      range: 'x',
+      policySource: 'p',
+      mode: 'enforce',
+      notes: [],
+      effectivePolicy: 'policy '.repeat(20_000),
+    };
+    const text = commentMarkdown(facts, 'https://github.com/o/r/actions/runs/1');
+    expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(text).toContain(
+      'the full report is in the job summary (https://github.com/o/r/actions/runs/1)',
+    );
+  });
+});
