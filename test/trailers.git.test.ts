@@ -76,8 +76,10 @@ describe('trailer grammar against the real git', () => {
     const random = createRandom(SEED);
     const generated = Array.from({ length: 5000 }, () =>
       generateMessage(random, {
-        commentChars: ['#', ';', '%'],
+        // 'C': a comment character that can start a trailer-like line ("Cc: …").
+        commentChars: ['#', ';', '%', 'C'],
         scissorsAfterDivider: git.scissorsAfterDivider,
+        nul: true,
       }),
     );
     const expected = new Array<string>(generated.length);
@@ -129,6 +131,7 @@ describe('trailer grammar against the real git', () => {
           generateMessage(random, {
             commentChars: [options.commentChar],
             scissorsAfterDivider: git.scissorsAfterDivider,
+            nul: true,
             plant: options.trailers,
           }).message,
       );
