@@ -9,11 +9,34 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
 
+/**
+ * The caller's environment is the user's own (GIT_CONFIG_GLOBAL, GIT_EDITOR, … as their shell or
+ * test set them) and every argument we pass is ours, so simple-git's guards against injected
+ * variables are opened for exactly those variables.
+ */
+const ENVIRONMENT_GUARDS = {
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeEditor: true,
+  allowUnsafeExec: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafePager: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeHooksPath: true,
+};
+
 export function gitClient(cwd: string, env: NodeJS.ProcessEnv): SimpleGit {
   const clean = Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  return simpleGit({ baseDir: cwd, allowEnvironment: Object.keys(clean) }).env(clean);
+  return simpleGit({
+    baseDir: cwd,
+    allowEnvironment: Object.keys(clean),
+    unsafe: ENVIRONMENT_GUARDS,
+  }).env(clean);
 }
 
 export type GitVersion = [number, number, number];

@@ -1,0 +1,504 @@
+/**
+ * What the installed hooks do at commit time, driven through the real git binary: recording,
+ * normalising, replays, the ledger, the local policy, finding node, failing open.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { appendLedger, readLedger } from '../src/agents/ledger.js';
+import { CLI, TempRepo, tempDir } from './support/repo.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(
+  repo: TempRepo,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = repo.dir,
+): Run {
+  const result = spawnSync('git', args, { cwd, env: { ...repo.env, ...env }, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function install(repo: TempRepo, ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [CLI, 'install', ...args], {
+    cwd: repo.dir,
+    env: repo.env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`install failed: ${result.stderr}`);
+  return { code: 0, stdout: result.stdout, stderr: result.stderr };
+}
+
+const message = (repo: TempRepo, rev = 'HEAD') => repo.git('log', '-1', '--format=%B', rev);
+const trailers = (repo: TempRepo, rev = 'HEAD') =>
+  message(repo, rev)
+    .split('\n')
+    .filter((line) => line.startsWith('Assisted-by:'));
+
+const CLAUDE = { CLAUDECODE: '1' };
+
+/** A node that logs each start, so a test can count them (TRAILGUARD_NODE wins over PATH). */
+function countingNode(dir: string): { env: Record<string, string>; starts: () => string[] } {
+  const log = join(dir, 'node-starts.log');
+  const wrapper = join(dir, 'counting-node');
+  writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> '${log}'\nexec '${process.execPath}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return {
+    env: { TRAILGUARD_NODE: wrapper },
+    starts: () =>
+      existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean) : [],
+  };
+}
+
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const commonDir = (repo: TempRepo) => join(repo.dir, '.git');
+const ledgerEntry = (tool: string, path: string, model?: string) => ({
+  tool,
+  path,
+  time: new Date().toISOString(),
+  ...(model ? { model } : {}),
+});
+
+describe('commit hooks (plain .git/hooks)', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    install(repo);
+  });
+  afterAll(() => repo.cleanup());
+
+  test('a plain commit gets no trailer and never starts node', () => {
+    const node = countingNode(repo.home);
+    repo.write('a.txt', 'a\n');
+    repo.git('add', 'a.txt');
+    expect(run(repo, ['commit', '-q', '-m', 'plain'], node.env).code).toBe(0);
+    expect(trailers(repo)).toEqual([]);
+    expect(message(repo)).toBe('plain\n\n');
+    expect(node.starts()).toEqual([]);
+  });
+
+  test('an agent shell (CLAUDECODE=1) gets one Assisted-by, with one node start for the commit', () => {
+    const node = countingNode(tempDir('tg-node-'));
+    repo.write('b.txt', 'b\n');
+    repo.git('add', 'b.txt');
+    expect(run(repo, ['commit', '-q', '-m', 'agent change'], { ...CLAUDE, ...node.env }).code).toBe(
+      0,
+    );
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(node.starts().map((line) => line.split(' ').slice(1, 3).join(' '))).toEqual([
+      'hook prepare-commit-msg',
+    ]);
+  });
+
+  test('amending never duplicates the trailer (--no-edit and a new -m)', () => {
+    expect(run(repo, ['commit', '-q', '--amend', '--no-edit'], CLAUDE).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(
+      run(repo, ['commit', '-q', '--amend', '-m', 'reworded\n\nAssisted-by: claude-code'], CLAUDE)
+        .code,
+    ).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(run(repo, ['commit', '-q', '--amend', '--no-edit'], {}).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+
+  test("a tool's own signature is normalised into our trailer, and theirs is kept", () => {
+    const text = 'fix parser\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n';
+    expect(run(repo, ['commit', '-q', '--allow-empty', '-m', text]).code).toBe(0);
+    expect(message(repo)).toBe(
+      'fix parser\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\nAssisted-by: claude-code:claude-opus-4-5\n\n',
+    );
+  });
+
+  test('--no-verify still records (prepare-commit-msg runs), and so does -F', () => {
+    expect(
+      run(repo, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'nv'], {
+        AI_AGENT: 'github_copilot_vscode_agent',
+      }).code,
+    ).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: copilot']);
+    const file = join(repo.home, 'msg.txt');
+    writeFileSync(file, 'from a file\n');
+    expect(run(repo, ['commit', '-q', '--allow-empty', '-F', file], { GEMINI_CLI: '1' }).code).toBe(
+      0,
+    );
+    expect(trailers(repo)).toEqual(['Assisted-by: gemini-cli']);
+  });
+
+  test('the editor: trailers appear once a message is written, and an empty message still aborts', () => {
+    const editor = join(repo.home, 'editor.sh');
+    writeFileSync(
+      editor,
+      '#!/bin/sh\ngrep "will add Assisted-by: claude-code" "$1" >/dev/null || exit 3\nprintf "written in the editor\\n" | cat - "$1" > "$1.new" && mv "$1.new" "$1"\n',
+    );
+    chmodSync(editor, 0o755);
+    expect(
+      run(repo, ['commit', '-q', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: editor }).code,
+    ).toBe(0);
+    expect(message(repo)).toBe('written in the editor\n\nAssisted-by: claude-code\n\n');
+    const head = repo.git('rev-parse', 'HEAD');
+    const aborted = run(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'true' });
+    expect(aborted.code).not.toBe(0);
+    expect(aborted.stderr).toMatch(/empty commit message/i);
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+  });
+
+  test('a signature pasted in the editor is normalised by commit-msg', () => {
+    const editor = join(repo.home, 'paste.sh');
+    writeFileSync(
+      editor,
+      '#!/bin/sh\nprintf "pasted\\n\\nCo-authored-by: Copilot <copilot@github.com>\\n" > "$1"\n',
+    );
+    chmodSync(editor, 0o755);
+    expect(run(repo, ['commit', '-q', '--allow-empty'], { GIT_EDITOR: editor }).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: copilot']);
+  });
+
+  test('commits from a subdirectory record too', () => {
+    mkdirSync(join(repo.dir, 'deep', 'er'), { recursive: true });
+    const result = run(
+      repo,
+      ['commit', '-q', '--allow-empty', '-m', 'sub'],
+      CLAUDE,
+      join(repo.dir, 'deep', 'er'),
+    );
+    expect(result.code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+});
+
+describe('the agent ledger at commit time', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['src/a.ts', 'src/b.ts', 'src/c.ts']);
+    install(repo);
+  });
+  afterAll(() => repo.cleanup());
+
+  test('a staged file an agent edited gives its Assisted-by (with model); post-commit clears only committed files', async () => {
+    appendLedger(commonDir(repo), [
+      ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
+      ledgerEntry('codex', 'src/b.ts'),
+    ]);
+    repo.write('src/a.ts', 'edited by cursor\n');
+    repo.write('src/b.ts', 'edited by codex, not staged\n');
+    repo.git('add', 'src/a.ts');
+    expect(run(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+    await eventually(
+      () => readLedger(commonDir(repo)).every((entry) => entry.path !== 'src/a.ts'),
+      'post-commit to clear src/a.ts',
+    );
+    expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/b.ts']);
+  });
+
+  test('an aborted commit loses nothing: the entries stay for the next attempt', async () => {
+    const refuse = join(repo.dir, '.git', 'hooks', 'commit-msg.pre-trailguard');
+    writeFileSync(refuse, '#!/bin/sh\nexit 1\n');
+    chmodSync(refuse, 0o755);
+    repo.git('add', 'src/b.ts');
+    expect(run(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
+    rmSync(refuse);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/b.ts']);
+    expect(run(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: codex']);
+    await eventually(() => readLedger(commonDir(repo)).length === 0, 'the ledger to empty');
+  });
+
+  test('git commit <paths> reads the temporary index: only the committed path counts', () => {
+    appendLedger(commonDir(repo), [
+      ledgerEntry('claude-code', 'src/c.ts'),
+      ledgerEntry('cline', 'src/a.ts'),
+    ]);
+    repo.write('src/a.ts', 'staged, left out of the commit\n');
+    repo.git('add', 'src/a.ts');
+    repo.write('src/c.ts', 'committed by path\n');
+    expect(run(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+});
+
+describe('replayed commits keep their messages', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['base.txt']);
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>', ['side.txt']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main work', ['main.txt']);
+    install(repo);
+    // A pending ledger entry must not leak into a replay either.
+    appendLedger(commonDir(repo), [ledgerEntry('cursor', 'side.txt')]);
+  });
+  afterAll(() => repo.cleanup());
+
+  test('merge, cherry-pick and revert add nothing without an agent', () => {
+    expect(run(repo, ['merge', '-q', '--no-ff', '--no-edit', 'side']).code).toBe(0);
+    expect(message(repo)).toBe("Merge branch 'side'\n\n");
+    repo.git('reset', '-q', '--hard', 'HEAD^');
+    expect(run(repo, ['cherry-pick', 'side']).code).toBe(0);
+    expect(message(repo)).toBe('side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\n');
+    expect(run(repo, ['revert', '--no-edit', 'HEAD']).code).toBe(0);
+    expect(trailers(repo)).toEqual([]);
+  });
+
+  test('rebase and squash add nothing without an agent', () => {
+    repo.git('checkout', '-q', '-b', 'topic', 'main~1');
+    repo.commit('topic work', ['topic.txt']);
+    const before = message(repo);
+    expect(run(repo, ['rebase', '-q', 'main']).code).toBe(0);
+    expect(message(repo)).toBe(before);
+    expect(repo.git('rev-parse', 'HEAD^')).toBe(repo.git('rev-parse', 'main'));
+    repo.git('checkout', '-q', 'main');
+    expect(run(repo, ['merge', '-q', '--squash', 'topic']).code).toBe(0);
+    expect(run(repo, ['commit', '-q', '--no-edit']).code).toBe(0);
+    expect(trailers(repo)).toEqual([]);
+  });
+
+  test('an agent making the merge is recorded', () => {
+    repo.git('checkout', '-q', '-b', 'other', 'main~1');
+    repo.commit('other work', ['other.txt']);
+    repo.git('checkout', '-q', 'main');
+    expect(run(repo, ['merge', '-q', '--no-ff', '--no-edit', 'other'], CLAUDE).code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+});
+
+describe('worktrees and submodules', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['a.txt']);
+    install(repo);
+  });
+  afterAll(() => repo.cleanup());
+
+  test('a linked worktree runs the same hooks and reads the shared ledger', () => {
+    const tree = join(tempDir('tg-wt-'), 'wt');
+    repo.git('worktree', 'add', '-q', '-b', 'wt', tree);
+    appendLedger(commonDir(repo), [ledgerEntry('windsurf', 'a.txt')]);
+    writeFileSync(join(tree, 'a.txt'), 'edited in the worktree\n');
+    const env = { ...repo.env };
+    spawnSync('git', ['add', 'a.txt'], { cwd: tree, env });
+    const result = spawnSync('git', ['commit', '-q', '-m', 'in a worktree'], {
+      cwd: tree,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(repo.git('log', '-1', '--format=%B', 'wt')).toBe(
+      'in a worktree\n\nAssisted-by: windsurf\n\n',
+    );
+  });
+
+  test('a submodule gets its own hooks and records its own commits', () => {
+    const lib = new TempRepo();
+    lib.commit('lib initial', ['lib.txt']);
+    repo.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib.dir, 'lib');
+    repo.git('commit', '-q', '-m', 'add lib');
+    const sub = join(repo.dir, 'lib');
+    const installed = spawnSync(process.execPath, [CLI, 'install'], {
+      cwd: sub,
+      env: repo.env,
+      encoding: 'utf8',
+    });
+    expect(installed.status).toBe(0);
+    expect(installed.stdout).toContain('.git/modules/lib/hooks/prepare-commit-msg');
+    const result = spawnSync(
+      'git',
+      ['commit', '-q', '--allow-empty', '-m', 'inside the submodule'],
+      {
+        cwd: sub,
+        env: { ...repo.env, ...CLAUDE },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(0);
+    const log = spawnSync('git', ['log', '-1', '--format=%B'], {
+      cwd: sub,
+      env: repo.env,
+      encoding: 'utf8',
+    });
+    expect(log.stdout).toBe('inside the submodule\n\nAssisted-by: claude-code\n\n');
+    lib.cleanup();
+  });
+});
+
+describe('local policy', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    install(repo);
+  });
+  afterAll(() => repo.cleanup());
+
+  test('warn: the commit goes through with a message naming the files, the tools and the fix', () => {
+    repo.write('evals/cases.json', '{}\n');
+    repo.git('add', 'evals');
+    const result = run(repo, ['commit', '-q', '-m', 'add eval cases'], CLAUDE);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('evals: evals/cases.json');
+    expect(result.stderr).toContain('claude-code (CLAUDECODE=1)');
+    expect(result.stderr).toContain('fix: leave those files out of this commit');
+    expect(result.stderr).toContain('warning only (local.on-violation: warn');
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+
+  test('block: the commit is refused and the message is saved under the git dir', () => {
+    repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    repo.git('add', '.trailguard.yml');
+    repo.git('commit', '-q', '-m', 'policy');
+    const head = repo.git('rev-parse', 'HEAD');
+    repo.write('evals/cases.json', '{"more": true}\n');
+    repo.git('add', 'evals');
+    const result = run(repo, ['commit', '-q', '-m', 'more eval cases\n\nlong explanation'], CLAUDE);
+    expect(result.code).not.toBe(0);
+    const saved = join(repo.dir, '.git', 'trailguard', 'saved-commit-message');
+    expect(result.stderr).toContain(
+      `commit refused (local.on-violation: block in .trailguard.yml)`,
+    );
+    expect(result.stderr).toContain(saved);
+    expect(readFileSync(saved, 'utf8')).toContain('more eval cases\n\nlong explanation');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(run(repo, ['commit', '-q', '-m', 'a human writes the cases']).code).toBe(0);
+  });
+
+  test('an invalid policy never blocks: the commit records and warns', () => {
+    repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: sometimes\n');
+    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/\.trailguard\.yml:3:\d+: local\.on-violation/);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    rmSync(join(repo.dir, '.trailguard.yml'));
+  });
+});
+
+describe('finding node', () => {
+  let repo: TempRepo;
+  let bin: string;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    install(repo);
+    // What a GUI client has: git, but no node on PATH and nothing recorded at install time.
+    bin = tempDir('tg-bin-');
+    symlinkSync(
+      spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(),
+      join(bin, 'git'),
+    );
+    const hookEnv = join(repo.dir, '.git', 'trailguard', 'hook.env');
+    writeFileSync(
+      hookEnv,
+      readFileSync(hookEnv, 'utf8').replace(/^TG_NODE=.*$/m, "TG_NODE='/nonexistent/node'"),
+    );
+  });
+  afterAll(() => repo.cleanup());
+
+  const managers: [string, string, Record<string, string>][] = [
+    ['nvm', '.nvm/versions/node/v20.20.2/bin/node', {}],
+    ['fnm', '.local/share/fnm/aliases/default/bin/node', {}],
+    ['volta', '.volta/bin/node', {}],
+    ['asdf', '.asdf/installs/nodejs/20.20.2/bin/node', {}],
+    ['mise', '.local/share/mise/installs/node/20.20.2/bin/node', {}],
+    ['n', 'n/bin/node', { N_PREFIX: 'HOME/n' }],
+  ];
+
+  test.each(managers)('a commit from a GUI finds node through %s', (_name, path, extra) => {
+    const home = tempDir('tg-gui-home-');
+    mkdirSync(join(home, path, '..'), { recursive: true });
+    symlinkSync(process.execPath, join(home, path));
+    const env = Object.fromEntries(
+      Object.entries(extra).map(([k, v]) => [k, v.replace('HOME', home)]),
+    );
+    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'gui'], {
+      ...CLAUDE,
+      ...env,
+      HOME: home,
+      PATH: bin,
+    });
+    expect(result.stderr).toBe('');
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  test('without node anywhere the commit goes through with one warning', () => {
+    const home = tempDir('tg-gui-home-');
+    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'no node'], {
+      ...CLAUDE,
+      HOME: home,
+      PATH: bin,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)',
+    ]);
+    expect(message(repo)).toBe('no node\n\n');
+  });
+
+  test('a crashing CLI fails open: the commit goes through with a warning', () => {
+    const broken = join(repo.home, 'broken-cli.js');
+    writeFileSync(broken, 'process.exit(7);\n');
+    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'crash'], {
+      ...CLAUDE,
+      TRAILGUARD_CLI: broken,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'trailguard: hook prepare-commit-msg failed (exit 7); the commit goes on',
+    );
+  });
+});
+
+describe('pre-push (opt-in)', () => {
+  test('pushing outside AI output in a protected path is refused under block, allowed under warn', () => {
+    const remote = new TempRepo({ bare: true });
+    const repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    repo.git('remote', 'add', 'origin', remote.dir);
+    repo.git('push', '-q', 'origin', 'main');
+    install(repo, '--pre-push');
+    repo.write('evals/x.json', '{}\n');
+    repo.git('add', 'evals');
+    expect(run(repo, ['commit', '-q', '-m', 'eval by agent'], CLAUDE).code).toBe(0);
+    const warned = run(repo, ['push', '-q', 'origin', 'main']);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('external-ai');
+    expect(warned.stderr).toContain('warning only (local.on-violation: warn');
+    repo.write('evals/y.json', '{}\n');
+    repo.git('add', 'evals');
+    expect(run(repo, ['commit', '-q', '-m', 'another eval by agent'], CLAUDE).code).toBe(0);
+    repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    const refused = run(repo, ['push', '-q', 'origin', 'main']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('push refused (local.on-violation: block in .trailguard.yml)');
+    expect(remote.git('rev-parse', 'main')).not.toBe(repo.git('rev-parse', 'main'));
+    remote.cleanup();
+    repo.cleanup();
+  });
+});
