@@ -248,7 +248,7 @@ export function generateMessage(random: Random, options: GeneratorOptions = {}):
       if (lines[i]!.startsWith('---')) lines[i] = `- ${lines[i]!.slice(1)}`;
     }
   }
-  if (options.nul && random.chance(0.02)) {
+  if (options.nul && lines.length > 0 && random.chance(0.02)) {
     const at = random.int(lines.length);
     lines[at] = `${lines[at]!.slice(0, 3)}\0${lines[at]!.slice(3)}`;
   }
