@@ -271,7 +271,7 @@ describe('payloads and arguments the hook cannot use never block the agent', () 
     const option = await agentHook(repo, 'claude', '{}', ['--bogus']);
     expect(option.code).toBe(0);
     expect(lines(option.stderr)).toHaveLength(1);
-    expect(option.stderr).toContain("Unknown option '--bogus'");
+    expect(option.stderr).toContain("unknown option '--bogus'");
   });
 
   test('a broken policy file: the edit is not blocked, and the line names the file', async () => {

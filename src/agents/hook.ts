@@ -13,7 +13,6 @@ import { judgeEdit, type GuardRules } from './guard.js';
 import { readGuardCache, tableRules } from './guard-cache.js';
 import { appendLedger } from './ledger.js';
 import { locateRepo, repoPath, type RepoLocation } from './locate.js';
-import { changedSinceSnapshot, takeSnapshot } from './snapshot.js';
 import { modelFromTranscript } from './transcript.js';
 
 export interface AgentHookInput {
@@ -27,11 +26,11 @@ export interface AgentHookInput {
 }
 
 /** The payload's files grouped by the repository holding each (a submodule is its own). */
-function filesByRepo(event: AgentEvent, env: NodeJS.ProcessEnv) {
+async function filesByRepo(event: AgentEvent, env: NodeJS.ProcessEnv) {
   const repos = new Map<string, { repo: RepoLocation; paths: string[] }>();
   for (const path of event.paths) {
     const absolute = resolve(event.cwd, path);
-    const repo = locateRepo(dirname(absolute), env);
+    const repo = await locateRepo(dirname(absolute), env);
     const inside = repo && repoPath(absolute, event.cwd, repo);
     if (!repo || !inside) continue;
     const group = repos.get(repo.topLevel) ?? { repo, paths: [] };
@@ -62,11 +61,12 @@ async function rulesFor(repo: RepoLocation, paths: readonly string[]): Promise<G
 
 async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput): Promise<Verdict> {
   if (event.shell) {
-    const repo = locateRepo(event.cwd, input.env);
+    const repo = await locateRepo(event.cwd, input.env);
+    const { takeSnapshot } = await import('./snapshot.js');
     if (repo) takeSnapshot(repo, snapshotKey(agent, event), input.env);
   }
   const verdicts: Verdict[] = [];
-  for (const { repo, paths } of filesByRepo(event, input.env)) {
+  for (const { repo, paths } of await filesByRepo(event, input.env)) {
     const rules = await rulesFor(repo, paths);
     const now = input.now ?? new Date();
     verdicts.push(judgeEdit({ tool: agent.tool, label: agent.label, paths, rules, now }));
@@ -77,11 +77,16 @@ async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput)
   );
 }
 
-function after(agent: AgentDef, event: AgentEvent, input: AgentHookInput): string | undefined {
-  const groups = filesByRepo(event, input.env);
+async function after(
+  agent: AgentDef,
+  event: AgentEvent,
+  input: AgentHookInput,
+): Promise<string | undefined> {
+  const groups = await filesByRepo(event, input.env);
   let note: string | undefined;
   if (event.shell) {
-    const repo = locateRepo(event.cwd, input.env);
+    const repo = await locateRepo(event.cwd, input.env);
+    const { changedSinceSnapshot } = await import('./snapshot.js');
     const changed = repo && changedSinceSnapshot(repo, snapshotKey(agent, event), input.env);
     if (repo && changed === undefined) {
       note = `no snapshot from before this ${agent.label} command, so the files it changed are not known (is the before hook configured?)`;
@@ -132,7 +137,7 @@ export async function runAgentHook(input: AgentHookInput): Promise<HookReply> {
     const event = agent.parse(parsePayload(input.stdin), { event: input.event, cwd: input.cwd });
     if (!event) return { code: 0 };
     if (event.phase === 'before') return agent.reply(await before(agent, event, input), 'before');
-    const note = after(agent, event, input);
+    const note = await after(agent, event, input);
     const reply = agent.reply({ kind: 'allow' }, 'after');
     return note ? { ...reply, stderr: `${prefix}: ${note}\n` } : reply;
   } catch (error) {

@@ -14,8 +14,8 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  rmSync,
   statSync,
+  unlinkSync,
   writeFileSync,
   appendFileSync,
 } from 'node:fs';
@@ -37,6 +37,15 @@ export function ledgerPath(commonDir: string): string {
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** unlinkSync, not rmSync: rmSync loads a recursive-delete module every hook would pay for. */
+function removeLock(lock: string): void {
+  try {
+    unlinkSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 function isStale(lock: string): boolean {
@@ -61,7 +70,7 @@ function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
       locked = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isStale(lock)) rmSync(lock, { force: true });
+      if (isStale(lock)) removeLock(lock);
       else if (Date.now() > deadline) break;
       else sleep(1 + Math.random() * 3);
     }
@@ -69,7 +78,7 @@ function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
   try {
     return action(locked);
   } finally {
-    if (locked) rmSync(lock, { force: true });
+    if (locked) removeLock(lock);
   }
 }
 

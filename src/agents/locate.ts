@@ -1,11 +1,11 @@
 /**
  * Where a file's repository is, found on the file system without starting git: an agent hook
  * runs on every edit and must cost little more than starting node. When the environment points
- * git elsewhere (GIT_DIR and friends) git itself is asked (src/git/exec.ts).
+ * git elsewhere (GIT_DIR and friends), or a `.git` file is odd, git itself is asked; its module
+ * (and node's child_process) is loaded only then.
  */
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { gitSync } from '../git/exec.js';
 
 export interface RepoLocation {
   /** The work tree's root, symlinks resolved. */
@@ -54,7 +54,8 @@ function fromDotGit(topLevel: string, dotGit: string): RepoLocation | undefined 
   return { topLevel, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
 }
 
-function askGit(dir: string, env: NodeJS.ProcessEnv): RepoLocation | undefined {
+async function askGit(dir: string, env: NodeJS.ProcessEnv): Promise<RepoLocation | undefined> {
+  const { gitSync } = await import('../git/exec.js');
   try {
     const [topLevel, gitDir, commonDir] = gitSync(
       ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'],
@@ -69,7 +70,10 @@ function askGit(dir: string, env: NodeJS.ProcessEnv): RepoLocation | undefined {
 }
 
 /** The repository whose work tree holds `dir` (which need not exist yet), or undefined. */
-export function locateRepo(dir: string, env: NodeJS.ProcessEnv): RepoLocation | undefined {
+export async function locateRepo(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RepoLocation | undefined> {
   let current = realpathNearest(dir);
   while (!existsSync(current)) current = dirname(current);
   if (GIT_ENV_OVERRIDES.some((name) => env[name])) return askGit(current, env);

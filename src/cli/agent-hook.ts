@@ -1,6 +1,21 @@
-import { parseArgs } from 'node:util';
 import { runAgentHook } from '../agents/hook.js';
 import type { Verb } from './io.js';
+
+const USAGE = 'usage: trailguard agent-hook <agent> [--event NAME] (the payload on stdin)';
+
+/** `<agent> [--event NAME]`, read by hand: util.parseArgs is a module every edit would load. */
+function parse(args: string[]): { agent?: string; event?: string } | string {
+  const result: { agent?: string; event?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--event' && i + 1 < args.length) result.event = args[++i];
+    else if (arg.startsWith('--event=')) result.event = arg.slice('--event='.length);
+    else if (arg.startsWith('-')) return `unknown option '${arg}'`;
+    else if (result.agent === undefined) result.agent = arg;
+    else return `unexpected argument '${arg}'`;
+  }
+  return result.agent === undefined ? 'which agent?' : result;
+}
 
 /**
  * `trailguard agent-hook <agent> [--event NAME]`, run by an agent's hook config with the
@@ -8,30 +23,14 @@ import type { Verb } from './io.js';
  * in several agents' protocols): every usage problem is one stderr line and exit 0.
  */
 export const run: Verb = async (args, io) => {
-  let agent: string | undefined;
-  let event: string | undefined;
-  try {
-    const { positionals, values } = parseArgs({
-      args,
-      options: { event: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    [agent] = positionals;
-    event = values.event;
-  } catch (error) {
-    io.stderr(`trailguard agent-hook: ${(error as Error).message}; nothing checked or recorded\n`);
-    return 0;
-  }
-  if (agent === undefined) {
-    io.stderr(
-      'trailguard agent-hook: which agent? usage: trailguard agent-hook <agent> (payload on stdin)\n',
-    );
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`trailguard agent-hook: ${parsed}; nothing checked or recorded (${USAGE})\n`);
     return 0;
   }
   const reply = await runAgentHook({
-    agent,
-    event,
+    ...parsed,
+    agent: parsed.agent!,
     stdin: await io.readStdin(),
     cwd: io.cwd,
     env: io.env,
