@@ -207,7 +207,8 @@ case $tg_hook in
     if tg_agent_env || tg_extra_env || [ -s "$tg_state/ledger.jsonl" ]; then
       tg_run "$tg_hook" "$@"
     else
-      case ${2-} in
+      # pre-commit passes the message source in the environment instead.
+      case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
         message | template | commit) ! tg_scan_message "$1" || tg_run "$tg_hook" "$@" ;;
       esac
     fi

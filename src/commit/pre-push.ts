@@ -36,7 +36,7 @@ export async function prePush(
   stdin: string,
   io: HookIO,
 ): Promise<number> {
-  const remote = args[0] ?? 'origin';
+  const remote = args[0] ?? ctx.env.PRE_COMMIT_REMOTE_NAME ?? 'origin';
   const local = loadLocalPolicy(ctx.top);
   if (local.problem) {
     io.stderr(`trailguard: ${local.problem}; the push goes on without a check\n`);
@@ -44,7 +44,10 @@ export async function prePush(
   }
   let blocked = false;
   let reported = false;
-  for (const line of stdin.split('\n')) {
+  // pre-commit runs pre-push hooks without git's stdin and names the range in its environment.
+  const { PRE_COMMIT_FROM_REF: from, PRE_COMMIT_TO_REF: to } = ctx.env;
+  const lines = stdin.trim() === '' && to ? [`- ${to} - ${from ?? '0'}`] : stdin.split('\n');
+  for (const line of lines) {
     const [, localSha, , remoteSha] = line.trim().split(/\s+/);
     if (!localSha || !remoteSha) continue;
     const revs = await outgoing(ctx, remote, localSha, remoteSha);

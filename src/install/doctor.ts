@@ -76,8 +76,15 @@ function configHookListed(facts: RepoFacts, hook: HookName): boolean {
   }
 }
 
+/** What a GUI client's PATH holds without a login shell (no nvm, no shell rc files). */
+export const GUI_PATH = '/usr/bin:/bin:/usr/sbin:/sbin';
+
 /** The shim's own node search, run with what a GUI client has: no login shell, a short PATH. */
-export function nodeWithoutLoginShell(facts: RepoFacts, state: InstallState): string | undefined {
+export function nodeWithoutLoginShell(
+  facts: RepoFacts,
+  state: InstallState,
+  guiPath = GUI_PATH,
+): string | undefined {
   const shim = readFileSync(shimSource(), 'utf8');
   const findNode = /^tg_find_node\(\) \{\n[\s\S]*?\n\}\n/m.exec(shim)?.[0];
   if (!findNode) return undefined;
@@ -85,7 +92,7 @@ export function nodeWithoutLoginShell(facts: RepoFacts, state: InstallState): st
   const script = `${findNode}[ ! -f "$1" ] || . "$1"; tg_find_node && printf '%s' "$tg_node"`;
   try {
     const found = execFileSync('/bin/sh', ['-c', script, 'sh', hookEnv], {
-      env: { HOME: facts.env.HOME ?? '', PATH: '/usr/bin:/bin:/usr/sbin:/sbin' },
+      env: { HOME: facts.env.HOME ?? '', PATH: guiPath },
       encoding: 'utf8',
     });
     return found || undefined;
@@ -104,7 +111,7 @@ function nodeMajor(node: string): number {
   }
 }
 
-export function diagnose(facts: RepoFacts): Finding[] {
+export function diagnose(facts: RepoFacts, options: { guiPath?: string } = {}): Finding[] {
   const state = new InstallState(facts.commonDir);
   const record: InstallRecord | undefined = state.read();
   const findings: Finding[] = [];
@@ -119,7 +126,7 @@ export function diagnose(facts: RepoFacts): Finding[] {
     if (!finding.ok) finding.fix = whyUnreachable(facts, record, hook);
     findings.push(finding);
   }
-  const node = nodeWithoutLoginShell(facts, state);
+  const node = nodeWithoutLoginShell(facts, state, options.guiPath);
   if (!node) {
     findings.push({
       ok: false,
