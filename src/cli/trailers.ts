@@ -46,6 +46,7 @@ async function read(file: string, cwd: string): Promise<string> {
     return await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UserError(`trailers: cannot read ${file}: ${readErrors[code] ?? code}`);
+    const reason = readErrors[code] ?? (code || (error as Error).message);
+    throw new UserError(`trailers: cannot read ${file}: ${reason}`);
   }
 }
