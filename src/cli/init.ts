@@ -12,16 +12,22 @@ import { unifiedDiff } from '../agents/unified-diff.js';
 import { POLICY_FILES } from '../config/load.js';
 import { defaultPolicy } from '../core/policy.js';
 import { UserError } from '../errors.js';
-import { topLevel } from '../git/repo.js';
+import { gitMaybe } from '../git/exec.js';
+import { currentBranch, topLevel } from '../git/repo.js';
+import { detectManager, installHooks } from '../install/index.js';
+import { repoFacts } from '../install/repo.js';
+import { WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
 import { commonOptions, EXIT, parseVerbArgs, type Verb } from './io.js';
 
-const usage = `usage: trailguard init [--agents LIST] [--config] [--dry-run] [--repo DIR]
+const usage = `usage: trailguard init [--agents LIST] [--hooks] [--config] [--workflow] [--dry-run] [--repo DIR]
 
 One-step setup of a repository. Without a choice it sets up everything listed below.
   --agents LIST  hook configs for these agents (comma-separated: ${AGENT_NAMES.join(',')}),
                  merged into the files already there; each agent then records which files it
                  edits and is kept out of protected paths
+  --hooks        the git hooks that write Assisted-by trailers (as \`trailguard install\`)
   --config       a starter .github/trailguard.yml (the default policy, commented)
+  --workflow     ${WORKFLOW_PATH}, running the trailguard Action on pull requests
   --dry-run      print the changes as a unified diff and write nothing
 Running it again changes nothing.
 `;
@@ -48,10 +54,33 @@ function planPolicy(root: string): PlannedFile | string {
   return { path: POLICY_FILES[0], after: starterPolicy(defaultPolicy), what: 'policy' };
 }
 
+/** The branch pushes are checked on: the remote's default, else the one checked out. */
+async function defaultBranch(root: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const remote = await gitMaybe(
+    ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'],
+    {
+      cwd: root,
+      env,
+    },
+  );
+  if (remote?.trim().startsWith('origin/')) return remote.trim().slice('origin/'.length);
+  return (await currentBranch(root, env)) ?? 'main';
+}
+
+async function planWorkflow(root: string, env: NodeJS.ProcessEnv): Promise<PlannedFile | string> {
+  if (readIfExists(join(root, WORKFLOW_PATH)) !== undefined) {
+    return `${WORKFLOW_PATH} exists; left as it is`;
+  }
+  const after = workflowYaml({ defaultBranch: await defaultBranch(root, env) });
+  return { path: WORKFLOW_PATH, after, what: 'GitHub Action workflow' };
+}
+
 export const run: Verb = async (args, io) => {
   const { values, positionals } = parseVerbArgs('init', args, {
     agents: { type: 'string' },
+    hooks: { type: 'boolean' },
     config: { type: 'boolean' },
+    workflow: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     repo: commonOptions.repo,
     help: commonOptions.help,
@@ -61,17 +90,22 @@ export const run: Verb = async (args, io) => {
     return EXIT.ok;
   }
   if (positionals.length > 0) throw new UserError(`init: unexpected argument "${positionals[0]}"`);
-  const everything = values.agents === undefined && !values.config;
+  const everything =
+    values.agents === undefined && !values.hooks && !values.config && !values.workflow;
   const root = await topLevel(values.repo ?? io.cwd, io.env);
 
   const selected = everything ? Object.values(agents) : chosenAgents(values.agents);
   const planned: PlannedFile[] = selected.map((agent) => planAgentConfig(root, agent));
   const notes = selected.flatMap((agent) => (agent.setupNote ? [agent.setupNote] : []));
-  if (everything || values.config) {
-    const policy = planPolicy(root);
-    if (typeof policy === 'string') notes.unshift(policy);
-    else planned.unshift(policy);
+  const extras = [
+    everything || values.config ? planPolicy(root) : undefined,
+    everything || values.workflow ? await planWorkflow(root, io.env) : undefined,
+  ];
+  for (const extra of extras.reverse()) {
+    if (typeof extra === 'string') notes.unshift(extra);
+    else if (extra) planned.unshift(extra);
   }
+  const hooks = everything || values.hooks;
 
   const changes = planned.filter((file) => file.before !== file.after);
   if (values['dry-run']) {
@@ -79,8 +113,24 @@ export const run: Verb = async (args, io) => {
     for (const file of planned.filter((candidate) => !changes.includes(candidate))) {
       io.stdout(`# ${file.path}: already set up\n`);
     }
+    if (hooks) {
+      const { manager, reason } = detectManager(await repoFacts(root, io.env));
+      io.stdout(`# git hooks: would be installed with ${manager} (${reason})\n`);
+    }
     io.stdout('# dry run: nothing was written\n');
     return EXIT.ok;
+  }
+  // The git hooks first: the step most likely to fail, before any file of ours is written.
+  if (hooks) {
+    const installed = await installHooks({ repoDir: root, env: io.env });
+    const state =
+      installed.changed.length > 0
+        ? `installed (${installed.changed.join(', ')})`
+        : 'already installed';
+    io.stdout(
+      `git hooks ${installed.hooks.join(', ')}: ${state} with ${installed.manager} (${installed.reason})\n`,
+    );
+    notes.push(...installed.notes);
   }
   for (const file of changes) writePlannedFile(root, file);
   for (const file of planned) {
