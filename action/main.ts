@@ -8,13 +8,14 @@ import { fetchEnvironment, fetchRange, type FetchedRange } from '../src/action/d
 import { targetFor, type CheckTarget, type EventContext } from '../src/action/event.js';
 import { readInputs, type ActionInputs } from '../src/action/inputs.js';
 import { loadBasePolicy, policyFilesChanged } from '../src/action/policy.js';
-import { pullFacts, pullSummary } from '../src/action/reviews.js';
-import { commentMarkdown, summaryMarkdown, type SummaryFacts } from '../src/action/summary.js';
+import { linkedPull, pullFacts } from '../src/action/reviews.js';
+import { commentMarkdown, jobSummary, type SummaryFacts } from '../src/action/summary.js';
 import { runCheck } from '../src/check.js';
 import { resolveExtends } from '../src/config/extends.js';
 import { describePolicy, type Policy } from '../src/core/policy.js';
 import type { PullFacts, Report } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
+import { gitMaybe } from '../src/git/exec.js';
 import { apiUrlFrom, GitHubApi, type RepoName } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { renderJson } from '../src/report/json.js';
@@ -48,8 +49,8 @@ function repoName(event: EventContext): RepoName {
 }
 
 /**
- * The review facts of the PR (or the PR a merge-queue run was queued for), when the policy counts
- * approvals. Unreadable reviews count as none (fail closed), with a note saying why.
+ * The review facts of the PR (or of the PR a merge-queue run or a push belongs to), when the
+ * policy counts approvals. Unreadable reviews count as none (fail closed), with a note saying why.
  */
 async function reviewFacts(
   api: GitHubApi,
@@ -58,10 +59,13 @@ async function reviewFacts(
   policy: Policy,
   notes: string[],
 ): Promise<PullFacts | undefined> {
-  if (!policy.review.approvals || (!target.pull && target.queuedPull === undefined))
-    return undefined;
+  if (!policy.review.approvals || (!target.pull && !target.linkedPull)) return undefined;
   try {
-    const pull = target.pull ?? (await pullSummary(api, name, target.queuedPull!));
+    const pull = target.pull ?? (await linkedPull(api, name, target.linkedPull!));
+    if (!pull) {
+      core.info('no merged pull request ends at this push: only review trailers count');
+      return undefined;
+    }
     const facts = await pullFacts(api, name, pull);
     core.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
     return facts;
@@ -120,6 +124,11 @@ function rangeText(range: FetchedRange, report: Report): string {
 async function run(): Promise<void> {
   const inputs: ActionInputs = readInputs(env);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace })) === null) {
+    throw new UserError(
+      `${workspace} is not a git repository: run actions/checkout before trailguard`,
+    );
+  }
   const event = readEvent();
   const name = repoName(event);
   const target = targetFor(event, inputs);
@@ -178,12 +187,13 @@ async function run(): Promise<void> {
     report,
     description: target.description,
     range: rangeText(range, report),
-    policySource: loaded.source,
+    policySource: loaded.source.replace(range.policyRev, shortSha(range.policyRev)),
     mode: inputs.mode,
     notes,
     effectivePolicy: describePolicy(loaded.policy, now),
+    approvalsCount: pull !== undefined,
   };
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(facts)).write();
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(facts)).write();
   // setFailed's message is an error annotation too: keep a slot for it within GitHub's limit.
   const slots = inputs.mode === 'enforce' ? ERROR_ANNOTATIONS_SHOWN - 1 : ERROR_ANNOTATIONS_SHOWN;
   for (const { message, ...properties } of annotationsFor(report, slots))

@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 /** main (one commit holding the policy) and `branch` made of `commits`, imported in one stream. */
-async function importedPull(number: number, branch: string, commits: Iterable<ImportCommit>) {
+async function importedPull(
+  number: number,
+  branch: string,
+  commits: Iterable<ImportCommit>,
+  count: number,
+) {
   const repo = new GitHubRepo();
   repos.push(repo);
   const root: ImportCommit = {
@@ -56,10 +61,12 @@ async function importedPull(number: number, branch: string, commits: Iterable<Im
     sha: pull.mergeSha,
     payload: payload('pull_request.opened', {
       number,
+      // GitHub's payload says how many commits the PR has; the first fetch is sized by it.
       pull_request: {
         number,
         head: { sha: pull.headSha, ref: branch },
         base: { sha: pull.baseSha, ref: 'main' },
+        commits: count,
       },
     }),
   });
@@ -86,8 +93,11 @@ test('a 5,000-commit PR from a depth-1 checkout: every commit read, the deepest 
       };
     }
   }
-  const { repo, run, seconds } = await importedPull(500, 'big', commits());
-  console.log(`5,000-commit PR, depth-1 checkout: the Action took ${seconds.toFixed(1)} s`);
+  const { repo, run, seconds } = await importedPull(500, 'big', commits(), 5000);
+  const fetches = run.stdout.split('\n').filter((line) => line.startsWith('git fetch'));
+  console.log(
+    `5,000-commit PR, depth-1 checkout: the Action took ${seconds.toFixed(1)} s\n${fetches.join('\n')}`,
+  );
   expect(run.code).toBe(1);
   expect(run.report?.commits).toBe(5000);
   const first = repo.dev.git('rev-list', '--reverse', 'main..big').split('\n')[0];
@@ -110,7 +120,7 @@ test('a 20,000-file commit: every path in the JSON report, annotations within Gi
     message: 'Import eval set\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n',
     changes: files.map((path) => ({ op: 'M', path, content: `{"id": "${path}"}\n` })),
   };
-  const { run, seconds } = await importedPull(501, 'wide', [wide]);
+  const { run, seconds } = await importedPull(501, 'wide', [wide], 1);
   console.log(`20,000-file commit: the Action took ${seconds.toFixed(1)} s`);
   expect(run.code).toBe(1);
   expect(run.report?.commits).toBe(1);

@@ -1,13 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetchEnvironment } from '../src/action/deepen.js';
 import { targetFor, type EventContext } from '../src/action/event.js';
 import { readInputs } from '../src/action/inputs.js';
 import { toPullReview } from '../src/action/reviews.js';
-import { commentMarkdown, COMMENT_LIMIT, type SummaryFacts } from '../src/action/summary.js';
+import {
+  commentMarkdown,
+  COMMENT_LIMIT,
+  jobSummary,
+  SUMMARY_LIMIT,
+  type SummaryFacts,
+} from '../src/action/summary.js';
 import { formatExtendsRef, parseExtendsRef } from '../src/config/extends.js';
 import type { Report, Violation } from '../src/core/types.js';
 import { nextPage } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { payload } from './support/action-runner.js';
+import { TempRepo } from './support/repo.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -55,6 +66,8 @@ describe('event → what to check', () => {
     const target = targetFor(event('push', 'push', { before: A, after: B }), {});
     expect(target.exclude).toEqual([{ source: { sha: A }, optional: true }]);
     expect(target.policy).toEqual([{ sha: A }, 'head']);
+    // A push that merged a PR takes that PR's approvals (found through its merge commit).
+    expect(target.linkedPull).toEqual({ mergeCommit: B });
   });
 
   test('a new branch (before all zeros): everything not on the default branch, default branch policy', () => {
@@ -107,7 +120,7 @@ describe('event → what to check', () => {
     expect(target.exclude).toEqual([{ source: { sha: A } }]);
     expect(target.head.source).toEqual({ sha: B });
     expect(target.policy).toEqual([{ sha: A }]);
-    expect(target.queuedPull).toBe(104);
+    expect(target.linkedPull).toEqual({ number: 104 });
   });
 
   test('workflow_dispatch: the default branch..GITHUB_SHA, or the base/head inputs', () => {
@@ -284,8 +297,8 @@ describe('annotations', () => {
   });
 });
 
-describe('the PR comment', () => {
-  test('fits GitHub’s comment limit however large the report', () => {
+describe('the PR comment and the job summary', () => {
+  test('fit GitHub’s limits however large the report', () => {
     const violations = Array.from({ length: 400 }, (_, i) =>
       violation(i.toString(16).padStart(40, '0'), [`evals/${'x'.repeat(200)}-${i}`]),
     );
@@ -297,11 +310,84 @@ describe('the PR comment', () => {
       mode: 'enforce',
       notes: [],
       effectivePolicy: 'policy '.repeat(20_000),
+      approvalsCount: true,
     };
     const text = commentMarkdown(facts, 'https://github.com/o/r/actions/runs/1');
-    expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(text).toContain(
       'the full report is in the job summary (https://github.com/o/r/actions/runs/1)',
     );
+    const summary = jobSummary({ ...facts, effectivePolicy: 'ü'.repeat(SUMMARY_LIMIT) });
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(summary).toContain('the JSON report (the `report` output) has every finding');
+  });
+});
+
+describe('git fetch authentication', () => {
+  test('the token reaches the GitHub server as git sends it, through the environment only', async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createServer((request, response) => {
+      seen.push(request.headers.authorization);
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const repo = new TempRepo();
+    try {
+      repo.git('remote', 'add', 'origin', `${serverUrl}/octo-org/octo-repo.git`);
+      const env = await fetchEnvironment({
+        cwd: repo.dir,
+        env: repo.env,
+        token: 'ghs_secret',
+        serverUrl,
+      });
+      expect(env.GIT_TERMINAL_PROMPT).toBe('0');
+      await new Promise<void>((resolve) =>
+        execFile('git', ['ls-remote', 'origin'], { cwd: repo.dir, env }, () => resolve()),
+      );
+      const expected = `basic ${Buffer.from('x-access-token:ghs_secret').toString('base64')}`;
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((header) => header === expected)).toBe(true);
+      expect(repo.git('config', '--list')).not.toContain('ghs_secret');
+    } finally {
+      server.close();
+      repo.cleanup();
+    }
+  });
+
+  test('no header for another host, nor when actions/checkout kept its credentials', async () => {
+    const repo = new TempRepo();
+    try {
+      const serverUrl = 'https://github.com';
+      repo.git('remote', 'add', 'origin', 'https://example.com/octo-org/octo-repo.git');
+      const elsewhere = await fetchEnvironment({
+        cwd: repo.dir,
+        env: repo.env,
+        token: 't',
+        serverUrl,
+      });
+      expect(elsewhere.GIT_CONFIG_COUNT).toBeUndefined();
+      repo.git('remote', 'set-url', 'origin', 'https://github.com/octo-org/octo-repo');
+      const added = await fetchEnvironment({
+        cwd: repo.dir,
+        env: {
+          ...repo.env,
+          GIT_CONFIG_COUNT: '1',
+          GIT_CONFIG_KEY_0: 'core.x',
+          GIT_CONFIG_VALUE_0: 'y',
+        },
+        token: 't',
+        serverUrl,
+      });
+      expect(added).toMatchObject({
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_1: 'http.https://github.com/.extraheader',
+      });
+      repo.git('config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic kept');
+      const kept = await fetchEnvironment({ cwd: repo.dir, env: repo.env, token: 't', serverUrl });
+      expect(kept.GIT_CONFIG_COUNT).toBeUndefined();
+    } finally {
+      repo.cleanup();
+    }
   });
 });

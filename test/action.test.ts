@@ -10,7 +10,7 @@ import {
   type ActionRun,
 } from './support/action-runner.js';
 import { FakeGitHub, type ReviewSpec } from './support/github-server.js';
-import { runCli } from './support/repo.js';
+import { runCli, tempDir } from './support/repo.js';
 
 /**
  * End to end: the committed bundle (action/index.js) runs as a child process with a runner-like
@@ -420,6 +420,19 @@ describe('pull requests', () => {
       'trailguard: input mode must be one of enforce, report (got "warn")',
     );
   });
+  test('a workspace without a checkout is a one-line error saying to add actions/checkout', async () => {
+    const run = await runAction({
+      workspace: tempDir('tg-empty-'),
+      event: 'pull_request',
+      apiUrl: github.url,
+      token: JOB_TOKEN,
+      payload: payload('pull_request.opened'),
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors.at(-1)?.message).toMatch(
+      /is not a git repository: run actions\/checkout before trailguard$/,
+    );
+  });
 });
 
 describe('shallow checkouts', () => {
@@ -563,6 +576,38 @@ describe('pushes, merge queues, manual runs', () => {
     expect(run.code).toBe(1);
     expect(run.report?.commits).toBe(2);
     expect(rules(run)).toContain('external-ai evals/direct.jsonl');
+  });
+
+  test("a push that merges an approved PR counts that PR's approval; a direct push does not", async () => {
+    const repo = newRepo();
+    const before = repo.sha('HEAD');
+    branch(repo, 'approved-pr');
+    repo.dev.commit('Add eval task\n', { 'evals/merged.jsonl': '{}\n' });
+    const number = nextPull++;
+    const { headSha, baseSha } = repo.openPull(number, 'approved-pr');
+    branch(repo, 'main', 'main');
+    repo.dev.git('merge', '-q', '--no-ff', '-m', `Merge pull request #${number}`, 'approved-pr');
+    const merge = repo.sha('HEAD');
+    repo.push('HEAD:refs/heads/main');
+    github.addPull(FULL_NAME, {
+      number,
+      user: { login: 'mona' },
+      head: { sha: headSha, ref: 'approved-pr' },
+      base: { sha: baseSha, ref: 'main' },
+      reviews: [approval('octocat', headSha)],
+      mergeCommit: merge,
+    });
+    const merged = await runPush(repo, { ref: 'refs/heads/main', before, after: merge });
+    expect(merged.code).toBe(0);
+    expect(merged.report?.commits).toBe(2);
+    expect(merged.stdout).toContain(`read 1 review(s) of pull request #${number}`);
+
+    const direct = repo.dev.commit('Add eval task directly\n', { 'evals/direct.jsonl': '{}\n' });
+    repo.push('HEAD:refs/heads/main');
+    const pushed = await runPush(repo, { ref: 'refs/heads/main', before: merge, after: direct });
+    expect(pushed.code).toBe(1);
+    expect(pushed.stdout).toContain('no merged pull request ends at this push');
+    expect(rules(pushed)).toEqual(['missing-review evals/direct.jsonl']);
   });
 
   test('a merge group checks base_sha..head_sha with the queued PR’s approvals', async () => {

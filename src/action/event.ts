@@ -29,8 +29,11 @@ export interface CheckTarget {
   /** Where the policy comes from: the first readable source; "head" only as a named last resort. */
   policy: Array<RevSource | 'head'>;
   pull?: PullTarget;
-  /** A merge-queue run names the PR it was queued for; its reviews are read through the API. */
-  queuedPull?: number;
+  /**
+   * The PR whose reviews count when the event is not a PR's own: a merge-queue run names the PR
+   * it was queued for; a push may be a PR's merge, found by its merge commit.
+   */
+  linkedPull?: { number: number } | { mergeCommit: string };
   /** The branch the commits were made on (agent branch prefixes are a signal). */
   branch?: string;
   /** What the payload says the range holds, to size the first deepening of a shallow clone. */
@@ -145,6 +148,7 @@ function fromEvent(event: EventContext, inputs: Pick<ActionInputs, 'base' | 'hea
       exclude,
       policy,
       branch,
+      linkedPull: { mergeCommit: after },
     };
   }
   if (name === 'merge_group') {
@@ -159,7 +163,7 @@ function fromEvent(event: EventContext, inputs: Pick<ActionInputs, 'base' | 'hea
       head: { source: { sha: headSha } },
       exclude: [{ source: { sha: baseSha } }],
       policy: [{ sha: baseSha }],
-      queuedPull: queued ? Number(queued[1]) : undefined,
+      linkedPull: queued ? { number: Number(queued[1]) } : undefined,
     };
   }
   if (name === 'workflow_dispatch' || inputs.base) {

@@ -1,5 +1,6 @@
 import type { PullFacts, PullReview } from '../core/types.js';
 import { repoPath, type GitHubApi, type RepoName } from '../github/api.js';
+import type { CheckTarget, PullTarget } from './event.js';
 
 /** The fields of GitHub's "pull request review" object that the engine needs. */
 interface ApiReview {
@@ -13,7 +14,15 @@ interface ApiPull {
   number: number;
   user: { login: string } | null;
   head: { sha: string };
+  merge_commit_sha?: string | null;
+  merged_at?: string | null;
 }
+
+const identity = (pull: ApiPull): PullTarget => ({
+  number: pull.number,
+  author: pull.user?.login ?? '',
+  headSha: pull.head.sha,
+});
 
 /**
  * A review as the engine reads it. Reviews by deleted accounts (`user: null`) and pending ones
@@ -39,7 +48,7 @@ export function toPullReview(review: ApiReview): PullReview | null {
 export async function pullFacts(
   api: GitHubApi,
   name: RepoName,
-  pull: { number: number; author: string; headSha: string },
+  pull: PullTarget,
 ): Promise<PullFacts> {
   const raw = await api.paginate<ApiReview>(`${repoPath(name)}/pulls/${pull.number}/reviews`);
   return {
@@ -49,12 +58,21 @@ export async function pullFacts(
   };
 }
 
-/** A pull request's author and current head (a merge-queue run knows only the PR's number). */
-export async function pullSummary(
+/**
+ * The pull request a run's reviews come from when the event is not the PR's own: a merge queue
+ * names it by number; a push to a branch is a PR's merge when GitHub lists a merged PR whose merge
+ * commit is the pushed head (a direct push has none, so only trailers count).
+ */
+export async function linkedPull(
   api: GitHubApi,
   name: RepoName,
-  number: number,
-): Promise<{ number: number; author: string; headSha: string }> {
-  const { data } = await api.request<ApiPull>('GET', `${repoPath(name)}/pulls/${number}`);
-  return { number, author: data.user?.login ?? '', headSha: data.head.sha };
+  link: NonNullable<CheckTarget['linkedPull']>,
+): Promise<PullTarget | undefined> {
+  if ('number' in link) {
+    const { data } = await api.request<ApiPull>('GET', `${repoPath(name)}/pulls/${link.number}`);
+    return identity(data);
+  }
+  const pulls = await api.paginate<ApiPull>(`${repoPath(name)}/commits/${link.mergeCommit}/pulls`);
+  const merged = pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === link.mergeCommit);
+  return merged && identity(merged);
 }

@@ -14,10 +14,13 @@ export interface SummaryFacts {
   notes: string[];
   /** describePolicy's text. */
   effectivePolicy: string;
+  /** Whether an approving PR review would count in this run (a PR's run, approvals on). */
+  approvalsCount: boolean;
 }
 
-/** GitHub keeps a comment to 65,536 characters; a step summary may hold 1 MiB. */
+/** GitHub keeps a comment to 65,536 characters and a step summary to 1 MiB (in bytes here). */
 export const COMMENT_LIMIT = 65_000;
+export const SUMMARY_LIMIT = 1_000_000;
 
 /**
  * The report a maintainer reads without opening the log: the verdict first, then per commit the
@@ -31,14 +34,7 @@ export function summaryMarkdown(facts: SummaryFacts, options: { maxRows?: number
     '',
     renderMarkdown(report, { maxRows: options.maxRows }).trimEnd(),
   ];
-  if (!report.ok) {
-    lines.push(
-      '',
-      facts.mode === 'enforce'
-        ? 'This check fails until every commit above is fixed: amend it (add the trailer, or redo the change without the outside tool), have a human review it (`Reviewed-by:` trailer), or approve the pull request on its current head.'
-        : 'Report mode: these violations do not fail the job.',
-    );
-  }
+  if (!report.ok) lines.push('', ...howToFix(facts));
   for (const note of facts.notes) lines.push('', `> [!NOTE]\n> ${note}`);
   lines.push(
     '',
@@ -55,10 +51,52 @@ export function summaryMarkdown(facts: SummaryFacts, options: { maxRows?: number
   return lines.join('\n') + '\n';
 }
 
-/** The summary cut to fit a PR comment: fewer rows, then a hard cut with a pointer to the run. */
+function howToFix(facts: SummaryFacts): string[] {
+  const rules = new Set(facts.report.violations.map((v) => v.rule));
+  const lines = ['**How to fix**', ''];
+  if (rules.has('external-ai')) {
+    lines.push(
+      '- **external-ai**: output of an outside AI tool may not enter these paths. Redo the change without that tool, or keep it out of the protected paths. If the tool is your own, the policy on the base branch can list it under `tools.internal`.',
+    );
+  }
+  if (rules.has('missing-review')) {
+    lines.push(
+      facts.approvalsCount
+        ? '- **missing-review**: a human other than the author approves this pull request on its current head, or adds a `Reviewed-by: Name <email>` trailer to each listed commit.'
+        : '- **missing-review**: each listed commit needs a `Reviewed-by: Name <email>` trailer from a human other than its author (`git commit --amend --trailer "Reviewed-by: Name <email>"`, or `git rebase -i` for older commits).',
+    );
+  }
+  lines.push(
+    '',
+    facts.mode === 'enforce'
+      ? 'This check fails until every finding above is resolved.'
+      : 'Report mode: these findings do not fail the job.',
+  );
+  return lines;
+}
+
+/** The job summary, cut (with a pointer to the JSON report) if huge paths make it overflow. */
+export function jobSummary(facts: SummaryFacts): string {
+  return fit(
+    summaryMarkdown(facts),
+    SUMMARY_LIMIT,
+    'the JSON report (the `report` output) has every finding',
+  );
+}
+
+/** The summary for a PR comment: fewer rows, then a hard cut with a pointer to the run. */
 export function commentMarkdown(facts: SummaryFacts, runUrl?: string): string {
-  const text = summaryMarkdown(facts, { maxRows: 50 });
-  if (text.length <= COMMENT_LIMIT) return text;
-  const pointer = `\n\n…cut to fit a comment; the full report is in the job summary${runUrl ? ` (${runUrl})` : ''}.\n`;
-  return text.slice(0, COMMENT_LIMIT - pointer.length) + pointer;
+  const where = `the full report is in the job summary${runUrl ? ` (${runUrl})` : ''}`;
+  return fit(summaryMarkdown(facts, { maxRows: 50 }), COMMENT_LIMIT, where);
+}
+
+/** `text` within `limit` bytes; a cut one ends with a line saying where the rest is. */
+function fit(text: string, limit: number, where: string): string {
+  if (Buffer.byteLength(text) <= limit) return text;
+  const pointer = `\n\n…cut to fit; ${where}.\n`;
+  let kept = text.slice(0, limit - Buffer.byteLength(pointer));
+  while (Buffer.byteLength(kept) + Buffer.byteLength(pointer) > limit) {
+    kept = kept.slice(0, Math.floor(kept.length * 0.9));
+  }
+  return kept + pointer;
 }

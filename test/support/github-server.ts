@@ -31,6 +31,8 @@ interface PullState {
   head: { sha: string; ref: string };
   base: { sha: string; ref: string };
   reviews: ReviewSpec[];
+  /** Set once merged: the commit the merge made (GitHub's merge_commit_sha). */
+  mergeCommit?: string;
 }
 
 interface StoredComment {
@@ -193,6 +195,16 @@ export class FakeGitHub {
       if (!pull) return fail(404, 'Not Found');
       return reply(200, pullJson(this.url, repo, pull));
     }
+    if (method === 'GET' && (found = /^commits\/([0-9a-f]{40})\/pulls$/.exec(rest))) {
+      const sha = found[1];
+      const items = [...this.pulls.entries()]
+        .filter(
+          ([key, pull]) =>
+            key.startsWith(`${repo}#`) && (pull.mergeCommit === sha || pull.head.sha === sha),
+        )
+        .map(([, pull]) => pullJson(this.url, repo, pull));
+      return this.page(url, items, reply);
+    }
     if ((found = /^issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = Number(found[1]);
       if (method === 'GET') {
@@ -327,16 +339,16 @@ function pullJson(base: string, repo: string, pull: PullState) {
     node_id: Buffer.from(`011:PullRequest${pull.number}`).toString('base64'),
     html_url: `https://github.com/${repo}/pull/${pull.number}`,
     number: pull.number,
-    state: 'open',
+    state: pull.mergeCommit ? 'closed' : 'open',
     locked: false,
     title: `Pull request ${pull.number}`,
     user: userJson(base, pull.user, idOf(pull.user.login)),
     body: null,
     created_at: '2026-11-01T10:00:00Z',
     updated_at: '2026-11-01T10:00:00Z',
-    closed_at: null,
-    merged_at: null,
-    merge_commit_sha: null,
+    closed_at: pull.mergeCommit ? '2026-11-03T10:00:00Z' : null,
+    merged_at: pull.mergeCommit ? '2026-11-03T10:00:00Z' : null,
+    merge_commit_sha: pull.mergeCommit ?? null,
     draft: false,
     commits_url: `${api}/commits`,
     review_comments_url: `${api}/comments`,
@@ -345,7 +357,7 @@ function pullJson(base: string, repo: string, pull: PullState) {
     head: side(pull.head),
     base: side(pull.base),
     author_association: 'CONTRIBUTOR',
-    merged: false,
+    merged: Boolean(pull.mergeCommit),
     mergeable: null,
     comments: 0,
     review_comments: 0,
