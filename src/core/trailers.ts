@@ -132,36 +132,29 @@ function findSeparator(text: string, pos: number, urlRule: boolean): number {
   return -1;
 }
 
-/** Where a scissors line cuts text[0, len) (wt_status_locate_end, as fixed in git 2.45). */
-function scissorsCutoff(text: string, len: number, commentChar: string): number {
+/** Where the scissors line starts (wt_status_locate_end), or text.length when there is none. */
+function scissorsLine(text: string, commentChar: string): number {
   const pattern = `\n${commentChar} ${CUT_LINE}`;
   if (text.startsWith(pattern.slice(1))) return 0;
   const found = text.indexOf(pattern);
-  return found !== -1 && found + 1 < len ? found + 1 : len;
+  return found === -1 ? text.length : found + 1;
 }
 
 /**
- * The end of the log message (find_end_of_log_message): the `---` divider, then trailing comment
- * and blank lines, an old-style `Conflicts:` block and the scissors part are cut off.
+ * The end of the log message (find_end_of_log_message): the `---` divider and the scissors line
+ * end it, then trailing comment and blank lines and an old-style `Conflicts:` block are cut off.
+ * One pass over the lines above the scissors line; a scissors line below the divider changes
+ * nothing, as in git 2.45+.
  */
 function findLogMessageEnd(text: string, divider: boolean, commentChar: string): number {
-  let len = text.length;
-  if (divider) {
-    for (let pos = 0; pos < text.length; pos = nextLine(text, pos)) {
-      if (text.startsWith('---', pos) && isSpace(text.charCodeAt(pos + 3))) {
-        len = pos;
-        break;
-      }
-    }
-  }
-  const cutoff = scissorsCutoff(text, len, commentChar);
+  const cutoff = scissorsLine(text, commentChar);
   // git's ignored_log_message_bytes; 0 doubles as "no run yet", so a run of comment lines that
   // starts at the very first line is not cut off, as in git.
   let runStart = 0;
   let inConflicts = false;
-  for (let pos = 0; pos < cutoff;) {
-    const newline = text.indexOf('\n', pos);
-    const next = newline === -1 || newline >= len ? len : newline + 1;
+  let pos = 0;
+  for (; pos < cutoff; pos = nextLine(text, pos)) {
+    if (divider && text.startsWith('---', pos) && isSpace(text.charCodeAt(pos + 3))) break;
     const code = text.charCodeAt(pos);
     if (text.startsWith(commentChar, pos) || code === LF) {
       if (!runStart) runStart = pos;
@@ -174,9 +167,8 @@ function findLogMessageEnd(text: string, divider: boolean, commentChar: string):
       runStart = 0;
       inConflicts = false;
     }
-    pos = next;
   }
-  return runStart || cutoff;
+  return runStart || pos;
 }
 
 /**
@@ -258,7 +250,7 @@ function prepare(message: string, options: TrailerOptions, rewriting: boolean): 
   const readsLikeGitLog = !divider && !rewriting;
   const commentChar = options.commentChar ?? '#';
   const urlRule = options.urlRule ?? true;
-  if (commentChar === '' || /[\n\0]/.test(commentChar)) {
+  if (commentChar !== '#' && (commentChar === '' || /[\n\0]/.test(commentChar))) {
     throw new UserError(`invalid comment string ${JSON.stringify(commentChar)}`);
   }
   let full = message;
@@ -334,14 +326,10 @@ function unfold(value: string): string {
   return trimmedSlice(out, 0, out.length);
 }
 
-function blockOf(prepared: Prepared, messageLength: number): TrailerBlock {
-  const { text, base, start, end } = prepared;
-  const previous = lastLineStart(text, start);
-  return {
-    start: Math.min(base + start, messageLength),
-    end: Math.min(base + end, messageLength),
-    blankLineBefore: previous >= 0 && isBlankLine(text, previous),
-  };
+/** Whether the last line of text[0, len) is blank (git's ends_with_blank_line). */
+function endsWithBlankLine(text: string, len: number): boolean {
+  const last = lastLineStart(text, len);
+  return last >= 0 && isBlankLine(text, last);
 }
 
 /**
@@ -365,7 +353,13 @@ export function parseTrailers(message: string, options: TrailerOptions = {}): Tr
 
 /** Where git finds the trailer block of a message (see TrailerBlock). */
 export function findTrailerBlock(message: string, options: TrailerOptions = {}): TrailerBlock {
-  return blockOf(prepare(message, options, false), message.length);
+  const { text, base, start, end } = prepare(message, options, false);
+  // A newline git completed is not in the message.
+  return {
+    start: Math.min(base + start, message.length),
+    end: Math.min(base + end, message.length),
+    blankLineBefore: endsWithBlankLine(text, start),
+  };
 }
 
 /** `Key: value` lines, exactly as `git interpret-trailers --parse` prints them. */
@@ -453,7 +447,7 @@ export function addTrailers(
     if (!present) items.push({ key, value: trimmedValue });
   }
   let out = text.slice(0, start);
-  if (!blockOf(prepared, Infinity).blankLineBefore) out += '\n';
+  if (!endsWithBlankLine(text, start)) out += '\n';
   for (const item of items) {
     out += item.key === undefined ? `${item.value}\n` : `${item.key}: ${item.value}\n`;
   }
