@@ -62,7 +62,7 @@ describe('trailguard init, tried as a new user would', () => {
     );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).systemMessage).toContain(
-      'protected group "evals" in embedded default forbids outside AI tools',
+      'protected group "evals" in the default policy (no .github/trailguard.yml) forbids outside AI tools',
     );
   });
 

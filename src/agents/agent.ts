@@ -1,4 +1,4 @@
-import type { AgentEvent, HookReply, ParseContext, Payload, Phase, Verdict } from './event.js';
+import type { AgentEvent, HookReply, ParseContext, Payload, Verdict } from './event.js';
 
 export const AGENT_NAMES = ['claude', 'codex', 'cursor', 'gemini', 'copilot', 'windsurf'] as const;
 export type AgentName = (typeof AGENT_NAMES)[number];
@@ -14,7 +14,8 @@ export interface AgentDef {
   label: string;
   /** An edit or shell event, or null for a tool call that touches no files (the hook stays quiet). */
   parse(payload: Payload, context: ParseContext): AgentEvent | null;
-  reply(verdict: Verdict, phase: Phase): HookReply;
+  /** The answer to a before-edit event, in the agent's protocol (after an edit nothing is said). */
+  reply(verdict: Verdict): HookReply;
   /** The in-repo config file, relative to the repository root. */
   configFile: string;
   /** Adds (or updates) trailguard's hooks in the parsed config, keeping everything else. */

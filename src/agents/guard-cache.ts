@@ -6,7 +6,8 @@
  */
 import { mkdirSync, renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Forbid, OnViolation } from '../core/policy.js';
+import type { Forbid, OnViolation, UnknownTools } from '../core/policy.js';
+import type { ExtraTool } from '../core/types.js';
 import type { GuardRules } from './guard.js';
 import type { RepoLocation } from './locate.js';
 
@@ -19,6 +20,8 @@ export interface GuardTable {
   groups: { name: string; forbid: Forbid; pattern: { source: string; flags: string } }[];
   /** A path exemption can only be judged by the policy itself (dates, org scoping). */
   pathExemptions: boolean;
+  /** The policy's tools settings, for the commit hooks' catalog (absent in older caches). */
+  tools?: { unknown: UnknownTools; extra: ExtraTool[] };
 }
 
 /** config/load.ts POLICY_FILES, which this module cannot import without loading the policy code. */

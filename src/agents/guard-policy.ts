@@ -3,7 +3,7 @@
  * only when the cached form (guard-cache.ts) is missing, stale, or cannot decide alone. Each load
  * refreshes the cache.
  */
-import { loadPolicy } from '../config/load.js';
+import { EMBEDDED_DEFAULT, loadPolicy } from '../config/load.js';
 import { compileProtection, exemptionFor, globsRegExp, type Policy } from '../core/policy.js';
 import type { GuardRules } from './guard.js';
 import { guardCacheKey, writeGuardCache, type GuardTable } from './guard-cache.js';
@@ -24,6 +24,7 @@ export function tableOf(policy: Policy, source: string, key: string): GuardTable
       };
     }),
     pathExemptions: policy.exemptions.some((exemption) => exemption.path !== undefined),
+    tools: { unknown: policy.tools.unknown, extra: [...policy.tools.extra] },
   };
 }
 
@@ -42,7 +43,12 @@ export function rulesOf(policy: Policy, source: string): GuardRules {
 export function loadGuardRules(repo: RepoLocation): GuardRules {
   // The key first: a policy edited while it is read then leaves a stale key, not a stale table.
   const key = guardCacheKey(repo);
-  const { policy, source } = loadPolicy({ repoDir: repo.topLevel });
+  const loaded = loadPolicy({ repoDir: repo.topLevel });
+  const { policy } = loaded;
+  const source =
+    loaded.source === EMBEDDED_DEFAULT
+      ? 'the default policy (no .github/trailguard.yml)'
+      : loaded.source;
   writeGuardCache(repo, tableOf(policy, source, key));
   return rulesOf(policy, source);
 }

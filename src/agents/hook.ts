@@ -4,7 +4,7 @@
  * go into the ledger. Whatever goes wrong, the agent is not blocked by accident: problems are one
  * stderr line and exit 0; only the guard's refusal blocks.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { LedgerEntry } from '../core/types.js';
 import type { AgentDef } from './agent.js';
 import { agents, isAgentName } from './agents.js';
@@ -60,10 +60,10 @@ async function rulesFor(repo: RepoLocation, paths: readonly string[]): Promise<G
 }
 
 async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput): Promise<Verdict> {
-  if (event.shell) {
-    const repo = await locateRepo(event.cwd, input.env);
+  const shellRepo = event.shell ? await locateRepo(event.cwd, input.env) : undefined;
+  if (shellRepo) {
     const { takeSnapshot } = await import('./snapshot.js');
-    if (repo) takeSnapshot(repo, snapshotKey(agent, event), input.env);
+    takeSnapshot(shellRepo, snapshotKey(agent, event), input.env);
   }
   const verdicts: Verdict[] = [];
   for (const { repo, paths } of await filesByRepo(event, input.env)) {
@@ -77,30 +77,26 @@ async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput)
   );
 }
 
-async function after(
-  agent: AgentDef,
-  event: AgentEvent,
-  input: AgentHookInput,
-): Promise<string | undefined> {
-  const groups = await filesByRepo(event, input.env);
-  let note: string | undefined;
-  if (event.shell) {
-    const repo = await locateRepo(event.cwd, input.env);
-    const { changedSinceSnapshot } = await import('./snapshot.js');
-    const changed = repo && changedSinceSnapshot(repo, snapshotKey(agent, event), input.env);
-    if (repo && changed === undefined) {
-      note = `no snapshot from before this ${agent.label} command, so the files it changed are not known (is the before hook configured?)`;
-    } else if (repo && changed) {
-      const group = groups.find((candidate) => candidate.repo.topLevel === repo.topLevel);
-      const known = group?.paths ?? [];
-      const paths = [...known, ...changed.filter((path) => !known.includes(path))];
-      if (group) group.paths = paths;
-      else groups.push({ repo, paths });
-    }
+/** A shell command's changed files (absolute), from the snapshot its before event took. */
+async function shellChanges(agent: AgentDef, event: AgentEvent, env: NodeJS.ProcessEnv) {
+  const repo = await locateRepo(event.cwd, env);
+  if (!repo) return { paths: [] };
+  const { changedSinceSnapshot } = await import('./snapshot.js');
+  const changed = changedSinceSnapshot(repo, snapshotKey(agent, event), env);
+  if (changed === undefined) {
+    const note = `no snapshot from before this ${agent.label} command, so the files it changed are not known (is the before hook configured?)`;
+    return { paths: [], note };
   }
+  return { paths: changed.map((path) => join(repo.topLevel, path)) };
+}
+
+/** Records the files the agent touched; returns a note for stderr, if any. */
+async function after(agent: AgentDef, event: AgentEvent, input: AgentHookInput) {
+  const shell = event.shell ? await shellChanges(agent, event, input.env) : { paths: [] };
+  const touched = { ...event, paths: [...event.paths, ...shell.paths] };
   const time = (input.now ?? new Date()).toISOString();
   const model = event.model ?? modelFromTranscript(event.transcriptPath);
-  for (const { repo, paths } of groups) {
+  for (const { repo, paths } of await filesByRepo(touched, input.env)) {
     const entries: LedgerEntry[] = paths.map((path) => ({
       tool: agent.tool,
       ...(model ? { model } : {}),
@@ -110,7 +106,7 @@ async function after(
     }));
     appendLedger(repo.commonDir, entries);
   }
-  return note;
+  return 'note' in shell ? shell.note : undefined;
 }
 
 function parsePayload(stdin: string): Record<string, unknown> {
@@ -136,10 +132,9 @@ export async function runAgentHook(input: AgentHookInput): Promise<HookReply> {
   try {
     const event = agent.parse(parsePayload(input.stdin), { event: input.event, cwd: input.cwd });
     if (!event) return { code: 0 };
-    if (event.phase === 'before') return agent.reply(await before(agent, event, input), 'before');
+    if (event.phase === 'before') return agent.reply(await before(agent, event, input));
     const note = await after(agent, event, input);
-    const reply = agent.reply({ kind: 'allow' }, 'after');
-    return note ? { ...reply, stderr: `${prefix}: ${note}\n` } : reply;
+    return note ? { code: 0, stderr: `${prefix}: ${note}\n` } : { code: 0 };
   } catch (error) {
     const problem =
       error instanceof PayloadError
