@@ -28726,6 +28726,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
@@ -51238,10 +51241,8 @@ function findLogMessageEnd(text3, divider, commentChar) {
   let inConflicts = false;
   let pos = 0;
   for (; pos < cutoff; pos = nextLine(text3, pos)) {
+    if (divider && text3.startsWith("---", pos) && isSpace(text3.charCodeAt(pos + 3))) break;
     const code2 = text3.charCodeAt(pos);
-    if (divider && code2 === DASH && text3.startsWith("---", pos) && isSpace(text3.charCodeAt(pos + 3))) {
-      break;
-    }
     if (text3.startsWith(commentChar, pos) || code2 === LF) {
       if (!runStart) runStart = pos;
     } else if (text3.startsWith("Conflicts:\n", pos)) {
@@ -51727,13 +51728,16 @@ async function comment(api, name, number4, report, facts) {
   }
 }
 function rangeText(range, report) {
-  const base = range.exclude.map((sha) => `\`${shortSha(sha)}\``).join(", ");
-  const head = `\`${shortSha(range.head)}\``;
+  const name = (sha) => `\`${shortSha(sha)}\``;
   const commits = `${report.commits} commit${report.commits === 1 ? "" : "s"}`;
-  return base ? `${head} not in ${base} (${commits})` : `${head} and all its history (${commits})`;
+  const [first, ...more] = range.exclude;
+  if (!first) return `${name(range.head)} and all its history (${commits})`;
+  const excluded = more.length ? `, also excluding ${more.map(name).join(", ")}` : "";
+  return `${name(first)}..${name(range.head)}${excluded} (${commits})`;
 }
 async function run() {
   const inputs = readInputs(env);
+  if (inputs.token) setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace }) === null) {
     throw new UserError(
@@ -51768,12 +51772,13 @@ async function run() {
       `No earlier state of this branch was readable, so the policy came from the pushed commit ${shortSha(range.head)} itself.`
     );
   }
+  const policySource = loaded2.source.replace(range.policyRev, shortSha(range.policyRev));
   const now = /* @__PURE__ */ new Date();
-  startGroup(`Effective policy (${loaded2.source})`);
+  startGroup(`Effective policy (${policySource})`);
   info(describePolicy(loaded2.policy, now));
   endGroup();
   for (const file2 of await policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)) {
-    const message = `This change edits ${file2}. trailguard reads the policy from the base (${loaded2.source}), so the edit applies after it is merged, not to this check.`;
+    const message = `This change edits ${file2}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
     notice(message, { title: "trailguard: policy edit not yet in force", file: file2 });
     notes.push(message);
   }
@@ -51793,7 +51798,7 @@ async function run() {
     report,
     description: target.description,
     range: rangeText(range, report),
-    policySource: loaded2.source.replace(range.policyRev, shortSha(range.policyRev)),
+    policySource,
     mode: inputs.mode,
     notes,
     effectivePolicy: describePolicy(loaded2.policy, now),

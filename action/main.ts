@@ -115,14 +115,17 @@ async function comment(
 }
 
 function rangeText(range: FetchedRange, report: Report): string {
-  const base = range.exclude.map((sha) => `\`${shortSha(sha)}\``).join(', ');
-  const head = `\`${shortSha(range.head)}\``;
+  const name = (sha: string) => `\`${shortSha(sha)}\``;
   const commits = `${report.commits} commit${report.commits === 1 ? '' : 's'}`;
-  return base ? `${head} not in ${base} (${commits})` : `${head} and all its history (${commits})`;
+  const [first, ...more] = range.exclude;
+  if (!first) return `${name(range.head)} and all its history (${commits})`;
+  const excluded = more.length ? `, also excluding ${more.map(name).join(', ')}` : '';
+  return `${name(first)}..${name(range.head)}${excluded} (${commits})`;
 }
 
 async function run(): Promise<void> {
   const inputs: ActionInputs = readInputs(env);
+  if (inputs.token) core.setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace })) === null) {
     throw new UserError(
@@ -159,13 +162,14 @@ async function run(): Promise<void> {
       `No earlier state of this branch was readable, so the policy came from the pushed commit ${shortSha(range.head)} itself.`,
     );
   }
+  const policySource = loaded.source.replace(range.policyRev, shortSha(range.policyRev));
   const now = new Date();
-  core.startGroup(`Effective policy (${loaded.source})`);
+  core.startGroup(`Effective policy (${policySource})`);
   core.info(describePolicy(loaded.policy, now));
   core.endGroup();
 
   for (const file of await policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)) {
-    const message = `This change edits ${file}. trailguard reads the policy from the base (${loaded.source}), so the edit applies after it is merged, not to this check.`;
+    const message = `This change edits ${file}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
     core.notice(message, { title: 'trailguard: policy edit not yet in force', file });
     notes.push(message);
   }
@@ -187,7 +191,7 @@ async function run(): Promise<void> {
     report,
     description: target.description,
     range: rangeText(range, report),
-    policySource: loaded.source.replace(range.policyRev, shortSha(range.policyRev)),
+    policySource,
     mode: inputs.mode,
     notes,
     effectivePolicy: describePolicy(loaded.policy, now),

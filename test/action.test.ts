@@ -322,14 +322,38 @@ describe('pull requests', () => {
       '.github/trailguard.yml': 'version: 1\nprotected: []\n',
     });
     repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, { 'evals/sneaky.jsonl': '{}\n' });
-    const { run } = await runPull(repo, 'loosen');
+    const { run, baseSha } = await runPull(repo, 'loosen');
     expect(run.code).toBe(1);
     expect(rules(run)).toContain('external-ai evals/sneaky.jsonl');
     const notice = run.commands.find((c) => c.command === 'notice');
     expect(notice?.properties.file).toBe('.github/trailguard.yml');
-    expect(notice?.message).toContain('applies after it is merged');
+    expect(notice?.message).toContain('the edit applies to later changes once it has landed');
     expect(run.summary).toContain('This change edits .github/trailguard.yml');
-    expect(run.stdout).toContain(':.github/trailguard.yml)'); // the policy read is the base's
+    // The policy read is the base branch's, at its current tip.
+    expect(run.summary).toContain(`Policy: ${baseSha.slice(0, 12)}:.github/trailguard.yml.`);
+  });
+
+  test('the config input names a policy file, read at the base like the default one', async () => {
+    const repo = newRepo(undefined);
+    repo.dev.commit('Add a policy\n', {
+      'policies/trailguard.yml':
+        'version: 1\nprotected:\n  - name: secret\n    paths: ["src/secret/**"]\n',
+    });
+    repo.push('HEAD:refs/heads/main');
+    branch(repo, 'configured');
+    repo.dev.commit(`Add secret sauce\n\n${CLAUDE}\n`, { 'src/secret/sauce.ts': 'export {};\n' });
+    const { run } = await runPull(repo, 'configured', {
+      inputs: { config: 'policies/trailguard.yml' },
+    });
+    expect(run.code).toBe(1);
+    expect(rules(run)).toEqual([
+      'external-ai src/secret/sauce.ts',
+      'missing-review src/secret/sauce.ts',
+    ]);
+    const missing = await runPull(repo, 'configured', { inputs: { config: 'policies/nope.yml' } });
+    expect(missing.run.errors.at(-1)?.message).toMatch(
+      /^trailguard: config input: policies\/nope\.yml does not exist at [0-9a-f]{40}$/,
+    );
   });
 
   test('a fork PR with a read-only token: reviews are read, the comment is skipped with a log line', async () => {
