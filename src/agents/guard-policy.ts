@@ -9,10 +9,15 @@ import type { GuardRules } from './guard.js';
 import { guardCacheKey, writeGuardCache, type GuardTable } from './guard-cache.js';
 import type { RepoLocation } from './locate.js';
 
+/** Where the rules come from, as a refusal names it. */
+function describeSource(source: string): string {
+  return source === EMBEDDED_DEFAULT ? 'the default policy (no .github/trailguard.yml)' : source;
+}
+
 export function tableOf(policy: Policy, source: string, key: string): GuardTable {
   return {
     key,
-    source,
+    source: describeSource(source),
     onViolation: policy.local.onViolation,
     internal: [...policy.tools.internal],
     groups: policy.protected.map((group) => {
@@ -31,7 +36,7 @@ export function tableOf(policy: Policy, source: string, key: string): GuardTable
 export function rulesOf(policy: Policy, source: string): GuardRules {
   const protection = compileProtection(policy);
   return {
-    source,
+    source: describeSource(source),
     onViolation: policy.local.onViolation,
     internal: policy.tools.internal,
     groupsFor: (path) => protection(path).map(({ name, forbid }) => ({ name, forbid })),
@@ -43,12 +48,7 @@ export function rulesOf(policy: Policy, source: string): GuardRules {
 export function loadGuardRules(repo: RepoLocation): GuardRules {
   // The key first: a policy edited while it is read then leaves a stale key, not a stale table.
   const key = guardCacheKey(repo);
-  const loaded = loadPolicy({ repoDir: repo.topLevel });
-  const { policy } = loaded;
-  const source =
-    loaded.source === EMBEDDED_DEFAULT
-      ? 'the default policy (no .github/trailguard.yml)'
-      : loaded.source;
+  const { policy, source } = loadPolicy({ repoDir: repo.topLevel });
   writeGuardCache(repo, tableOf(policy, source, key));
   return rulesOf(policy, source);
 }
