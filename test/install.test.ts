@@ -132,7 +132,8 @@ describe('plain .git/hooks', () => {
 
     expect(cli(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(before);
-    expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual([]);
+    // Only the agents' own state (the guard's policy cache) may stay.
+    expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual(['guard-cache.json']);
     expect(cli(repo, ['uninstall']).stderr).toContain('not installed');
   });
 
@@ -475,7 +476,7 @@ describe('doctor', () => {
       readFileSync(hookEnv, 'utf8').replace(/^TG_NODE=.*$/m, "TG_NODE='/gone/node'"),
     );
     repo.write('.trailguard.yml', 'version: 1\nprotected: 7\n');
-    const findings = diagnose(await repoFacts(repo.dir, repo.env), {
+    const findings = await diagnose(await repoFacts(repo.dir, repo.env), {
       guiPath: tempDir('tg-empty-path-'),
     });
     const problems = findings.filter((finding) => !finding.ok);

@@ -20,7 +20,7 @@ export const run: Verb = async (args, io) => {
     return EXIT.ok;
   }
   const format = requireFormat('doctor', values.format, ['text', 'json'] as const);
-  const findings = diagnose(await repoFacts(values.repo ?? io.cwd, io.env));
+  const findings = await diagnose(await repoFacts(values.repo ?? io.cwd, io.env));
   const ok = findings.every((finding) => finding.ok);
   if (format === 'json') io.stdout(JSON.stringify({ ok, findings }, null, 2) + '\n');
   else {

@@ -1,6 +1,5 @@
 import { hookContext } from '../commit/context.js';
 import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
-import { prePush } from '../commit/pre-push.js';
 import { UserError } from '../errors.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
 
@@ -20,8 +19,11 @@ async function dispatch(name: string, args: string[], io: CliIO): Promise<number
       return commitMsg(ctx, args, io);
     case 'post-commit':
       return postCommit(ctx);
-    case 'pre-push':
+    case 'pre-push': {
+      // The full check engine loads only here, never on a commit.
+      const { prePush } = await import('../commit/pre-push.js');
       return prePush(ctx, args, await io.readStdin(), io);
+    }
     default:
       throw new UserError(
         `hook: unknown hook "${name}" (expected prepare-commit-msg, commit-msg, post-commit or pre-push)`,

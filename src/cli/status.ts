@@ -27,7 +27,7 @@ export const run: Verb = async (args, io) => {
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await repoFacts(values.repo ?? io.cwd, io.env);
   const ctx = hookContext(facts.top, io.env);
-  const now = trailersForNow(ctx);
+  const now = await trailersForNow(ctx);
   const staged = new Set(touchedPaths(now.changes));
   const ledger = summarizeLedger(readLedger(ctx.commonDir)).map((file) => ({
     ...file,

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileChange, Identity } from '../core/types.js';
-import { gitSync } from '../git/exec.js';
+import { git, gitSync } from '../git/exec.js';
 
 export interface HookContext {
   /** The top of the work tree. */
@@ -47,9 +47,9 @@ function parseIdent(value: string | undefined): Identity {
 }
 
 /** Identities and comment character from one `git var -l`; the branch from HEAD itself. */
-export function commitFacts(ctx: HookContext): CommitFacts {
+export async function commitFacts(ctx: HookContext): Promise<CommitFacts> {
   const vars = new Map<string, string>();
-  for (const line of gitSync(['var', '-l'], { cwd: ctx.top, env: ctx.env }).split('\n')) {
+  for (const line of (await git(['var', '-l'], { cwd: ctx.top, env: ctx.env })).split('\n')) {
     const eq = line.indexOf('=');
     if (eq > 0) vars.set(line.slice(0, eq), line.slice(eq + 1));
   }
@@ -70,8 +70,8 @@ export function commitFacts(ctx: HookContext): CommitFacts {
 }
 
 /** What the commit being made changes: the index (maybe a temporary one) against HEAD. */
-export function stagedChanges(ctx: HookContext): FileChange[] {
-  const output = gitSync(
+export async function stagedChanges(ctx: HookContext): Promise<FileChange[]> {
+  const output = await git(
     [
       '-c',
       'core.quotePath=false',
@@ -105,8 +105,8 @@ export function touchedPaths(changes: readonly FileChange[]): string[] {
 }
 
 /** Files of the commit just made, against its first parent (all of it for a root commit). */
-export function committedPaths(ctx: HookContext): string[] {
-  const output = gitSync(
+export async function committedPaths(ctx: HookContext): Promise<string[]> {
+  const output = await git(
     [
       '-c',
       'core.quotePath=false',

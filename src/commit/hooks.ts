@@ -11,7 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectCommit, detectEnv } from '../core/detect.js';
 import { formatTrailers } from '../core/trailers.js';
-import type { CommitRecord, FileChange, Signal, Trailer } from '../core/types.js';
+import type { FileChange, Signal, Trailer } from '../core/types.js';
 import { clearCommitted, ledgerSignals, pendingFor } from '../agents/ledger.js';
 import {
   commitFacts,
@@ -85,21 +85,22 @@ interface Gathered {
   outside: Signal[];
 }
 
-function gather(ctx: HookContext, replay: string | undefined): Gathered {
-  const local = loadLocalPolicy(ctx.top);
-  const facts = commitFacts(ctx);
-  const changes = stagedChanges(ctx);
+async function gather(ctx: HookContext, replay: string | undefined): Promise<Gathered> {
+  const [local, facts, changes] = await Promise.all([
+    loadLocalPolicy(ctx),
+    commitFacts(ctx),
+    stagedChanges(ctx),
+  ]);
   const env = detectEnv(ctx.env, local.catalog);
   // A replayed commit carries someone's earlier work: only an agent making this commit counts.
   const ledger = replay ? [] : ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes)));
   return { local, facts, changes, outside: [...env, ...ledger] };
 }
 
-function messageSignals(message: string, facts: CommitFacts, g: Gathered): Signal[] {
-  return detectCommit(
-    { message, author: facts.author, committer: facts.committer },
-    g.local.catalog,
-  );
+/** The tools' own signatures in the message, AI identities and agent branches. */
+function commitSignals(message: string, g: Gathered): Signal[] {
+  const { author, committer, branch } = g.facts;
+  return detectCommit({ message, author, committer, branch }, g.local.catalog);
 }
 
 /** Judges the commit; returns the hook's exit status (1 refuses the commit). */
@@ -116,19 +117,11 @@ function applyPolicy(
     );
     return 0;
   }
-  const commit: CommitRecord = {
-    sha: '(new commit)',
-    parents: [],
-    author: g.facts.author,
-    committer: g.facts.committer,
-    message,
-    files: g.changes,
-    branch: g.facts.branch,
-  };
-  const { violations, evidence } = localViolations(g.local, commit, g.outside);
+  const signals = [...g.outside, ...commitSignals(message, g)];
+  const { violations, evidence } = localViolations(g.local, touchedPaths(g.changes), signals);
   if (violations.length === 0) return 0;
   io.stderr(describeViolations(violations, evidence));
-  if (g.local.policy.local.onViolation !== 'block') {
+  if (g.local.rules.onViolation !== 'block') {
     io.stderr(
       `trailguard: warning only (local.on-violation: warn in ${g.local.source}); CI will judge this commit too\n`,
     );
@@ -145,14 +138,19 @@ function applyPolicy(
   return 1;
 }
 
-export function prepareCommitMsg(ctx: HookContext, args: string[], io: HookIO): number {
+export async function prepareCommitMsg(
+  ctx: HookContext,
+  args: string[],
+  io: HookIO,
+): Promise<number> {
   const [file, rawSource] = args;
   const source = (rawSource ?? ctx.env.PRE_COMMIT_COMMIT_MSG_SOURCE ?? '') as MessageSource;
   const replay = replayKind(ctx, source);
-  const g = gather(ctx, replay);
+  const g = await gather(ctx, replay);
   if (replay && g.outside.length === 0) return 0;
   const message = readMessage(file);
-  const fromMessage = replay ? [] : messageSignals(message, g.facts, g);
+  // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
+  const fromMessage = replay ? [] : commitSignals(message, g);
   const add = trailersToAdd(message, [...g.outside, ...fromMessage], g.facts.commentChar);
   // git opens the editor on these; an untouched message must still abort the commit.
   const editorOnEmpty = source === '' || source === 'template';
@@ -171,42 +169,37 @@ function addPending(message: string, add: readonly Trailer[], commentChar: strin
   return message.endsWith('\n') || message === '' ? message + lines : `${message}\n${lines}`;
 }
 
-export function commitMsg(ctx: HookContext, args: string[], io: HookIO): number {
+export async function commitMsg(ctx: HookContext, args: string[], io: HookIO): Promise<number> {
   const [file] = args;
   const message = readMessage(file);
-  const local = loadLocalPolicy(ctx.top);
-  const facts = commitFacts(ctx);
-  if (!hasContent(message, facts.commentChar)) return 0;
-  const pending = readPending(message, facts.commentChar);
-  const signals = detectCommit(
-    { message, author: facts.author, committer: facts.committer },
-    local.catalog,
-  );
-  const fromSignatures = trailersToAdd(message, signals, facts.commentChar);
+  const g: Gathered = await gather(ctx, 'after prepare-commit-msg');
+  const { commentChar } = g.facts;
+  if (!hasContent(message, commentChar)) return 0;
+  const pending = readPending(message, commentChar);
+  const fromSignatures = trailersToAdd(message, commitSignals(message, g), commentChar);
   const pendingValues = new Set(pending.map((t) => t.value));
   const add = [...pending, ...fromSignatures.filter((t) => !pendingValues.has(t.value))];
-  const next = withTrailers(message, add, facts.commentChar);
+  const next = withTrailers(message, add, commentChar);
   if (next !== message) writeFileSync(file, next);
   // prepare-commit-msg judged the pending tools already; only tools first seen here are new.
   if (fromSignatures.length === 0) return 0;
-  const g: Gathered = { local, facts, changes: stagedChanges(ctx), outside: [] };
-  return applyPolicy(ctx, g, message, file, io);
+  return applyPolicy(ctx, { ...g, outside: [] }, message, file, io);
 }
 
 /** After the commit exists: the ledger entries of the files it committed are done. */
-export function postCommit(ctx: HookContext): number {
-  clearCommitted(ctx.commonDir, committedPaths(ctx));
+export async function postCommit(ctx: HookContext): Promise<number> {
+  clearCommitted(ctx.commonDir, await committedPaths(ctx));
   return 0;
 }
 
 /** For `status`: the trailers a commit made now would get, without a message. */
-export function trailersForNow(ctx: HookContext): {
+export async function trailersForNow(ctx: HookContext): Promise<{
   local: LocalPolicy;
   changes: FileChange[];
   signals: Signal[];
   trailers: string;
-} {
-  const g = gather(ctx, replayKind(ctx, ''));
+}> {
+  const g = await gather(ctx, replayKind(ctx, ''));
   const add = trailersToAdd('', g.outside, g.facts.commentChar);
   return { local: g.local, changes: g.changes, signals: g.outside, trailers: formatTrailers(add) };
 }

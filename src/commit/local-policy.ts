@@ -2,62 +2,135 @@
  * The repository's policy as a local hook applies it: protected paths touched while an outside
  * AI tool is detected give a clear message naming files, tools and the fix; with
  * `local.on-violation: block` the commit is refused and its message kept in a file first.
- * Only the external-AI rule applies here: a review can only come after the commit exists.
+ * Only the external-AI rule applies here (evaluate.ts's rule, on the staged paths): a review can
+ * only come after the commit exists.
+ *
+ * The policy comes from the guard's cache (regular expressions, agents/guard-cache.ts) when it is
+ * current, so a commit with an agent never loads the YAML parser, the schema or the glob compiler;
+ * otherwise it is read in full, and the cache refreshed.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCatalog, type Catalog } from '../core/catalog.js';
-import { explainCommit } from '../core/evaluate.js';
-import { defaultPolicy, type Policy } from '../core/policy.js';
-import type { CommitRecord, Signal, Violation } from '../core/types.js';
-import { EMBEDDED_DEFAULT, POLICY_FILES, loadPolicy } from '../config/load.js';
+import { UNKNOWN_TOOL, createCatalog, type Catalog } from '../core/catalog.js';
+import type { Policy, UnknownTools } from '../core/policy.js';
+import type { Signal } from '../core/types.js';
+import type { GuardRules } from '../agents/guard.js';
+import {
+  POLICY_FILE_NAMES,
+  guardCacheKey,
+  readGuardCache,
+  tableRules,
+  writeGuardCache,
+} from '../agents/guard-cache.js';
 
 export interface LocalPolicy {
-  policy: Policy;
   catalog: Catalog;
+  rules: GuardRules;
+  unknown: UnknownTools;
   source: string;
   /** Why the repository's file could not be used (then the builtin catalog records, nothing is judged). */
   problem?: string;
 }
 
-/** The policy file in the work tree, read without starting git. Never throws: a hook fails open. */
-export function loadLocalPolicy(top: string): LocalPolicy {
-  const file = POLICY_FILES.find((path) => existsSync(resolve(top, path)));
+export interface RepoDirs {
+  top: string;
+  gitDir: string;
+  commonDir: string;
+}
+
+/** The policy of the work tree. Never throws: a hook fails open. */
+export async function loadLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
+  const repo = { topLevel: dirs.top, gitDir: dirs.gitDir, commonDir: dirs.commonDir };
+  const table = readGuardCache(repo);
+  if (table?.tools && !table.pathExemptions) {
+    return {
+      catalog: createCatalog({ internal: table.internal, ...table.tools }),
+      rules: tableRules(table),
+      unknown: table.tools.unknown,
+      source: table.source,
+    };
+  }
+  const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(dirs.top, path)));
   try {
-    const { policy, source } = file
-      ? loadPolicy({ repoDir: top, configPath: file })
-      : { policy: defaultPolicy, source: EMBEDDED_DEFAULT };
-    return { policy, catalog: createCatalog(policy.tools), source };
+    const { tableOf, rulesOf } = await import('../agents/guard-policy.js');
+    const key = guardCacheKey(repo);
+    const { policy, source } = await readPolicy(dirs.top);
+    const local = {
+      catalog: createCatalog(policy.tools),
+      rules: rulesOf(policy, source),
+      unknown: policy.tools.unknown,
+      source,
+    };
+    writeGuardCache(repo, tableOf(policy, source, key));
+    return local;
   } catch (error) {
     return {
-      policy: defaultPolicy,
       catalog: createCatalog(),
-      source: file ?? EMBEDDED_DEFAULT,
+      rules: {
+        source: file ?? '',
+        onViolation: 'warn',
+        internal: [],
+        groupsFor: () => [],
+        exempt: () => false,
+      },
+      unknown: 'external',
+      source: file ?? '',
       problem: (error as Error).message,
     };
   }
 }
 
-/** The external-AI violations of the commit being made. */
+/** The policy read in full (YAML, schema): the work tree's file, else the embedded default. */
+export async function readPolicy(top: string): Promise<{ policy: Policy; source: string }> {
+  const [{ loadPolicy, EMBEDDED_DEFAULT }, { defaultPolicy }] = await Promise.all([
+    import('../config/load.js'),
+    import('../core/policy.js'),
+  ]);
+  const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(top, path)));
+  return file
+    ? loadPolicy({ repoDir: top, configPath: file })
+    : { policy: defaultPolicy, source: EMBEDDED_DEFAULT };
+}
+
+export interface LocalViolation {
+  group: string;
+  paths: string[];
+  tools: string[];
+}
+
+/**
+ * Protected paths among `paths` that the detected tools may not touch: an `external` group
+ * forbids tools not listed as internal, an `any-ai` group every AI tool; an unknown AI tool is
+ * outside unless `tools.unknown: ignore`; path exemptions apply.
+ */
 export function localViolations(
   local: LocalPolicy,
-  commit: CommitRecord,
+  paths: readonly string[],
   signals: readonly Signal[],
   now = new Date(),
-): { violations: Violation[]; evidence: Map<string, string[]> } {
-  const verdict = explainCommit(commit, {
-    policy: local.policy,
-    catalog: local.catalog,
-    now,
-    extraSignals: () => [...signals],
-  });
-  const evidence = new Map(
-    verdict.tools.map((finding) => [
-      finding.tool,
-      [...new Set(finding.signals.map((signal) => signal.evidence))],
-    ]),
-  );
-  return { violations: verdict.violations.filter((v) => v.rule === 'external-ai'), evidence };
+): { violations: LocalViolation[]; evidence: Map<string, string[]> } {
+  const evidence = new Map<string, string[]>();
+  for (const signal of signals) {
+    if (signal.tool === UNKNOWN_TOOL && local.unknown === 'ignore') continue;
+    const seen = evidence.get(signal.tool) ?? [];
+    if (!seen.includes(signal.evidence)) seen.push(signal.evidence);
+    evidence.set(signal.tool, seen);
+  }
+  const tools = [...evidence.keys()];
+  const external = tools.filter((tool) => !local.rules.internal.includes(tool));
+  const byGroup = new Map<string, LocalViolation>();
+  for (const path of paths) {
+    for (const group of local.rules.groupsFor(path)) {
+      const offending =
+        group.forbid === 'any-ai' ? tools : group.forbid === 'external' ? external : [];
+      if (offending.length === 0 || local.rules.exempt(path, now)) continue;
+      const violation = byGroup.get(group.name) ?? { group: group.name, paths: [], tools: [] };
+      byGroup.set(group.name, violation);
+      violation.paths.push(path);
+      for (const tool of offending) if (!violation.tools.includes(tool)) violation.tools.push(tool);
+    }
+  }
+  return { violations: [...byGroup.values()], evidence };
 }
 
 /** Whether the message has anything a person wrote (not only comments and blank lines). */
@@ -76,7 +149,7 @@ export function saveMessage(gitDir: string, messageFile: string): string {
 
 /** The report a developer sees: each group with its files, the tools with their evidence, the fix. */
 export function describeViolations(
-  violations: readonly Violation[],
+  violations: readonly LocalViolation[],
   evidence: Map<string, string[]>,
 ): string {
   const lines = ['trailguard: outside AI output in protected paths'];

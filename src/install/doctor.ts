@@ -111,7 +111,10 @@ function nodeMajor(node: string): number {
   }
 }
 
-export function diagnose(facts: RepoFacts, options: { guiPath?: string } = {}): Finding[] {
+export async function diagnose(
+  facts: RepoFacts,
+  options: { guiPath?: string } = {},
+): Promise<Finding[]> {
   const state = new InstallState(facts.commonDir);
   const record: InstallRecord | undefined = state.read();
   const findings: Finding[] = [];
@@ -152,7 +155,7 @@ export function diagnose(facts: RepoFacts, options: { guiPath?: string } = {}): 
       fix: 'npm install --save-dev trailguard && npx trailguard install',
     });
   }
-  const policy = loadLocalPolicy(facts.top);
+  const policy = await loadLocalPolicy(facts);
   findings.push(
     policy.problem
       ? {

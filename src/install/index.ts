@@ -117,9 +117,9 @@ export function detectManager(facts: RepoFacts): Detected {
 }
 
 /** Variables of the policy's own tools (tools.extra), for the shims' fast path. */
-function extraAgentEnv(top: string): string[] {
+async function extraAgentEnv(facts: RepoFacts): Promise<string[]> {
   const builtin = new Set(agentEnvNames(createCatalog()));
-  const local = loadLocalPolicy(top);
+  const local = await loadLocalPolicy(facts);
   return agentEnvNames(local.catalog).filter((name) => !builtin.has(name));
 }
 
@@ -148,7 +148,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
   state.writeHookEnv({
     cli: packageCli(),
     node: process.execPath,
-    extraEnv: extraAgentEnv(facts.top),
+    extraEnv: await extraAgentEnv(facts),
   });
 
   switch (detected.manager) {
