@@ -7,14 +7,18 @@
 //   after edit   Claude Code PostToolUse on Edit: the file goes into the ledger
 //   before edit  Claude Code PreToolUse on Write to an unprotected file: the guard allows it
 //   refusal      Claude Code PreToolUse on Write to evals/: the guard refuses it (exit 2)
-// Budget: each median at most 1.3 times the median of `node -e 0`.
+// Budget: each median at most 1.3 times the median of `node -e 0`. Wall time is the budget; the
+// CPU time (user + system, through /usr/bin/time when present) is printed too, as it is steadier
+// on a busy machine.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const BUDGET = 1.3;
+const TIME = '/usr/bin/time';
+const withCpu = existsSync(TIME);
 const ROOT = resolve(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 
@@ -64,14 +68,19 @@ const cases = [
   },
 ];
 
+/** Wall and CPU milliseconds of one run (CPU: /usr/bin/time's user + system, on its last stderr line). */
 function once({ args, input, code, name }) {
+  const [command, argv] = withCpu
+    ? [TIME, ['-f', 'cpu %U %S', process.execPath, ...args]]
+    : [process.execPath, args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: repo, env, input });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const result = spawnSync(command, argv, { cwd: repo, env, input, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== code) {
     throw new Error(`${name}: exit ${result.status}, expected ${code}: ${result.stderr}`);
   }
-  return ms;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
 const median = (samples) => [...samples].sort((a, b) => a - b)[samples.length >> 1];
@@ -81,14 +90,19 @@ try {
   const samples = cases.map(() => []);
   // Interleaved, so drift in machine load hits every case alike.
   for (let run = 0; run < runs; run++) cases.forEach((c, i) => samples[i].push(once(c)));
-  const floor = median(samples[0]);
-  console.log(`agent-hook: median of ${runs} runs each (budget ${BUDGET}x node -e 0)`);
+  const wall = samples.map((runsOf) => median(runsOf.map((sample) => sample.wall)));
+  const cpu = samples.map((runsOf) => median(runsOf.map((sample) => sample.cpu)));
+  console.log(`agent-hook: median of ${runs} runs each (budget ${BUDGET}x node -e 0, wall time)`);
   let over = false;
   cases.forEach((c, i) => {
-    const ms = median(samples[i]);
-    const ratio = ms / floor;
+    const ratio = wall[i] / wall[0];
     if (i > 0 && ratio > BUDGET) over = true;
-    console.log(`  ${c.name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x`);
+    const cpuPart = withCpu
+      ? `   cpu ${cpu[i].toFixed(0).padStart(4)} ms  ${(cpu[i] / cpu[0]).toFixed(2)}x`
+      : '';
+    console.log(
+      `  ${c.name.padEnd(24)} wall ${wall[i].toFixed(1).padStart(6)} ms  ${ratio.toFixed(2)}x${cpuPart}`,
+    );
   });
   console.log(over ? 'over budget' : 'within budget');
 } finally {
