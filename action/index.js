@@ -29029,7 +29029,6 @@ function describe(source) {
   return `revision ${source.rev}`;
 }
 var Fetcher = class {
-  /** git's words from the last failed fetch, for the error that follows. */
   constructor(options, expectedCommits) {
     this.options = options;
     this.expectedCommits = expectedCommits;
@@ -29103,6 +29102,7 @@ var Fetcher = class {
       return local(tip);
     }
     const rev = "sha" in source ? source.sha : source.rev;
+    if (rev.startsWith("-")) throw new UserError(`not a revision: "${rev}"`);
     const present = await local(rev);
     if (present) return present;
     this.lastError = await this.fetch(await this.depthArgs(), [rev]);

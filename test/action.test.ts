@@ -712,6 +712,10 @@ describe('pushes, merge queues, manual runs', () => {
     const onlyLast = await dispatch({ base: first, head: second });
     expect(onlyLast.code).toBe(0);
     expect(onlyLast.report).toEqual({ ok: true, commits: 1, violations: [] });
+    const hostile = await dispatch({ base: '--upload-pack=touch /tmp/pwned' });
+    expect(hostile.errors.at(-1)?.message).toBe(
+      'trailguard: not a revision: "--upload-pack=touch /tmp/pwned"',
+    );
   });
 });
 

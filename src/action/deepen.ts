@@ -83,7 +83,7 @@ class Fetcher {
   /** git's words from the last failed fetch, for the error that follows. */
   private lastError: string | null = null;
   private readonly resolved = new Map<string, Promise<string | null>>();
-  /** git's words from the last failed fetch, for the error that follows. */
+
   constructor(
     private readonly options: FetchOptions,
     private readonly expectedCommits: number | undefined,
@@ -162,6 +162,7 @@ class Fetcher {
       return local(tip);
     }
     const rev = 'sha' in source ? source.sha : source.rev;
+    if (rev.startsWith('-')) throw new UserError(`not a revision: "${rev}"`);
     const present = await local(rev);
     if (present) return present;
     this.lastError = await this.fetch(await this.depthArgs(), [rev]);
