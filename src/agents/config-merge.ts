@@ -19,7 +19,7 @@ export function agentHookCommand(agent: AgentName): HookCommand {
     `exec "$tg" agent-hook ${agent}${event ? ` --event ${event}` : ''}`;
 }
 
-export function isOurCommand(value: unknown, agent: AgentName): boolean {
+function isOurCommand(value: unknown, agent: AgentName): boolean {
   return (
     typeof value === 'string' &&
     value.includes('trailguard') &&
@@ -42,7 +42,7 @@ function child(container: Payload, key: string, file: string, kind: 'object' | '
   );
 }
 
-export function hooksObject(config: Payload, file: string): Payload {
+function hooksObject(config: Payload, file: string): Payload {
   return child(config, 'hooks', file, 'object');
 }
 

@@ -19,7 +19,7 @@ export interface RepoLocation {
 const GIT_ENV_OVERRIDES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR'];
 
 /** The path with symlinks resolved as far as it exists (a file about to be written may not). */
-export function realpathNearest(path: string): string {
+function realpathNearest(path: string): string {
   const missing: string[] = [];
   let current = resolve(path);
   for (;;) {
