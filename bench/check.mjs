@@ -1,11 +1,11 @@
 // Benchmark (not a test): reading a 100,000-commit history with readHistory, and
 // `trailguard check`, against `git log` itself on the same range, measured in one run.
 //
-//   npm run bench:check [-- --commits 100000 --runs 5]
+//   npm run build && npm run bench:check [-- --commits 100000 --runs 3]
 //
 // The repository is generated once through git fast-import (test/support/big-repo.ts) and cached
-// in the temporary directory. Each reader runs in its own process so its peak RSS is its own.
-import { build } from 'esbuild';
+// in the temporary directory. Every reader is its own process, timed from spawn to exit; peak RSS
+// is git's own for the git rows (/usr/bin/time) and node's own for the node rows (git excluded).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,17 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
 const TIME = '/usr/bin/time';
+const RSS_MARK = 'TG_BENCH_MAXRSS_KB';
+/** Preloaded into node readers: prints the process's own peak RSS when it exits. */
+const RSS_HOOK = `--import=data:text/javascript,${encodeURIComponent(
+  `process.on('exit', () => process.stderr.write('\\n${RSS_MARK} ' + process.resourceUsage().maxRSS + '\\n'));`,
+)}`;
 
 /** Bundles the TypeScript the bench needs (the history reader, the repository generator). */
 async function bundle() {
+  const { build } = await import('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'tg-bench-'));
   const outfile = join(dir, 'bench-lib.mjs');
   await build({
@@ -38,45 +45,48 @@ async function bundle() {
   return { dir, lib: pathToFileURL(outfile).href };
 }
 
-/** In a child process: reads the range with readHistory and reports time, counts and peak RSS. */
+/** The readHistory reader, run as `node bench/check.mjs --child LIB REPO RANGE`. */
 async function child(lib, repo, range) {
   const { readHistory } = await import(lib);
-  const started = process.hrtime.bigint();
   let commits = 0;
   let files = 0;
   for await (const commit of readHistory({ repo, revs: [range] })) {
     commits += 1;
     files += commit.files.length;
   }
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssKb = process.resourceUsage().maxRSS;
-  process.stdout.write(JSON.stringify({ ms, commits, files, rssKb }));
+  process.stdout.write(JSON.stringify({ commits, files }));
 }
 
 /**
- * Runs a command to completion, draining its stdout through a pipe as a reader would, and gives
- * the wall time and (through /usr/bin/time, when present) its peak RSS.
+ * Runs a reader to completion, draining its stdout through a pipe, and gives its wall time and
+ * peak RSS: node readers report their own, other commands are measured by /usr/bin/time.
  */
 function timed(command, args, cwd) {
-  const useTime = existsSync(TIME);
-  const [file, argv] = useTime ? [TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const isNode = command === process.execPath;
+  const useTime = !isNode && existsSync(TIME);
+  const [file, argv] = isNode
+    ? [command, [RSS_HOOK, ...args]]
+    : useTime
+      ? [TIME, ['-f', `${RSS_MARK} %M`, command, ...args]]
+      : [command, args];
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
     const proc = spawn(file, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
+    const stdout = [];
     let stderr = '';
-    let bytes = 0;
-    proc.stdout.on('data', (chunk) => {
-      bytes += chunk.length;
-      if (stdout.length < 1 << 16) stdout += chunk.toString();
-    });
+    proc.stdout.on('data', (chunk) => isNode && stdout.push(chunk));
     proc.stderr.on('data', (chunk) => (stderr += chunk));
     proc.on('error', reject);
     proc.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const lines = stderr.trim().split('\n');
-      const rssKb = useTime ? Number(lines.pop()) : NaN;
-      resolvePromise({ code, ms, bytes, stdout, stderr: lines.join('\n'), rssKb });
+      const mark = stderr.match(new RegExp(`\\n?${RSS_MARK} (\\d+)\\n?`));
+      resolvePromise({
+        code,
+        ms,
+        rssKb: mark ? Number(mark[1]) : NaN,
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: stderr.replace(mark?.[0] ?? '', '').trim(),
+      });
     });
   });
 }
@@ -85,7 +95,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 async function measure(runs, run) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await run());
+  for (let i = 0; i < runs; i++) {
+    const result = await run();
+    if (result.code !== 0 && result.code !== 1) {
+      throw new Error(`a reader failed (exit ${result.code}): ${result.stderr}`);
+    }
+    results.push(result);
+  }
   return {
     ms: median(results.map((r) => r.ms)),
     rssKb: Math.max(...results.map((r) => r.rssKb)),
@@ -98,7 +114,7 @@ async function main() {
     allowPositionals: true,
     options: {
       commits: { type: 'string', default: '100000' },
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '3' },
       child: { type: 'boolean', default: false },
     },
   });
@@ -109,83 +125,62 @@ async function main() {
     const { bigRepo, historyArgs } = await import(lib);
     const generating = process.hrtime.bigint();
     const repo = await bigRepo({ commits: Number(values.commits) });
-    const generatedS = Number(process.hrtime.bigint() - generating) / 1e9;
+    const readyS = Number(process.hrtime.bigint() - generating) / 1e9;
     const root = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: repo })
       .toString()
       .trim();
     const range = `${root}..HEAD`;
+    const gitVersion = execFileSync('git', ['--version']).toString().trim().split(' ').pop();
+    console.log(`repository: ${repo} (${values.commits} commits, ready in ${readyS.toFixed(1)} s)`);
     console.log(
-      `repository: ${repo} (${values.commits} commits; ready in ${generatedS.toFixed(1)} s)`,
-    );
-    console.log(
-      `range: ${range}, median of ${runs} runs, git ${execFileSync('git', ['--version']).toString().trim().split(' ').pop()}, node ${process.version}`,
+      `range: ${range}; median of ${runs} runs; git ${gitVersion}, node ${process.version}`,
     );
 
-    const rows = [];
-    const plain = await measure(runs, () =>
-      timed('git', ['log', '--name-status', '-z', range], repo),
-    );
-    rows.push(['git log --name-status -z', plain]);
-    const same = await measure(runs, () => timed('git', historyArgs([range]), repo));
-    rows.push(["git log, readHistory's arguments", same]);
-    const readerRuns = [];
-    for (let i = 0; i < runs; i++) {
-      const run = await timed(
-        process.execPath,
-        [resolve(import.meta.filename), '--child', lib, repo, range],
-        ROOT,
-      );
-      if (run.code !== 0) throw new Error(`readHistory child failed: ${run.stderr}`);
-      readerRuns.push(JSON.parse(run.stdout));
-    }
-    const reader = {
-      ms: median(readerRuns.map((r) => r.ms)),
-      rssKb: Math.max(...readerRuns.map((r) => r.rssKb)),
-      last: readerRuns.at(-1),
-    };
-    rows.push(['readHistory (node process)', reader]);
-    const tenth = `HEAD~${Math.floor(Number(values.commits) / 10)}..HEAD`;
-    const small = JSON.parse(
-      (
-        await timed(
-          process.execPath,
-          [resolve(import.meta.filename), '--child', lib, repo, tenth],
-          ROOT,
-        )
-      ).stdout,
-    );
+    const readHistoryRun = (revs) => () =>
+      timed(process.execPath, [import.meta.filename, '--child', lib, repo, revs], ROOT);
+    const rows = [
+      ['git log --name-status -z', () => timed('git', ['log', '--name-status', '-z', range], repo)],
+      ["git log with readHistory's arguments", () => timed('git', historyArgs([range]), repo)],
+      ['readHistory (node, git excluded)', readHistoryRun(range)],
+    ];
+    const checkArgs = [CLI, 'check', range, '--format', 'json', '--repo', repo];
+    const probe = existsSync(CLI) ? await timed(process.execPath, checkArgs, repo) : undefined;
+    const checkRuns = probe && (probe.code === 0 || probe.code === 1);
+    if (checkRuns)
+      rows.push(['trailguard check --format json', () => timed(process.execPath, checkArgs, repo)]);
 
-    const cli = join(ROOT, 'dist', 'cli.js');
-    const probe = await timed(
-      process.execPath,
-      [cli, 'check', range, '--format', 'json', '--repo', repo],
-      repo,
-    );
-    let checkNote = '';
-    if (probe.code === 0 || probe.code === 1) {
-      const check = await measure(runs, () =>
-        timed(process.execPath, [cli, 'check', range, '--format', 'json', '--repo', repo], repo),
-      );
-      rows.push(['trailguard check --format json', check]);
-      checkNote = `check: ${JSON.parse(check.last.stdout.length < 1 << 16 ? check.last.stdout : '{}').commits ?? '?'} commits judged`;
-    } else {
-      checkNote = `trailguard check skipped: ${probe.stderr.trim().split('\n')[0] || `exit ${probe.code}`}`;
-    }
-
-    const width = Math.max(...rows.map(([name]) => name.length));
+    const results = [];
+    for (const [name, run] of rows) results.push([name, await measure(runs, run)]);
+    const [, plain] = results[0];
+    const [, same] = results[1];
+    const width = Math.max(...results.map(([name]) => name.length));
     console.log(`${'reader'.padEnd(width)}  median s  vs git log  vs same args  peak RSS`);
-    for (const [name, result] of rows) {
-      const ratio = (floor) => (result.ms / floor.ms).toFixed(2).padStart(9);
+    for (const [name, result] of results) {
+      const ratio = (floor) => (result.ms / floor.ms).toFixed(2);
       const rss = Number.isNaN(result.rssKb) ? '?' : `${(result.rssKb / 1024).toFixed(0)} MB`;
       console.log(
-        `${name.padEnd(width)}  ${(result.ms / 1000).toFixed(2).padStart(8)}  ${ratio(plain)}  ${ratio(same).padStart(12)}  ${rss.padStart(8)}`,
+        `${name.padEnd(width)}  ${(result.ms / 1000).toFixed(2).padStart(8)}  ` +
+          `${ratio(plain).padStart(9)}  ${ratio(same).padStart(12)}  ${rss.padStart(8)}`,
       );
     }
+    const read = JSON.parse(results[2][1].last.stdout);
+    const tenth = `HEAD~${Math.floor(Number(values.commits) / 10)}..HEAD`;
+    const small = await readHistoryRun(tenth)();
     console.log(
-      `readHistory read ${reader.last.commits} commits, ${reader.last.files} file changes; ` +
-        `on ${tenth} (${small.commits} commits) its peak RSS was ${(small.rssKb / 1024).toFixed(0)} MB`,
+      `readHistory: ${read.commits} commits, ${read.files} file changes; on ${tenth} ` +
+        `(${JSON.parse(small.stdout).commits} commits) its peak RSS was ${(small.rssKb / 1024).toFixed(0)} MB`,
     );
-    console.log(checkNote);
+    if (checkRuns) {
+      const report = JSON.parse(results[3][1].last.stdout);
+      console.log(
+        `check: ${report.commits} commits judged, ${report.violations.length} violations`,
+      );
+    } else {
+      const why = probe
+        ? probe.stderr.split('\n')[0] || `exit ${probe.code}`
+        : 'dist/cli.js not built';
+      console.log(`trailguard check skipped: ${why}`);
+    }
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }

@@ -17,7 +17,8 @@ export interface ReadHistoryOptions {
   paths?: string[];
 }
 
-/** Starts each commit in the output; no status letter or git output field can begin with it. */
+/** Starts each commit's output. Where a status may stand instead it tells the two apart (a
+ * status is letters and digits); paths and messages that begin with it are read by position. */
 const RECORD_START = '\x01';
 const HEADER_FIELDS = ['%H', '%P', '%an', '%ae', '%cn', '%ce', '%B'];
 const FORMAT = `${RECORD_START}${HEADER_FIELDS.join('%x00')}`;
@@ -34,7 +35,8 @@ const STDERR_LIMIT = 16 * 1024;
  *   (conflict resolutions, evil merges), the changes it brings from its parents are read on
  *   the commits that made them;
  * - `-M -C`: a rename, or a copy of a file the commit also changed, names both paths
- *   (`--find-copies-harder` would cost a full tree scan per commit); `--root`: a root commit lists what it adds;
+ *   (`--find-copies-harder` would cost a full tree scan per commit);
+ * - `--root`: a root commit lists what it adds;
  * - `--ignore-submodules=none`: `ignore = all` in the tree's .gitmodules would hide submodule
  *   updates; `--no-relative` overrides diff.relative, which would drop paths outside the cwd;
  * - `--full-history` with paths: history simplification would skip commits whose changes a later

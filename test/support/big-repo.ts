@@ -191,7 +191,8 @@ export function* syntheticHistory(options: {
     position.delete(path);
   };
   let serial = 0;
-  const newPath = (directory = pick(DIRECTORIES)) =>
+  // Two levels of directories keep trees small (tens of entries), as in real projects.
+  const newPath = (directory = `${pick(DIRECTORIES)}/${pick(WORDS)}`) =>
     `${directory}/${pick(WORDS)}-${(serial++).toString(36)}${pick(EXTENSIONS)}`;
   const lines = Array.from({ length: 512 }, () => words(8, WORDS).join(' '));
   const content = (path: string) =>
@@ -323,7 +324,7 @@ export function* syntheticHistory(options: {
  */
 export async function bigRepo(options: { commits: number; seed?: number }): Promise<string> {
   const seed = options.seed ?? 1;
-  const dir = join(tmpdir(), `trailguard-big-repo-v2-${options.commits}-${seed}`);
+  const dir = join(tmpdir(), `trailguard-big-repo-v3-${options.commits}-${seed}`);
   if (existsSync(join(dir, '.git', 'trailguard-complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   const env = cleanEnv(tempDir('tg-home-'));
