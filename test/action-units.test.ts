@@ -1,6 +1,6 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetchEnvironment } from '../src/action/deepen.js';
 import { targetFor, type EventContext } from '../src/action/event.js';
@@ -15,7 +15,7 @@ import {
 } from '../src/action/summary.js';
 import { formatExtendsRef, parseExtendsRef } from '../src/config/extends.js';
 import type { Report, Violation } from '../src/core/types.js';
-import { nextPage } from '../src/github/api.js';
+import { GitHubApi, GitHubApiError } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { payload } from './support/action-runner.js';
 import { TempRepo } from './support/repo.js';
@@ -232,18 +232,172 @@ describe('extends references', () => {
   });
 });
 
-describe('pagination', () => {
-  const base = new URL('https://api.github.com/');
-  test('follows rel="next" and stops without one', () => {
-    const link =
-      '<https://api.github.com/repos/o/r/pulls/1/reviews?per_page=100&page=2>; rel="next", <https://api.github.com/repos/o/r/pulls/1/reviews?per_page=100&page=3>; rel="last"';
-    expect(nextPage(link, base)?.searchParams.get('page')).toBe('2');
-    expect(nextPage('<https://api.github.com/x?page=1>; rel="prev"', base)).toBeUndefined();
-    expect(nextPage(null, base)).toBeUndefined();
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+type Answer = { status: number; body: string; headers?: Record<string, string> };
+
+/** A loopback HTTP server answering with `answer` and recording every request it gets. */
+async function recordingServer(
+  answer: (url: URL, base: string) => Answer,
+): Promise<{ url: string; seen: Seen[]; close: () => void }> {
+  const seen: Seen[] = [];
+  let base = '';
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      seen.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const { status, body, headers } = answer(new URL(request.url ?? '/', base), base);
+      response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: base, seen, close: () => server.close() };
+}
+
+const json = (status: number, data: unknown, headers?: Record<string, string>): Answer => ({
+  status,
+  body: JSON.stringify(data),
+  headers,
+});
+
+describe('GitHub API client', () => {
+  beforeAll(() => {
+    // @actions/github picks its proxy from these once, when it loads: the servers here are loopback.
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) {
+      delete process.env[name];
+    }
   });
 
-  test('a next link to another host is refused (it would receive the token)', () => {
-    expect(() => nextPage('<https://evil.example/x?page=2>; rel="next"', base)).toThrow(/refusing/);
+  test('pages of 100 to the last, with the token, the API version and our user agent', async () => {
+    const items = Array.from({ length: 250 }, (_, id) => ({ id }));
+    const server = await recordingServer((url, base) => {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const perPage = Number(url.searchParams.get('per_page'));
+      const next = `${base}${url.pathname}?per_page=${perPage}&page=${page + 1}`;
+      const last = page * perPage >= items.length;
+      return json(
+        200,
+        items.slice((page - 1) * perPage, page * perPage),
+        last ? {} : { link: `<${next}>; rel="next"` },
+      );
+    });
+    try {
+      const api = new GitHubApi({ baseUrl: server.url, token: 'ghs_secret' });
+      expect(api.hasToken).toBe(true);
+      const got = await api.paginate<{ id: number }>('repos/o/r/pulls/1/reviews');
+      expect(got.map((item) => item.id)).toEqual(items.map((item) => item.id));
+      expect(server.seen.map((request) => request.url)).toEqual([
+        '/repos/o/r/pulls/1/reviews?per_page=100',
+        '/repos/o/r/pulls/1/reviews?per_page=100&page=2',
+        '/repos/o/r/pulls/1/reviews?per_page=100&page=3',
+      ]);
+      for (const { headers } of server.seen) {
+        expect(headers.authorization).toBe('token ghs_secret');
+        expect(headers['x-github-api-version']).toBe('2022-11-28');
+        expect(headers['user-agent']).toMatch(/^trailguard\/\S+ /);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  test('without a token, requests go unauthenticated; a body is sent as JSON', async () => {
+    const server = await recordingServer(() => json(201, { id: 7 }));
+    try {
+      const api = new GitHubApi({ baseUrl: `${server.url}/api/v3/` });
+      expect(api.hasToken).toBe(false);
+      const { status, data } = await api.request<{ id: number }>(
+        'POST',
+        'repos/o/r/issues/1/comments',
+        { body: 'hello' },
+      );
+      expect({ status, data }).toEqual({ status: 201, data: { id: 7 } });
+      expect(server.seen).toHaveLength(1);
+      expect(server.seen[0]).toMatchObject({
+        method: 'POST',
+        url: '/api/v3/repos/o/r/issues/1/comments',
+        body: '{"body":"hello"}',
+      });
+      expect(server.seen[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+
+  test("an error answer is one line: method, path, status and GitHub's message", async () => {
+    const server = await recordingServer((url) =>
+      url.pathname.endsWith('/gateway')
+        ? {
+            status: 502,
+            body: '<html>\n<h1>Bad gateway</h1>\n</html>\n',
+            headers: { 'content-type': 'text/html' },
+          }
+        : json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }),
+    );
+    try {
+      const api = new GitHubApi({ baseUrl: server.url, token: 't' });
+      const missing = await api
+        .request('GET', 'repos/o/r/contents/a%20b.yml?ref=main')
+        .catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(GitHubApiError);
+      expect(missing).toMatchObject({
+        status: 404,
+        method: 'GET',
+        path: '/repos/o/r/contents/a%20b.yml?ref=main',
+        apiMessage: 'Not Found',
+        message: 'GitHub API GET /repos/o/r/contents/a%20b.yml?ref=main answered 404: Not Found',
+      });
+      await expect(api.paginate('repos/o/r/gateway')).rejects.toThrow(
+        /^GitHub API GET \/repos\/o\/r\/gateway\?per_page=100 answered 502: <html> <h1>Bad gateway<\/h1> <\/html>$/,
+      );
+    } finally {
+      server.close();
+    }
+    const gone = await recordingServer(() => json(200, {}));
+    gone.close();
+    await expect(
+      new GitHubApi({ baseUrl: gone.url }).request('GET', 'repos/o/r/pulls/1'),
+    ).rejects.toThrow(/^GitHub API GET \/repos\/o\/r\/pulls\/1 failed: connect ECONNREFUSED /);
+  });
+
+  test('the token never leaves the API root: a next link or a redirect elsewhere is refused', async () => {
+    const elsewhere = await recordingServer(() => json(200, [{ id: 2 }]));
+    const server = await recordingServer((url) => {
+      if (url.pathname.endsWith('/moved')) {
+        return { status: 302, body: '', headers: { location: `${elsewhere.url}/x` } };
+      }
+      const next = url.pathname.endsWith('/outside-path')
+        ? `${url.origin}/other/x?page=2`
+        : `${elsewhere.url}/api/x?page=2`;
+      return json(200, [{ id: 1 }], { link: `<${next}>; rel="next"` });
+    });
+    try {
+      const api = new GitHubApi({ baseUrl: `${server.url}/api`, token: 'ghs_secret' });
+      await expect(api.paginate('repos/o/r/pulls')).rejects.toThrow(
+        `GitHub API: refusing to send a request outside ${server.url}/api/: ${elsewhere.url}/api/x?page=2`,
+      );
+      await expect(api.paginate('repos/o/r/outside-path')).rejects.toThrow(/refusing/);
+      await expect(api.request('GET', 'repos/o/r/moved')).rejects.toThrow(
+        /^GitHub API GET \/api\/repos\/o\/r\/moved failed: unexpected redirect$/,
+      );
+      expect(server.seen).toHaveLength(3);
+      expect(elsewhere.seen).toEqual([]);
+    } finally {
+      server.close();
+      elsewhere.close();
+    }
   });
 });
 

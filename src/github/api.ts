@@ -1,8 +1,10 @@
+import type { GitHub } from '@actions/github/lib/utils';
 import { UserError } from '../errors.js';
 
 /**
- * The few GitHub REST calls trailguard makes, over the global fetch (node >= 18) rather than
- * @octokit: its request stack pulls packages that declare node >= 22, and we need four endpoints.
+ * The few GitHub REST calls trailguard makes, through @actions/github's Octokit: the maintained
+ * client for Actions, and its requests go through the runner's HTTPS_PROXY/NO_PROXY
+ * (@actions/http-client), which node's global fetch ignores.
  */
 export interface GitHubApiOptions {
   /** e.g. https://api.github.com, or GITHUB_API_URL on GitHub Enterprise Server. */
@@ -13,7 +15,6 @@ export interface GitHubApiOptions {
 export interface ApiResponse<T> {
   status: number;
   data: T;
-  headers: Headers;
 }
 
 /** A non-2xx answer: the status and GitHub's own message, for a one-line log or error. */
@@ -29,101 +30,124 @@ export class GitHubApiError extends UserError {
   }
 }
 
+type Octokit = InstanceType<typeof GitHub>;
+
 const API_VERSION = '2022-11-28';
 const PAGE_SIZE = 100;
 /** A runaway "next" chain (a broken proxy, a server bug) must end; 1000 pages is 100,000 items. */
 const MAX_PAGES = 1000;
 
 export class GitHubApi {
-  private readonly baseUrl: URL;
+  private readonly root: URL;
+  private client: Promise<Octokit> | undefined;
 
   constructor(private readonly options: GitHubApiOptions) {
-    this.baseUrl = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    this.root = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   }
 
   get hasToken(): boolean {
     return Boolean(this.options.token);
   }
 
-  /** `path` is relative to the API root, e.g. `repos/o/r/pulls/1/reviews?per_page=100`. */
+  /** `path` is relative to the API root, e.g. `repos/o/r/pulls/1`; `body` is sent as JSON. */
   async request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    return this.send<T>(method, new URL(path.replace(/^\//, ''), this.baseUrl), body);
+    const octokit = await this.octokit();
+    try {
+      const response = await octokit.request(
+        `${method} /${path.replace(/^\//, '')}`,
+        body === undefined ? {} : { data: body },
+      );
+      return { status: response.status, data: response.data as T };
+    } catch (error) {
+      throw apiError(error);
+    }
   }
 
-  /** Every item of a list endpoint, following the `Link: <…>; rel="next"` header page by page. */
+  /** Every item of a list endpoint, page by page (`Link: <…>; rel="next"`). */
   async paginate<T>(path: string): Promise<T[]> {
-    const first = new URL(path.replace(/^\//, ''), this.baseUrl);
-    if (!first.searchParams.has('per_page')) first.searchParams.set('per_page', String(PAGE_SIZE));
+    const octokit = await this.octokit();
+    const route = `GET /${path.replace(/^\//, '')}`;
     const items: T[] = [];
-    let next: URL | undefined = first;
-    for (let page = 0; next && page < MAX_PAGES; page += 1) {
-      const response: ApiResponse<T[]> = await this.send<T[]>('GET', next);
-      if (!Array.isArray(response.data)) {
-        throw new GitHubApiError(response.status, 'GET', next.pathname, 'expected a list');
+    let pages = 0;
+    try {
+      for await (const response of octokit.paginate.iterator<T>(route, { per_page: PAGE_SIZE })) {
+        const { status, url, data } = response;
+        if (!Array.isArray(data)) {
+          throw new GitHubApiError(status, 'GET', shownPath(url), 'expected a list');
+        }
+        items.push(...data);
+        if (++pages === MAX_PAGES) break;
       }
-      items.push(...response.data);
-      next = nextPage(response.headers.get('link'), this.baseUrl);
+    } catch (error) {
+      throw apiError(error);
     }
     return items;
   }
 
-  private async send<T>(method: string, url: URL, body?: unknown): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {
-      accept: 'application/vnd.github+json',
-      'x-github-api-version': API_VERSION,
-      'user-agent': `trailguard/${process.env.TRAILGUARD_VERSION ?? 'dev'}`,
-    };
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const shownPath = url.pathname + url.search;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: 'error',
-      });
-    } catch (error) {
-      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
-      throw new UserError(`GitHub API ${method} ${shownPath} failed: ${cause}`);
-    }
-    const text = await response.text();
-    let data: unknown = text;
-    try {
-      data = text === '' ? null : JSON.parse(text);
-    } catch {
-      // Not JSON (a proxy's HTML error page): keep the text for the message.
-    }
-    if (!response.ok) {
-      const message =
-        data && typeof data === 'object' && 'message' in data
-          ? String((data as { message: unknown }).message)
-          : text.slice(0, 200);
-      throw new GitHubApiError(response.status, method, shownPath, message);
-    }
-    return { status: response.status, data: data as T, headers: response.headers };
+  /** Loaded on first use: `trailguard check` needs the client only for a policy that extends. */
+  private octokit(): Promise<Octokit> {
+    this.client ??= createOctokit(this.root, this.options.token);
+    return this.client;
   }
 }
 
-/**
- * The rel="next" URL of a Link header. A URL outside the API root is refused rather than
- * followed: it would receive the token.
- */
-export function nextPage(link: string | null, baseUrl: URL): URL | undefined {
-  if (!link) return undefined;
-  for (const part of link.split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
-    if (!match) continue;
-    const url = new URL(match[1]!, baseUrl);
-    if (url.origin !== baseUrl.origin || !url.pathname.startsWith(baseUrl.pathname)) {
+async function createOctokit(root: URL, token: string | undefined): Promise<Octokit> {
+  // One after the other: jest's module loader fails on two concurrent imports sharing a module.
+  const { GitHub } = await import('@actions/github/lib/utils');
+  const { getOctokit } = await import('@actions/github');
+  const options = {
+    baseUrl: root.href.replace(/\/$/, ''),
+    userAgent: `trailguard/${process.env.TRAILGUARD_VERSION ?? 'dev'}`,
+  };
+  // getOctokit insists on a token; without one, the same client sends no authorization, which
+  // GitHub allows for public repositories.
+  const octokit = token ? getOctokit(token, options) : new GitHub(options);
+  octokit.hook.before('request', (request) => {
+    // Octokit follows any rel="next" link, and the token goes with every request: a link outside
+    // the API root (a hostile or broken server, a proxy) is refused, and so is a redirect.
+    const url = new URL(octokit.request.endpoint.parse(request).url);
+    if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) {
       throw new UserError(
-        `GitHub API: refusing to follow a next-page link outside ${baseUrl.href}`,
+        `GitHub API: refusing to send a request outside ${root.href}: ${url.href}`,
       );
     }
-    return url;
+    request.headers['x-github-api-version'] = API_VERSION;
+    request.request = { ...request.request, redirect: 'error' };
+  });
+  return octokit;
+}
+
+/** `path?query` of a request URL, as the error names it. */
+function shownPath(href: string): string {
+  const url = new URL(href);
+  return url.pathname + url.search;
+}
+
+/** Octokit's RequestError as our one-line error: GitHub's message, or why no answer came. */
+function apiError(error: unknown): unknown {
+  const failed = error as Error & {
+    request?: { method: string; url: string };
+    response?: { status: number; data: unknown };
+  };
+  if (!failed.request) return error;
+  const { method, url } = failed.request;
+  if (!failed.response) {
+    return new UserError(`GitHub API ${method} ${shownPath(url)} failed: ${reason(failed)}`);
   }
-  return undefined;
+  const { status, data } = failed.response;
+  const message =
+    data && typeof data === 'object' && 'message' in data
+      ? String(data.message)
+      : (typeof data === 'string' ? data : (JSON.stringify(data) ?? '')).slice(0, 200);
+  return new GitHubApiError(status, method, shownPath(url), message.replace(/\s+/g, ' ').trim());
+}
+
+/** The innermost message: "fetch failed" says less than the "connect ECONNREFUSED …" under it. */
+function reason(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const inner =
+    typeof cause === 'object' && cause !== null && 'message' in cause ? reason(cause as Error) : '';
+  return inner || error.message;
 }
 
 export interface RepoName {
