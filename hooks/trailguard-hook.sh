@@ -22,6 +22,7 @@ tg_signature_line() {
   case $1 in
     *[Aa][Gg][Ee][Nn][Tt]-[Ll][Oo][Gg][Ss]-[Uu][Rr][Ll]:*) return 0 ;;
     *[Aa][Ii]-[Uu][Ss][Ee][Dd]-[Ff][Oo][Rr]:*) return 0 ;;
+    *[Aa][Ii][Dd][Ee][Rr]:*) return 0 ;;
     *[Aa][Ii][Dd][Ee][Rr]@[Aa][Ii][Dd][Ee][Rr].[Cc][Hh][Aa][Tt]*) return 0 ;;
     *[Aa][Mm][Aa][Zz][Oo][Nn]-[Qq]-[Dd][Ee][Vv][Ee][Ll][Oo][Pp][Ee][Rr]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Aa][Mm][Pp]-[Tt][Hh][Rr][Ee][Aa][Dd]-[Ii][Dd]:*) return 0 ;;
@@ -118,11 +119,9 @@ tg_extra_env() {
 }
 
 # Whether message file $1 carries a tool's own signature (up to the scissors line, comments
-# skipped, at most 1000 lines read). Sets tg_assisted when it already has an Assisted-by trailer
-# and tg_pending when prepare-commit-msg left trailers to add once the editor is closed.
+# skipped, at most 1000 lines read). Sets tg_assisted when it already has an Assisted-by trailer.
 tg_scan_message() {
   tg_assisted=
-  tg_pending=
   tg_found=1
   tg_count=0
   [ -r "$1" ] || return 1
@@ -130,7 +129,6 @@ tg_scan_message() {
     tg_count=$((tg_count + 1))
     case $tg_line in
       '# '*' >8 '*) break ;;
-      '# trailguard: will add '*) tg_pending=1 && continue ;;
       '#'*) continue ;;
       [Aa][Ss][Ss][Ii][Ss][Tt][Ee][Dd]-[Bb][Yy]:*) tg_assisted=1 ;;
     esac
@@ -139,8 +137,29 @@ tg_scan_message() {
   return $tg_found
 }
 
+# Looks $1 up on PATH with builtins only (no subshell); sets tg_found.
+tg_on_path() {
+  tg_ifs=$IFS
+  IFS=:
+  for tg_dir in $PATH; do
+    if [ -f "${tg_dir:-.}/$1" ] && [ -x "${tg_dir:-.}/$1" ]; then
+      IFS=$tg_ifs
+      tg_found=${tg_dir:-.}/$1
+      return 0
+    fi
+  done
+  IFS=$tg_ifs
+  return 1
+}
+
 tg_find_node() {
-  for tg_node in "${TRAILGUARD_NODE-}" "$(command -v node 2>/dev/null)" "${TG_NODE-}" \
+  tg_node=${TRAILGUARD_NODE-}
+  [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
+  if tg_on_path node; then
+    tg_node=$tg_found
+    return 0
+  fi
+  for tg_node in "${TG_NODE-}" \
     "${VOLTA_HOME:-$HOME/.volta}/bin/node" \
     "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}/aliases/default/bin/node" \
     "$HOME/Library/Application Support/fnm/aliases/default/bin/node" "$HOME/.fnm/aliases/default/bin/node" \
@@ -162,29 +181,57 @@ tg_find_node() {
 # dependency, then one on PATH.
 tg_find_cli() {
   for tg_cli in "${TRAILGUARD_CLI-}" "${tg_package:+$tg_package/dist/cli.js}" "${TG_CLI-}" \
-    node_modules/trailguard/dist/cli.js "$(command -v trailguard 2>/dev/null)"; do
+    node_modules/trailguard/dist/cli.js; do
     [ -n "$tg_cli" ] && [ -f "$tg_cli" ] && return 0
   done
-  return 1
+  tg_on_path trailguard && tg_cli=$tg_found
 }
 
-# Runs `trailguard hook "$@"`; exit 1 from it (a policy block) fails the hook, anything else
-# that goes wrong only warns.
-tg_run() {
+# Finds node and the CLI (sets tg_node, tg_cli, tg_entry) or warns once; false when either is missing.
+tg_ready() {
   if ! tg_find_node; then
     echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
-    exit 0
+    return 1
   fi
   if ! tg_find_cli; then
     echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
-    exit 0
+    return 1
   fi
-  TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir "$tg_node" "$tg_cli" hook "$@"
-  tg_status=$?
-  [ "$tg_status" -eq 0 ] && return 0
-  [ "$tg_status" -eq 1 ] && exit 1
-  echo "trailguard: hook $1 failed (exit $tg_status); the commit goes on (details: TRAILGUARD_DEBUG=1)" >&2
+  # The CLI's lean entry for hooks (dist/hook.cjs) when it is there, else `trailguard hook`.
+  tg_entry=${tg_cli%/*}/hook.cjs
+  [ -f "$tg_entry" ] || tg_entry=
+}
+
+# Runs the hook in node: the lean entry, else the full CLI's `hook` verb.
+tg_node_hook() {
+  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$@"; else set -- "$tg_cli" hook "$@"; fi
+  TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir "$tg_node" "$@"
+}
+
+# The hook's verdict from node's exit status: 1 refuses the commit or push (a policy block);
+# anything else that went wrong only warns.
+tg_verdict() {
+  [ "$1" -eq 0 ] && return 0
+  [ "$1" -eq 1 ] && return 1
+  echo "trailguard: hook $tg_hook failed (exit $1); the commit goes on (details: TRAILGUARD_DEBUG=1)" >&2
   return 0
+}
+
+tg_run() {
+  tg_ready || return 0
+  tg_node_hook "$@"
+  tg_verdict $?
+}
+
+# prepare-commit-msg with node: git lists the staged changes here, where starting it is cheap,
+# while node starts (node reads them on stdin).
+tg_prepare() {
+  tg_ready || return 0
+  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$tg_hook" "$@"; else set -- "$tg_cli" hook "$tg_hook" "$@"; fi
+  git diff --cached --name-status -z -M --no-ext-diff --no-relative |
+    TRAILGUARD_STAGED=stdin TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
+      "$tg_node" "$@"
+  tg_verdict $?
 }
 
 # A hook that was there before trailguard runs first, as it did before.
@@ -205,33 +252,30 @@ tg_state=$tg_common_dir/trailguard
 case $tg_hook in
   prepare-commit-msg)
     if tg_agent_env || tg_extra_env || [ -s "$tg_state/ledger.jsonl" ]; then
-      tg_run "$tg_hook" "$@"
+      tg_prepare "$@" || exit 1
     else
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
-        message | template | commit) ! tg_scan_message "$1" || tg_run "$tg_hook" "$@" ;;
+        message | template | commit) ! tg_scan_message "$1" || tg_prepare "$@" || exit 1 ;;
       esac
     fi
     ;;
   commit-msg)
-    # Trailers left for after the editor, and signatures typed or pasted in it.
-    if tg_scan_message "$1" && [ -z "$tg_assisted" ] || [ -n "$tg_pending" ]; then
-      tg_run "$tg_hook" "$@"
-    fi
+    # Signatures typed or pasted in the editor (an opt-in hook).
+    if tg_scan_message "$1" && [ -z "$tg_assisted" ]; then tg_run "$tg_hook" "$@" || exit 1; fi
     ;;
   post-commit)
     # Clearing the ledger must not hold up the commit: run it detached.
-    if [ -s "$tg_state/ledger.jsonl" ] && tg_find_node && tg_find_cli; then
-      (TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
-        "$tg_node" "$tg_cli" hook post-commit </dev/null >"$tg_state/post-commit.log" 2>&1 &)
+    if [ -s "$tg_state/ledger.jsonl" ] && tg_ready 2>/dev/null; then
+      (tg_node_hook post-commit </dev/null >"$tg_state/post-commit.log" 2>&1 &)
     fi
     ;;
   pre-push)
     if [ -n "${tg_input+set}" ]; then
-      { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | tg_run "$tg_hook" "$@"
-      exit $?
+      { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | tg_run "$tg_hook" "$@" || exit 1
+    else
+      tg_run "$tg_hook" "$@" || exit 1
     fi
-    tg_run "$tg_hook" "$@"
     ;;
 esac
 exit 0

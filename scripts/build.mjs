@@ -46,6 +46,24 @@ if (!values['only-action']) {
     }),
   );
 }
+if (!values['only-action']) {
+  // What the git hook shims run: a small loader (hook.cjs) and a commit's common path in one
+  // CommonJS file (hook-main.cjs, no ESM module graph); anything else continues in dist/cli.js,
+  // imported at run time (so kept a real import()).
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: { hook: 'src/cli/hook-loader.ts', 'hook-main': 'src/cli/hook-entry.ts' },
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      supported: { 'dynamic-import': true },
+      // Less source for node to parse on every commit; names stay readable in stack traces.
+      minifyWhitespace: true,
+      minifySyntax: true,
+    }),
+  );
+}
 await Promise.all(jobs);
 if (!values['only-action']) chmodSync('dist/cli.js', 0o755);
 if (!values['only-action']) await writeShimBlock();

@@ -164,19 +164,19 @@ describe('core.hooksPath', () => {
 
   test('inside the work tree (tracked): two lines appended to its scripts; uninstall restores bytes and modes', () => {
     const repo = newRepo();
-    repo.write('.githooks/commit-msg', '#!/bin/sh\necho "team commit-msg" >> log.txt');
-    chmodSync(join(repo.dir, '.githooks', 'commit-msg'), 0o755);
+    repo.write('.githooks/post-commit', '#!/bin/sh\necho "team post-commit" >> log.txt');
+    chmodSync(join(repo.dir, '.githooks', 'post-commit'), 0o755);
     repo.git('config', 'core.hooksPath', '.githooks');
     repo.commit('team hooks', ['README.md']);
     const before = snapshot(join(repo.dir, '.githooks'));
     expect(installOk(repo)).toContain('inside the work tree');
-    const script = readFileSync(join(repo.dir, '.githooks', 'commit-msg'), 'utf8');
-    expect(script.startsWith('#!/bin/sh\necho "team commit-msg" >> log.txt\n# trailguard:')).toBe(
+    const script = readFileSync(join(repo.dir, '.githooks', 'post-commit'), 'utf8');
+    expect(script.startsWith('#!/bin/sh\necho "team post-commit" >> log.txt\n# trailguard:')).toBe(
       true,
     );
     expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(logOf(repo)).toContain('team commit-msg');
+    expect(logOf(repo)).toContain('team post-commit');
     expect(cli(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.githooks'))).toEqual(before);
   });
@@ -291,7 +291,7 @@ describe('lefthook', () => {
     installOk(repo, '--local');
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
     expect(
-      parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['commit-msg'].jobs[0].name,
+      parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['post-commit'].jobs[0].name,
     ).toBe('trailguard');
     expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
@@ -303,7 +303,7 @@ describe('lefthook', () => {
     const repo = newRepo();
     installOk(repo);
     withPackages(repo, [`lefthook-${process.platform}-${process.arch}`], {});
-    repo.write('lefthook.yml', `${config}commit-msg:\n  jobs:\n    - run: 'true'\n`);
+    repo.write('lefthook.yml', `${config}post-commit:\n  jobs:\n    - run: 'true'\n`);
     const binary = join(
       repo.dir,
       'node_modules',
@@ -315,7 +315,7 @@ describe('lefthook', () => {
     const doctor = cli(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('lefthook renamed it to');
-    expect(doctor.stdout).toContain('commit-msg.old');
+    expect(doctor.stdout).toContain('post-commit.old');
     installOk(repo);
     expect(cli(repo, ['doctor']).code).toBe(0);
   });
@@ -326,7 +326,7 @@ describe('simple-git-hooks', () => {
     const repo = newRepo();
     withPackages(repo, ['simple-git-hooks'], {
       devDependencies: { 'simple-git-hooks': '^2.14.0' },
-      'simple-git-hooks': { 'commit-msg': 'echo sgh-commit-msg >> log.txt' },
+      'simple-git-hooks': { 'post-commit': 'echo sgh-post-commit >> log.txt' },
     });
     const apply = () =>
       spawn(process.execPath, ['node_modules/simple-git-hooks/cli.js'], repo.dir, repo.env);
@@ -338,17 +338,18 @@ describe('simple-git-hooks', () => {
     const config = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8'))[
       'simple-git-hooks'
     ];
-    expect(config['commit-msg']).toMatch(/^echo sgh-commit-msg >> log.txt\ntrailguard_hook=/);
-    expect(config.preserveUnused).toEqual(['prepare-commit-msg', 'post-commit']);
+    expect(config['post-commit']).toMatch(/^echo sgh-post-commit >> log.txt\ntrailguard_hook=/);
+    expect(config.preserveUnused).toEqual(['prepare-commit-msg']);
     // What `npm install` does next time: simple-git-hooks rewrites its hooks and deletes the unused.
     expect(apply().code).toBe(0);
+    writeFileSync(join(repo.dir, 'log.txt'), '');
     expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(logOf(repo)).toBe('sgh-commit-msg\n');
+    expect(logOf(repo)).toBe('sgh-post-commit\n');
 
     expect(cli(repo, ['uninstall']).code).toBe(0);
     expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(packageJson);
-    expect(readFileSync(join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8')).not.toContain(
+    expect(readFileSync(join(repo.dir, '.git', 'hooks', 'post-commit'), 'utf8')).not.toContain(
       'trailguard',
     );
     expect(existsSync(join(repo.dir, '.git', 'hooks', 'prepare-commit-msg'))).toBe(false);
@@ -413,7 +414,7 @@ describe('git config hooks (git 2.54+)', () => {
     const copy = join(repo.dir, '.git', 'trailguard', 'hooks', 'prepare-commit-msg');
     expect(config).toContain(`hook.trailguard-prepare-commit-msg.command sh '${copy}'`);
     expect(config).toContain('hook.trailguard-prepare-commit-msg.event prepare-commit-msg');
-    expect(config.trim().split('\n')).toHaveLength(6);
+    expect(config.trim().split('\n')).toHaveLength(2 * DEFAULT_HOOKS.length);
     expect(installOk(repo, '--manager', 'git-config')).toContain('already installed');
     expect(existsSync(copy)).toBe(true);
     // The command, run as git runs it (through the shell, hook arguments appended), records.

@@ -1,7 +1,10 @@
-import { hookContext } from '../commit/context.js';
-import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
+import { hookContext, stagedChanges } from '../commit/context.js';
+import { cachedLocalPolicy, type PolicyLoader } from '../commit/local-policy.js';
 import { UserError } from '../errors.js';
+import { runHook } from './hook-run.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
+
+const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push'];
 
 const help = `usage: trailguard hook <prepare-commit-msg|commit-msg|post-commit|pre-push> [git's hook arguments]
 
@@ -10,24 +13,32 @@ Exit 0 lets git go on; exit 1 refuses the commit or push (local.on-violation: bl
 Any internal error only warns: a local hook never loses a commit.
 `;
 
+/** The cached policy, else the full read (YAML, schema), loaded only then. */
+const loadPolicy: PolicyLoader = async (dirs) =>
+  cachedLocalPolicy(dirs) ?? (await import('../commit/policy-file.js')).readLocalPolicy(dirs);
+
 async function dispatch(name: string, args: string[], io: CliIO): Promise<number> {
-  const ctx = hookContext(io.cwd, io.env);
+  const ctx = await hookContext(io.cwd, io.env);
   switch (name) {
-    case 'prepare-commit-msg':
-      return prepareCommitMsg(ctx, args, io);
-    case 'commit-msg':
-      return commitMsg(ctx, args, io);
+    case 'prepare-commit-msg': {
+      // Started first: git works out the staged files while node loads the detection code.
+      const staged = stagedChanges(ctx);
+      const { prepareCommitMsg } = await import('../commit/hooks.js');
+      return prepareCommitMsg(ctx, args, io, { loadPolicy, staged });
+    }
+    case 'commit-msg': {
+      const { commitMsg } = await import('../commit/hooks.js');
+      return commitMsg(ctx, args, io, { loadPolicy });
+    }
     case 'post-commit':
-      return postCommit(ctx);
+      return (await import('../commit/hooks.js')).postCommit(ctx);
     case 'pre-push': {
       // The full check engine loads only here, never on a commit.
       const { prePush } = await import('../commit/pre-push.js');
       return prePush(ctx, args, await io.readStdin(), io);
     }
     default:
-      throw new UserError(
-        `hook: unknown hook "${name}" (expected prepare-commit-msg, commit-msg, post-commit or pre-push)`,
-      );
+      throw new UserError(`hook: unknown hook "${name}"`);
   }
 }
 
@@ -37,14 +48,8 @@ export const run: Verb = async (args, io) => {
     io.stdout(help);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  try {
-    return await dispatch(name, rest, io);
-  } catch (error) {
-    if (error instanceof UserError && error.message.startsWith('hook: unknown hook')) throw error;
-    const detail = io.env.TRAILGUARD_DEBUG
-      ? ((error as Error).stack ?? String(error))
-      : (error as Error).message;
-    io.stderr(`trailguard: ${name} hook failed: ${detail}; git goes on without it\n`);
-    return EXIT.ok;
+  if (!HOOKS.includes(name)) {
+    throw new UserError(`hook: unknown hook "${name}" (expected ${HOOKS.join(', ')})`);
   }
+  return runHook(name, io, (hookIO) => dispatch(name, rest, { ...io, ...hookIO }));
 };

@@ -3,6 +3,7 @@ import { readLedger, summarizeLedger } from '../agents/ledger.js';
 import { hookContext } from '../commit/context.js';
 import { touchedPaths } from '../commit/context.js';
 import { trailersForNow } from '../commit/hooks.js';
+import { loadLocalPolicy } from '../commit/policy-file.js';
 import { reachability } from '../install/doctor.js';
 import { repoFacts } from '../install/repo.js';
 import { InstallState } from '../install/state.js';
@@ -26,8 +27,8 @@ export const run: Verb = async (args, io) => {
   }
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await repoFacts(values.repo ?? io.cwd, io.env);
-  const ctx = hookContext(facts.top, io.env);
-  const now = await trailersForNow(ctx);
+  const ctx = await hookContext(facts.top, io.env);
+  const now = await trailersForNow(ctx, { loadPolicy: loadLocalPolicy });
   const staged = new Set(touchedPaths(now.changes));
   const ledger = summarizeLedger(readLedger(ctx.commonDir)).map((file) => ({
     ...file,

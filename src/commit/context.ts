@@ -1,13 +1,14 @@
 /**
  * Where a hook runs: git starts hooks at the top of the work tree with GIT_INDEX_FILE and friends
- * set, and the shim passes the git dirs it already found (TRAILGUARD_GIT_DIR/COMMON_DIR), so the
- * common case costs no git process. Every git call here goes through src/git/exec.ts, which keeps
- * the hook's environment (a `git commit <paths>` stages into a temporary index).
+ * set. The shim passes what it already knows (the git dirs in TRAILGUARD_GIT_DIR/COMMON_DIR, the
+ * staged changes on stdin), so the common case starts no git process from node and never loads
+ * node's child_process (together about a third of node's own start-up). Every git call that is
+ * still needed goes through src/git/exec.ts, which keeps the hook's environment (a
+ * `git commit <paths>` stages into a temporary index).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileChange, Identity } from '../core/types.js';
-import { git, gitSync } from '../git/exec.js';
 
 export interface HookContext {
   /** The top of the work tree. */
@@ -19,14 +20,18 @@ export interface HookContext {
   env: NodeJS.ProcessEnv;
 }
 
-export function hookContext(cwd: string, env: NodeJS.ProcessEnv): HookContext {
+/** src/git/exec.ts, loaded only when a git process is really needed. */
+const exec = () => import('../git/exec.js');
+
+export async function hookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
   const { TRAILGUARD_GIT_DIR: gitDir, TRAILGUARD_COMMON_DIR: commonDir } = env;
   if (gitDir && commonDir && existsSync(resolve(cwd, gitDir))) {
     return { top: cwd, gitDir: resolve(cwd, gitDir), commonDir: resolve(cwd, commonDir), env };
   }
-  const [top, absoluteGitDir, common] = gitSync(
-    ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'],
-    { cwd, env },
+  const [top, absoluteGitDir, common] = (
+    await (
+      await exec()
+    ).git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd, env })
   )
     .trim()
     .split('\n');
@@ -46,12 +51,31 @@ function parseIdent(value: string | undefined): Identity {
   return match ? { name: match[1], email: match[2] } : { name: '', email: '' };
 }
 
-/** Identities and comment character from one `git var -l`; the branch from HEAD itself. */
-export async function commitFacts(ctx: HookContext): Promise<CommitFacts> {
+function identityFromEnv(
+  env: NodeJS.ProcessEnv,
+  role: 'AUTHOR' | 'COMMITTER',
+): Identity | undefined {
+  const email = env[`GIT_${role}_EMAIL`];
+  return email === undefined ? undefined : { name: env[`GIT_${role}_NAME`] ?? '', email };
+}
+
+/**
+ * Identities, comment character and branch. git exports the author to commit hooks, so the common
+ * case starts no git process; `git var -l` fills in what is missing. The comment character matters
+ * only where git will open the editor (`needCommentChar`); elsewhere git's default `#` is assumed.
+ */
+export async function commitFacts(
+  ctx: HookContext,
+  needCommentChar: boolean,
+): Promise<CommitFacts> {
+  const author = identityFromEnv(ctx.env, 'AUTHOR');
   const vars = new Map<string, string>();
-  for (const line of (await git(['var', '-l'], { cwd: ctx.top, env: ctx.env })).split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0) vars.set(line.slice(0, eq), line.slice(eq + 1));
+  if (!author || needCommentChar) {
+    const output = await (await exec()).git(['var', '-l'], { cwd: ctx.top, env: ctx.env });
+    for (const line of output.split('\n')) {
+      const eq = line.indexOf('=');
+      if (eq > 0) vars.set(line.slice(0, eq), line.slice(eq + 1));
+    }
   }
   const comment = vars.get('core.commentchar') ?? vars.get('core.commentstring');
   let branch: string | undefined;
@@ -61,29 +85,40 @@ export async function commitFacts(ctx: HookContext): Promise<CommitFacts> {
   } catch {
     branch = undefined;
   }
+  const resolvedAuthor = author ?? parseIdent(vars.get('GIT_AUTHOR_IDENT'));
   return {
-    author: parseIdent(vars.get('GIT_AUTHOR_IDENT')),
-    committer: parseIdent(vars.get('GIT_COMMITTER_IDENT')),
+    author: resolvedAuthor,
+    committer:
+      identityFromEnv(ctx.env, 'COMMITTER') ??
+      (vars.has('GIT_COMMITTER_IDENT')
+        ? parseIdent(vars.get('GIT_COMMITTER_IDENT'))
+        : resolvedAuthor),
     commentChar: comment && comment !== 'auto' ? comment : '#',
     branch,
   };
 }
 
-/** What the commit being made changes: the index (maybe a temporary one) against HEAD. */
+/** The arguments the shim runs git with too, when it passes the staged changes on stdin. */
+export const STAGED_DIFF = [
+  'diff',
+  '--cached',
+  '--name-status',
+  '-z',
+  '-M',
+  '--no-ext-diff',
+  '--no-relative',
+];
+
+/**
+ * What the commit being made changes: the index (maybe a temporary one) against HEAD, as
+ * `git diff --cached --name-status -z` gives it; read from stdin when the shim ran it
+ * (TRAILGUARD_STAGED=stdin), else asked of git.
+ */
 export async function stagedChanges(ctx: HookContext): Promise<FileChange[]> {
-  const output = await git(
-    [
-      '-c',
-      'core.quotePath=false',
-      'diff',
-      '--cached',
-      '--name-status',
-      '-z',
-      '-M',
-      '--no-ext-diff',
-    ],
-    { cwd: ctx.top, env: ctx.env },
-  );
+  const output =
+    ctx.env.TRAILGUARD_STAGED === 'stdin'
+      ? readFileSync(0, 'utf8')
+      : await (await exec()).git(STAGED_DIFF, { cwd: ctx.top, env: ctx.env });
   const fields = output.split('\0');
   const changes: FileChange[] = [];
   for (let i = 0; i + 1 < fields.length && fields[i] !== '';) {
@@ -106,20 +141,10 @@ export function touchedPaths(changes: readonly FileChange[]): string[] {
 
 /** Files of the commit just made, against its first parent (all of it for a root commit). */
 export async function committedPaths(ctx: HookContext): Promise<string[]> {
-  const output = await git(
-    [
-      '-c',
-      'core.quotePath=false',
-      'log',
-      '-1',
-      '-m',
-      '--first-parent',
-      '--no-renames',
-      '--format=',
-      '--name-only',
-      '-z',
-      'HEAD',
-    ],
+  const output = await (
+    await exec()
+  ).git(
+    ['log', '-1', '-m', '--first-parent', '--no-renames', '--format=', '--name-only', '-z', 'HEAD'],
     { cwd: ctx.top, env: ctx.env },
   );
   return output

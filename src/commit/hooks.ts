@@ -1,11 +1,11 @@
 /**
  * What the git hooks do at commit time (called by `trailguard hook <name>` from the shims).
  *
- * prepare-commit-msg does the work once per commit: it runs even with --no-verify, sees the
+ * prepare-commit-msg does the work, once per commit: it runs even with --no-verify, sees the
  * message of -m/-F/-c/--amend, and its exit status can refuse the commit. When git will open the
- * editor on an empty message it writes the trailers as a comment line instead, so an untouched
- * message still aborts the commit; commit-msg turns that line into trailers once the message
- * has text, and normalises tool signatures typed in the editor.
+ * editor on an empty message, the trailers go below an empty first line, as `git commit -s` puts
+ * its sign-off. post-commit clears the ledger entries of what was committed. The opt-in commit-msg
+ * normalises tool signatures typed or pasted in the editor.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,12 +24,13 @@ import {
 import {
   describeViolations,
   hasContent,
-  loadLocalPolicy,
   localViolations,
   readMessage,
   saveMessage,
   type LocalPolicy,
+  type PolicyLoader,
 } from './local-policy.js';
+import { mayCarrySignature } from '../install/shim-block.js';
 import { trailersToAdd, withTrailers } from './record.js';
 
 export interface HookIO {
@@ -57,26 +58,6 @@ export function replayKind(ctx: HookContext, source: string): string | undefined
   return undefined;
 }
 
-/** The line prepare-commit-msg leaves in an empty editor message; commit-msg reads it back. */
-const PENDING = ' trailguard: will add ';
-const PENDING_TAIL = ' (delete this line to leave it out)';
-
-function pendingLines(trailers: readonly Trailer[], commentChar: string): string {
-  return trailers
-    .map((t) => `${commentChar}${PENDING}${t.key}: ${t.value}${PENDING_TAIL}\n`)
-    .join('');
-}
-
-function readPending(message: string, commentChar: string): Trailer[] {
-  const prefix = `${commentChar}${PENDING}`;
-  return message.split('\n').flatMap((line) => {
-    if (!line.startsWith(prefix) || !line.endsWith(PENDING_TAIL)) return [];
-    const text = line.slice(prefix.length, -PENDING_TAIL.length);
-    const colon = text.indexOf(': ');
-    return colon > 0 ? [{ key: text.slice(0, colon), value: text.slice(colon + 2) }] : [];
-  });
-}
-
 interface Gathered {
   local: LocalPolicy;
   facts: CommitFacts;
@@ -85,11 +66,22 @@ interface Gathered {
   outside: Signal[];
 }
 
-async function gather(ctx: HookContext, replay: string | undefined): Promise<Gathered> {
+/** What a hook needs from its caller: how to read the policy, and the staged changes if known. */
+export interface HookDeps {
+  loadPolicy: PolicyLoader;
+  staged?: Promise<FileChange[]>;
+}
+
+async function gather(
+  ctx: HookContext,
+  replay: string | undefined,
+  editor: boolean,
+  deps: HookDeps,
+): Promise<Gathered> {
   const [local, facts, changes] = await Promise.all([
-    loadLocalPolicy(ctx),
-    commitFacts(ctx),
-    stagedChanges(ctx),
+    deps.loadPolicy(ctx),
+    commitFacts(ctx, editor),
+    deps.staged ?? stagedChanges(ctx),
   ]);
   const env = detectEnv(ctx.env, local.catalog);
   // A replayed commit carries someone's earlier work: only an agent making this commit counts.
@@ -97,16 +89,22 @@ async function gather(ctx: HookContext, replay: string | undefined): Promise<Gat
   return { local, facts, changes, outside: [...env, ...ledger] };
 }
 
-/** The tools' own signatures in the message, AI identities and agent branches. */
+/**
+ * The tools' own signatures in the message, AI identities and agent branches. A message with none
+ * of the texts the shim looks for is not read line by line (as the shim would not have started
+ * node for it).
+ */
 function commitSignals(message: string, g: Gathered): Signal[] {
   const { author, committer, branch } = g.facts;
-  return detectCommit({ message, author, committer, branch }, g.local.catalog);
+  const text = mayCarrySignature(message) ? message : '';
+  return detectCommit({ message: text, author, committer, branch }, g.local.catalog);
 }
 
 /** Judges the commit; returns the hook's exit status (1 refuses the commit). */
 function applyPolicy(
   ctx: HookContext,
   g: Gathered,
+  fromMessage: readonly Signal[],
   message: string,
   messageFile: string,
   io: HookIO,
@@ -117,7 +115,7 @@ function applyPolicy(
     );
     return 0;
   }
-  const signals = [...g.outside, ...commitSignals(message, g)];
+  const signals = [...g.outside, ...fromMessage];
   const { violations, evidence } = localViolations(g.local, touchedPaths(g.changes), signals);
   if (violations.length === 0) return 0;
   io.stderr(describeViolations(violations, evidence));
@@ -142,48 +140,55 @@ export async function prepareCommitMsg(
   ctx: HookContext,
   args: string[],
   io: HookIO,
+  deps: HookDeps,
 ): Promise<number> {
   const [file, rawSource] = args;
   const source = (rawSource ?? ctx.env.PRE_COMMIT_COMMIT_MSG_SOURCE ?? '') as MessageSource;
   const replay = replayKind(ctx, source);
-  const g = await gather(ctx, replay);
+  // git opens the editor on these, with a template that may hold a custom comment character.
+  const editor = source === '' || source === 'template';
+  const g = await gather(ctx, replay, editor, deps);
   if (replay && g.outside.length === 0) return 0;
   const message = readMessage(file);
   // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
   const fromMessage = replay ? [] : commitSignals(message, g);
   const add = trailersToAdd(message, [...g.outside, ...fromMessage], g.facts.commentChar);
-  // git opens the editor on these; an untouched message must still abort the commit.
-  const editorOnEmpty = source === '' || source === 'template';
-  const next = editorOnEmpty
-    ? addPending(message, add, g.facts.commentChar)
+  const next = editor
+    ? withTrailersForEditor(message, add, g.facts.commentChar)
     : withTrailers(message, add, g.facts.commentChar);
   if (next !== message) writeFileSync(file, next);
   // Judged on the message as given: the tools behind our trailers are in the signals already.
-  return replay ? 0 : applyPolicy(ctx, g, message, file, io);
+  return replay ? 0 : applyPolicy(ctx, g, fromMessage, message, file, io);
 }
 
-function addPending(message: string, add: readonly Trailer[], commentChar: string): string {
+/** The message git opens the editor on, with our trailers below an empty subject and body line. */
+function withTrailersForEditor(
+  message: string,
+  add: readonly Trailer[],
+  commentChar: string,
+): string {
   if (add.length === 0) return message;
-  const lines = pendingLines(add, commentChar);
-  // Below git's own instructions, so the first line stays free for the subject.
-  return message.endsWith('\n') || message === '' ? message + lines : `${message}\n${lines}`;
+  if (hasContent(message, commentChar)) return withTrailers(message, add, commentChar);
+  return `\n\n${formatTrailers(add)}${message.replace(/^\n+/, '')}`;
 }
 
-export async function commitMsg(ctx: HookContext, args: string[], io: HookIO): Promise<number> {
+export async function commitMsg(
+  ctx: HookContext,
+  args: string[],
+  io: HookIO,
+  deps: HookDeps,
+): Promise<number> {
   const [file] = args;
   const message = readMessage(file);
-  const g: Gathered = await gather(ctx, 'after prepare-commit-msg');
+  // No ledger here: prepare-commit-msg recorded it; only what the editor added is new.
+  const g = await gather(ctx, 'after prepare-commit-msg', true, deps);
   const { commentChar } = g.facts;
   if (!hasContent(message, commentChar)) return 0;
-  const pending = readPending(message, commentChar);
-  const fromSignatures = trailersToAdd(message, commitSignals(message, g), commentChar);
-  const pendingValues = new Set(pending.map((t) => t.value));
-  const add = [...pending, ...fromSignatures.filter((t) => !pendingValues.has(t.value))];
-  const next = withTrailers(message, add, commentChar);
-  if (next !== message) writeFileSync(file, next);
-  // prepare-commit-msg judged the pending tools already; only tools first seen here are new.
-  if (fromSignatures.length === 0) return 0;
-  return applyPolicy(ctx, { ...g, outside: [] }, message, file, io);
+  const fromMessage = commitSignals(message, g);
+  const add = trailersToAdd(message, fromMessage, commentChar);
+  if (add.length === 0) return 0;
+  writeFileSync(file, withTrailers(message, add, commentChar));
+  return applyPolicy(ctx, { ...g, outside: [] }, fromMessage, message, file, io);
 }
 
 /** After the commit exists: the ledger entries of the files it committed are done. */
@@ -193,13 +198,16 @@ export async function postCommit(ctx: HookContext): Promise<number> {
 }
 
 /** For `status`: the trailers a commit made now would get, without a message. */
-export async function trailersForNow(ctx: HookContext): Promise<{
+export async function trailersForNow(
+  ctx: HookContext,
+  deps: HookDeps,
+): Promise<{
   local: LocalPolicy;
   changes: FileChange[];
   signals: Signal[];
   trailers: string;
 }> {
-  const g = await gather(ctx, replayKind(ctx, ''));
+  const g = await gather(ctx, replayKind(ctx, ''), false, deps);
   const add = trailersToAdd('', g.outside, g.facts.commentChar);
   return { local: g.local, changes: g.changes, signals: g.outside, trailers: formatTrailers(add) };
 }

@@ -7,21 +7,15 @@
  *
  * The policy comes from the guard's cache (regular expressions, agents/guard-cache.ts) when it is
  * current, so a commit with an agent never loads the YAML parser, the schema or the glob compiler;
- * otherwise it is read in full, and the cache refreshed.
+ * otherwise policy-file.ts reads it in full and refreshes the cache.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UNKNOWN_TOOL, createCatalog, type Catalog } from '../core/catalog.js';
-import type { Policy, UnknownTools } from '../core/policy.js';
+import type { UnknownTools } from '../core/policy.js';
 import type { Signal } from '../core/types.js';
 import type { GuardRules } from '../agents/guard.js';
-import {
-  POLICY_FILE_NAMES,
-  guardCacheKey,
-  readGuardCache,
-  tableRules,
-  writeGuardCache,
-} from '../agents/guard-cache.js';
+import { readGuardCache, tableRules } from '../agents/guard-cache.js';
 
 export interface LocalPolicy {
   catalog: Catalog;
@@ -38,59 +32,24 @@ export interface RepoDirs {
   commonDir: string;
 }
 
-/** The policy of the work tree. Never throws: a hook fails open. */
-export async function loadLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
-  const repo = { topLevel: dirs.top, gitDir: dirs.gitDir, commonDir: dirs.commonDir };
-  const table = readGuardCache(repo);
-  if (table?.tools && !table.pathExemptions) {
-    return {
-      catalog: createCatalog({ internal: table.internal, ...table.tools }),
-      rules: tableRules(table),
-      unknown: table.tools.unknown,
-      source: table.source,
-    };
-  }
-  const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(dirs.top, path)));
-  try {
-    const { tableOf, rulesOf } = await import('../agents/guard-policy.js');
-    const key = guardCacheKey(repo);
-    const { policy, source } = await readPolicy(dirs.top);
-    const local = {
-      catalog: createCatalog(policy.tools),
-      rules: rulesOf(policy, source),
-      unknown: policy.tools.unknown,
-      source,
-    };
-    writeGuardCache(repo, tableOf(policy, source, key));
-    return local;
-  } catch (error) {
-    return {
-      catalog: createCatalog(),
-      rules: {
-        source: file ?? '',
-        onViolation: 'warn',
-        internal: [],
-        groupsFor: () => [],
-        exempt: () => false,
-      },
-      unknown: 'external',
-      source: file ?? '',
-      problem: (error as Error).message,
-    };
-  }
+/** The policy from the guard's cache when it is current and enough for the hooks, else undefined. */
+export function cachedLocalPolicy(dirs: RepoDirs): LocalPolicy | undefined {
+  const table = readGuardCache({
+    topLevel: dirs.top,
+    gitDir: dirs.gitDir,
+    commonDir: dirs.commonDir,
+  });
+  if (!table?.tools || table.pathExemptions) return undefined;
+  return {
+    catalog: createCatalog({ internal: table.internal, ...table.tools }),
+    rules: tableRules(table),
+    unknown: table.tools.unknown,
+    source: table.source,
+  };
 }
 
-/** The policy read in full (YAML, schema): the work tree's file, else the embedded default. */
-export async function readPolicy(top: string): Promise<{ policy: Policy; source: string }> {
-  const [{ loadPolicy, EMBEDDED_DEFAULT }, { defaultPolicy }] = await Promise.all([
-    import('../config/load.js'),
-    import('../core/policy.js'),
-  ]);
-  const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(top, path)));
-  return file
-    ? loadPolicy({ repoDir: top, configPath: file })
-    : { policy: defaultPolicy, source: EMBEDDED_DEFAULT };
-}
+/** Where the policy comes from when the cache cannot answer (see policy-file.ts). */
+export type PolicyLoader = (dirs: RepoDirs) => Promise<LocalPolicy>;
 
 export interface LocalViolation {
   group: string;

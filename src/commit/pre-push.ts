@@ -9,7 +9,7 @@ import { renderText } from '../report/text.js';
 import { gitMaybe } from '../git/exec.js';
 import type { HookContext } from './context.js';
 import type { HookIO } from './hooks.js';
-import { readPolicy } from './local-policy.js';
+import { readPolicy } from './policy-file.js';
 
 const ZERO = /^0+$/;
 
@@ -37,9 +37,9 @@ export async function prePush(
   io: HookIO,
 ): Promise<number> {
   const remote = args[0] ?? ctx.env.PRE_COMMIT_REMOTE_NAME ?? 'origin';
-  let local: Awaited<ReturnType<typeof readPolicy>>;
+  let local: ReturnType<typeof readPolicy>;
   try {
-    local = await readPolicy(ctx.top);
+    local = readPolicy(ctx.top);
   } catch (error) {
     io.stderr(`trailguard: ${(error as Error).message}; the push goes on without a check\n`);
     return 0;

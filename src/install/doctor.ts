@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { loadLocalPolicy } from '../commit/local-policy.js';
+import { loadLocalPolicy } from '../commit/policy-file.js';
 import { ENTRY_MARKER, runsOurHook } from './entry.js';
 import { sectionFor } from './git-config.js';
 import { JOB_NAME, lefthookConfig, lefthookLocalConfig } from './lefthook.js';
@@ -86,10 +86,12 @@ export function nodeWithoutLoginShell(
   guiPath = GUI_PATH,
 ): string | undefined {
   const shim = readFileSync(shimSource(), 'utf8');
-  const findNode = /^tg_find_node\(\) \{\n[\s\S]*?\n\}\n/m.exec(shim)?.[0];
-  if (!findNode) return undefined;
+  const functionOf = (name: string) =>
+    new RegExp(`^${name}\\(\\) \\{\\n[\\s\\S]*?\\n\\}\\n`, 'm').exec(shim)?.[0];
+  const [onPath, findNode] = [functionOf('tg_on_path'), functionOf('tg_find_node')];
+  if (!onPath || !findNode) return undefined;
   const hookEnv = join(state.dir, 'hook.env');
-  const script = `${findNode}[ ! -f "$1" ] || . "$1"; tg_find_node && printf '%s' "$tg_node"`;
+  const script = `${onPath}${findNode}[ ! -f "$1" ] || . "$1"; tg_find_node && printf '%s' "$tg_node"`;
   try {
     const found = execFileSync('/bin/sh', ['-c', script, 'sh', hookEnv], {
       env: { HOME: facts.env.HOME ?? '', PATH: guiPath },

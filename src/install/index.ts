@@ -10,7 +10,7 @@
 import { readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { agentEnvNames, createCatalog } from '../core/catalog.js';
 import { UserError } from '../errors.js';
-import { loadLocalPolicy } from '../commit/local-policy.js';
+import { loadLocalPolicy } from '../commit/policy-file.js';
 import { removeEntryLines } from './entry.js';
 import { installConfigHooks, removeSection } from './git-config.js';
 import { installHookFiles, removeHookFile } from './hooks-dir.js';

@@ -21,12 +21,12 @@ import { stateDir } from '../agents/ledger.js';
 
 export const HOOK_NAMES = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push'] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
-/** pre-push runs `trailguard check` on every push: opt in with `--pre-push`. */
-export const DEFAULT_HOOKS: readonly HookName[] = [
-  'prepare-commit-msg',
-  'commit-msg',
-  'post-commit',
-];
+/**
+ * Every hook git runs costs a process, about as much as a no-op hook: two keep a commit without AI
+ * within 1.3× of one no-op hook. commit-msg (signatures pasted in the editor) and pre-push
+ * (`trailguard check` on every push) are opt-in.
+ */
+export const DEFAULT_HOOKS: readonly HookName[] = ['prepare-commit-msg', 'post-commit'];
 
 /** The first line every installed copy of the shim starts with after its shebang. */
 export const SHIM_MARKER = '# trailguard-hook:';
@@ -126,7 +126,7 @@ export class InstallState {
 
   /** Everything but the agent ledger (which is the agents' data, not the installation's). */
   clear(): void {
-    for (const name of ['hooks', 'backup', 'hook.env', 'install.json']) {
+    for (const name of ['hooks', 'backup', 'hook.env', 'install.json', 'hook-code-cache']) {
       rmSync(join(this.dir, name), { recursive: true, force: true });
     }
   }

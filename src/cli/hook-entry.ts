@@ -1,0 +1,38 @@
+/**
+ * A commit's common path for the git hook shims (dist/hook-main.cjs, run by hook-loader.ts): the
+ * policy from the guard's cache, the staged changes from the shim. It loads no policy parser,
+ * schema, glob compiler, child_process or ESM module graph, which together cost about as much
+ * again as starting node. Anything else (no current cache, pre-push) is left to the full CLI.
+ */
+import { hookContext } from '../commit/context.js';
+import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
+import { cachedLocalPolicy } from '../commit/local-policy.js';
+import { runHook } from './hook-run.js';
+
+/** Runs hook `name`; resolves to false when the full CLI has to do it. */
+export async function runLeanHook(name: string, args: string[]): Promise<boolean> {
+  const io = { stderr: (text: string) => void process.stderr.write(text), env: process.env };
+  if (name === 'post-commit') {
+    process.exitCode = await runHook(name, io, async () =>
+      postCommit(await hookContext(process.cwd(), io.env)),
+    );
+    return true;
+  }
+  if (name !== 'prepare-commit-msg' && name !== 'commit-msg') return false;
+  let ctx: Awaited<ReturnType<typeof hookContext>>;
+  let local: ReturnType<typeof cachedLocalPolicy>;
+  try {
+    ctx = await hookContext(process.cwd(), io.env);
+    local = cachedLocalPolicy(ctx);
+  } catch {
+    return false; // the full CLI reports it, and lets the commit go on
+  }
+  if (!local) return false;
+  const deps = { loadPolicy: async () => local };
+  process.exitCode = await runHook(name, io, (hookIO) =>
+    name === 'commit-msg'
+      ? commitMsg(ctx, args, hookIO, deps)
+      : prepareCommitMsg(ctx, args, hookIO, deps),
+  );
+  return true;
+}
