@@ -178,6 +178,20 @@ describe('commit hooks (plain .git/hooks)', () => {
     expect(trailers(repo)).toEqual(['Assisted-by: copilot']);
   });
 
+  test('the lean entry keeps a V8 code cache per clone; a damaged one is made anew unnoticed', () => {
+    const cache = join(repo.dir, '.git', 'trailguard', 'hook-code-cache');
+    expect(existsSync(cache)).toBe(true);
+    writeFileSync(cache, 'not a code cache');
+    const result = run(
+      repo,
+      ['commit', '-q', '--allow-empty', '-m', 'with a damaged cache'],
+      CLAUDE,
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
+  });
+
   test('commits from a subdirectory record too', () => {
     mkdirSync(join(repo.dir, 'deep', 'er'), { recursive: true });
     const result = run(
