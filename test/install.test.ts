@@ -232,9 +232,17 @@ describe('husky 9', () => {
     );
   });
 
-  test('a clone without trailguard installed skips the lines silently', () => {
+  test('a clone without trailguard installed skips the lines silently; doctor says why', () => {
     const repo = huskyRepo();
     installOk(repo);
+    const state = join(repo.dir, '.git', 'trailguard');
+    rmSync(join(state, 'hooks'), { recursive: true });
+    rmSync(join(repo.dir, 'node_modules', 'trailguard'));
+    const doctor = cli(repo, ['doctor']);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toContain(
+      'prepare-commit-msg: husky runs .husky/prepare-commit-msg, but the script it runs is gone',
+    );
     cliStateGone(repo);
     const result = git(repo, ['commit', '-q', '--allow-empty', '-m', 'teammate'], CLAUDE);
     expect(result.code).toBe(0);

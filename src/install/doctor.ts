@@ -27,21 +27,46 @@ export function reachability(facts: RepoFacts, hook: HookName): Finding {
   const file = join(facts.hooksDir, hook);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (isOurShim(file)) return { ok: true, what: `${hook}: ${file}` };
-  if (runsOurHook(text)) return { ok: true, what: `${hook}: ${file} runs trailguard` };
+  const via = entryRunner(facts, hook, file, text);
+  if (!via) {
+    return {
+      ok: false,
+      what: `${hook}: git does not run trailguard (it looks in ${facts.hooksDir})`,
+    };
+  }
+  // An entry line runs the repository's dependency, else this clone's copy (hookCommand).
+  const scripts = [
+    join(facts.top, 'node_modules', 'trailguard', 'hooks', hook),
+    new InstallState(facts.commonDir).hookCopy(hook),
+  ];
+  return scripts.some((script) => existsSync(script))
+    ? { ok: true, what: `${hook}: ${via}` }
+    : {
+        ok: false,
+        what: `${hook}: ${via}, but the script it runs is gone (${scripts.join(' or ')})`,
+        fix: 'trailguard install',
+      };
+}
+
+/** Which hook manager entry of ours git reaches for `hook`, if any. */
+function entryRunner(
+  facts: RepoFacts,
+  hook: HookName,
+  file: string,
+  text: string,
+): string | undefined {
+  if (runsOurHook(text)) return `${file} runs trailguard`;
   const husky = huskyDir(facts.top, facts.hooksPath?.value);
   if (husky && facts.hooksPath && readIf(join(husky, hook)).includes(ENTRY_MARKER)) {
-    return { ok: true, what: `${hook}: husky runs .husky/${hook}` };
+    return `husky runs .husky/${hook}`;
   }
   if (text.includes('lefthook') && lefthookJob(facts.top, hook)) {
-    return { ok: true, what: `${hook}: lefthook runs the ${JOB_NAME} job` };
+    return `lefthook runs the ${JOB_NAME} job`;
   }
   if (versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE) && configHookListed(facts, hook)) {
-    return { ok: true, what: `${hook}: git config ${sectionFor(hook)}` };
+    return `git config ${sectionFor(hook)}`;
   }
-  return {
-    ok: false,
-    what: `${hook}: git does not run trailguard (it looks in ${facts.hooksDir})`,
-  };
+  return undefined;
 }
 
 function readIf(path: string): string {
@@ -128,7 +153,7 @@ export async function diagnose(
   findings.push({ ok: true, what: `installed with ${record.manager}: ${record.hooks.join(', ')}` });
   for (const hook of record.hooks) {
     const finding = reachability(facts, hook);
-    if (!finding.ok) finding.fix = whyUnreachable(facts, record, hook);
+    if (!finding.ok) finding.fix ??= whyUnreachable(facts, record, hook);
     findings.push(finding);
   }
   const node = nodeWithoutLoginShell(facts, state, options.guiPath);
