@@ -93,20 +93,26 @@ function timed(command, args, cwd) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(runs, run) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await run();
-    if (result.code !== 0 && result.code !== 1) {
-      throw new Error(`a reader failed (exit ${result.code}): ${result.stderr}`);
+/** Runs every reader once per round, so a change in machine load hits all of them alike. */
+async function measure(runs, rows) {
+  const results = rows.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    for (const [index, [, run]] of rows.entries()) {
+      const result = await run();
+      if (result.code !== 0 && result.code !== 1) {
+        throw new Error(`${rows[index][0]} failed (exit ${result.code}): ${result.stderr}`);
+      }
+      results[index].push(result);
     }
-    results.push(result);
   }
-  return {
-    ms: median(results.map((r) => r.ms)),
-    rssKb: Math.max(...results.map((r) => r.rssKb)),
-    last: results.at(-1),
-  };
+  return results.map((runsOfRow, index) => [
+    rows[index][0],
+    {
+      ms: median(runsOfRow.map((r) => r.ms)),
+      rssKb: Math.max(...runsOfRow.map((r) => r.rssKb)),
+      last: runsOfRow.at(-1),
+    },
+  ]);
 }
 
 async function main() {
@@ -136,8 +142,14 @@ async function main() {
       `range: ${range}; median of ${runs} runs; git ${gitVersion}, node ${process.version}`,
     );
 
-    const readHistoryRun = (revs) => () =>
-      timed(process.execPath, [import.meta.filename, '--child', lib, repo, revs], ROOT);
+    const readHistoryRun =
+      (revs, nodeOptions = []) =>
+      () =>
+        timed(
+          process.execPath,
+          [...nodeOptions, import.meta.filename, '--child', lib, repo, revs],
+          ROOT,
+        );
     const rows = [
       ['git log --name-status -z', () => timed('git', ['log', '--name-status', '-z', range], repo)],
       ["git log with readHistory's arguments", () => timed('git', historyArgs([range]), repo)],
@@ -149,8 +161,7 @@ async function main() {
     if (checkRuns)
       rows.push(['trailguard check --format json', () => timed(process.execPath, checkArgs, repo)]);
 
-    const results = [];
-    for (const [name, run] of rows) results.push([name, await measure(runs, run)]);
+    const results = await measure(runs, rows);
     const [, plain] = results[0];
     const [, same] = results[1];
     const width = Math.max(...results.map(([name]) => name.length));
@@ -164,11 +175,13 @@ async function main() {
       );
     }
     const read = JSON.parse(results[2][1].last.stdout);
-    const tenth = `HEAD~${Math.floor(Number(values.commits) / 10)}..HEAD`;
-    const small = await readHistoryRun(tenth)();
+    // Bounded memory: the whole range again, with V8's heap capped far below the history's size.
+    const capped = await readHistoryRun(range, ['--max-old-space-size=16'])();
+    if (capped.code !== 0)
+      throw new Error(`readHistory with a 16 MB heap failed: ${capped.stderr}`);
     console.log(
-      `readHistory: ${read.commits} commits, ${read.files} file changes; on ${tenth} ` +
-        `(${JSON.parse(small.stdout).commits} commits) its peak RSS was ${(small.rssKb / 1024).toFixed(0)} MB`,
+      `readHistory: ${read.commits} commits, ${read.files} file changes; with the heap capped at ` +
+        `16 MB (--max-old-space-size=16) it reads them all again, peak RSS ${(capped.rssKb / 1024).toFixed(0)} MB`,
     );
     if (checkRuns) {
       const report = JSON.parse(results[3][1].last.stdout);

@@ -143,6 +143,17 @@ describe('readHistory: commits', () => {
     ]);
   });
 
+  test('a message of megabytes, multi-byte characters across every chunk boundary, reads whole', async () => {
+    const repo = newRepo();
+    repo.commit('base\n', { 'x.txt': 'x\n' });
+    const huge = `Subject\n\n${'é🤖ü '.repeat(250_000)}\nAssisted-by: claude-code\n`;
+    const sha = commitVerbatim(repo, huge);
+    const after = repo.commit('after\n', { 'y.txt': 'y\n' });
+    const commits = await read(repo);
+    expect(commits.map((c) => c.sha)).toEqual([after, sha, expect.any(String)]);
+    expect(commits[1]?.message).toBe(huge);
+  });
+
   test('a latin-1 message declared with i18n.commitEncoding arrives as UTF-8', async () => {
     const repo = newRepo();
     repo.commit('base\n', { 'x.txt': 'x\n' });

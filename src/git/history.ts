@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import type { CommitRecord, FileChange } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { gitMaybe } from './exec.js';
@@ -81,9 +80,8 @@ type Step = 'header' | 'files-start' | 'files';
  * path fields are read by position, so a path that looks like anything still reads as a path.
  */
 class LogParser {
-  private readonly decoder = new StringDecoder('utf8');
-  /** The start of a field whose NUL has not arrived yet (a long message spans many chunks). */
-  private carry: string[] = [];
+  /** The bytes of a field whose NUL has not arrived yet (a long message spans many chunks). */
+  private carry: Buffer[] = [];
   private step: Step = 'header';
   private header: string[] = [];
   private commit: CommitRecord | undefined;
@@ -91,30 +89,34 @@ class LogParser {
   /** Paths still to read for the current file: 1, or 2 for a non-merge rename or copy. */
   private pathsLeft = 0;
 
-  /** Feeds a chunk of output; returns the commits it completed. */
+  /**
+   * Feeds a chunk of output; returns the commits it completed. Each field is decoded on its own
+   * from the bytes: a NUL never falls inside a UTF-8 character, and a string cut from a larger
+   * decoded chunk would keep the whole chunk alive for as long as a consumer keeps the field.
+   */
   push(chunk: Buffer): CommitRecord[] {
-    const text = this.decoder.write(chunk);
     const done: CommitRecord[] = [];
     let start = 0;
-    for (let end = text.indexOf('\0'); end !== -1; end = text.indexOf('\0', start)) {
-      let value = text.slice(start, end);
+    for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+      let value: string;
       if (this.carry.length > 0) {
-        this.carry.push(value);
-        value = this.carry.join('');
+        this.carry.push(chunk.subarray(start, end));
+        value = Buffer.concat(this.carry).toString('utf8');
         this.carry = [];
+      } else {
+        value = chunk.toString('utf8', start, end);
       }
       const finished = this.field(value);
       if (finished) done.push(finished);
       start = end + 1;
     }
-    if (start < text.length) this.carry.push(text.slice(start));
+    if (start < chunk.length) this.carry.push(chunk.subarray(start));
     return done;
   }
 
   /** At the end of the output: the last commit, which no following record start has closed. */
   end(): CommitRecord | undefined {
-    const rest = this.carry.join('') + this.decoder.end();
-    if (rest !== '' || this.header.length > 0 || this.pathsLeft > 0) {
+    if (this.carry.length > 0 || this.header.length > 0 || this.pathsLeft > 0) {
       throw new UserError('git log output ended in the middle of a commit');
     }
     const last = this.commit;

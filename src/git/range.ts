@@ -109,7 +109,7 @@ async function defaultRange(repo: string, env?: NodeJS.ProcessEnv): Promise<Reso
   const name = shortRef(base.ref);
   const description =
     base.sha === head
-      ? `${name}..HEAD (empty: HEAD is at the default branch ${name}, which has no upstream; ` +
+      ? `${name}..HEAD (empty: HEAD is at the default branch ${name} and has no upstream; ` +
         'name a range to check, e.g. HEAD~10..HEAD)'
       : `${name}..HEAD (no upstream; the default branch ${name} is the base)`;
   return { revs: [`${base.ref}..HEAD`], description };
