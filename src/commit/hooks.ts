@@ -40,22 +40,18 @@ export interface HookIO {
 /** git's names for where the message came from (prepare-commit-msg's second argument). */
 export type MessageSource = '' | 'message' | 'template' | 'merge' | 'squash' | 'commit';
 
-/** Commits that carry an existing message (merge, squash, cherry-pick, revert, rebase). */
-export function replayKind(ctx: HookContext, source: string): string | undefined {
-  if (source === 'merge' || source === 'squash') return source;
-  const action = ctx.env.GIT_REFLOG_ACTION ?? '';
-  const named = /^(rebase|cherry-pick|revert|merge|pull)\b/.exec(action);
-  if (named) return named[1];
-  for (const [file, kind] of [
-    ['CHERRY_PICK_HEAD', 'cherry-pick'],
-    ['REVERT_HEAD', 'revert'],
-    ['MERGE_HEAD', 'merge'],
-    // The sequencer writes MERGE_MSG for every pick and revert it commits itself.
-    ['MERGE_MSG', 'cherry-pick'],
-  ] as const) {
-    if (existsSync(join(ctx.gitDir, file))) return kind;
-  }
-  return undefined;
+/**
+ * Whether the commit replays earlier work with its message (merge, squash, cherry-pick, revert,
+ * rebase): prepare-commit-msg's source, the reflog action git sets, or the sequencer's state
+ * (it writes MERGE_MSG for every pick and revert it commits itself).
+ */
+export function isReplay(ctx: HookContext, source: string): boolean {
+  if (source === 'merge' || source === 'squash') return true;
+  if (/^(rebase|cherry-pick|revert|merge|pull)\b/.test(ctx.env.GIT_REFLOG_ACTION ?? ''))
+    return true;
+  return ['CHERRY_PICK_HEAD', 'REVERT_HEAD', 'MERGE_HEAD', 'MERGE_MSG'].some((file) =>
+    existsSync(join(ctx.gitDir, file)),
+  );
 }
 
 interface Gathered {
@@ -72,10 +68,13 @@ export interface HookDeps {
   staged?: Promise<FileChange[]>;
 }
 
+/**
+ * `ledger`: whether the agent ledger counts (not for a replay: it carries someone's earlier work,
+ * so only an agent making this commit counts); `editor`: whether git opens the editor.
+ */
 async function gather(
   ctx: HookContext,
-  replay: string | undefined,
-  editor: boolean,
+  { ledger, editor }: { ledger: boolean; editor: boolean },
   deps: HookDeps,
 ): Promise<Gathered> {
   const [local, facts, changes] = await Promise.all([
@@ -84,9 +83,8 @@ async function gather(
     deps.staged ?? stagedChanges(ctx),
   ]);
   const env = detectEnv(ctx.env, local.catalog);
-  // A replayed commit carries someone's earlier work: only an agent making this commit counts.
-  const ledger = replay ? [] : ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes)));
-  return { local, facts, changes, outside: [...env, ...ledger] };
+  const edits = ledger ? ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes))) : [];
+  return { local, facts, changes, outside: [...env, ...edits] };
 }
 
 /**
@@ -144,10 +142,10 @@ export async function prepareCommitMsg(
 ): Promise<number> {
   const [file, rawSource] = args;
   const source = (rawSource ?? ctx.env.PRE_COMMIT_COMMIT_MSG_SOURCE ?? '') as MessageSource;
-  const replay = replayKind(ctx, source);
+  const replay = isReplay(ctx, source);
   // git opens the editor on these, with a template that may hold a custom comment character.
   const editor = source === '' || source === 'template';
-  const g = await gather(ctx, replay, editor, deps);
+  const g = await gather(ctx, { ledger: !replay, editor }, deps);
   if (replay && g.outside.length === 0) return 0;
   const message = readMessage(file);
   // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
@@ -181,7 +179,7 @@ export async function commitMsg(
   const [file] = args;
   const message = readMessage(file);
   // No ledger here: prepare-commit-msg recorded it; only what the editor added is new.
-  const g = await gather(ctx, 'after prepare-commit-msg', true, deps);
+  const g = await gather(ctx, { ledger: false, editor: true }, deps);
   const { commentChar } = g.facts;
   if (!hasContent(message, commentChar)) return 0;
   const fromMessage = commitSignals(message, g);
@@ -207,7 +205,7 @@ export async function trailersForNow(
   signals: Signal[];
   trailers: string;
 }> {
-  const g = await gather(ctx, replayKind(ctx, ''), false, deps);
+  const g = await gather(ctx, { ledger: !isReplay(ctx, ''), editor: false }, deps);
   const add = trailersToAdd('', g.outside, g.facts.commentChar);
   return { local: g.local, changes: g.changes, signals: g.outside, trailers: formatTrailers(add) };
 }
