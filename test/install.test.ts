@@ -203,6 +203,7 @@ describe('husky 9', () => {
     const npx = spawn('npx', ['--no', 'trailguard', 'install'], repo.dir, repo.env);
     expect(npx.code).toBe(0);
     expect(npx.stdout).toContain('installed with husky');
+    expect(installOk(repo)).toContain('already installed; nothing changed');
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toContain(
       'node_modules/trailguard/hooks/prepare-commit-msg',
     );
