@@ -14,6 +14,47 @@
 
 tg_hook=${tg_hook:-${0##*/}}
 
+# The git dir and the common git dir, from builtins: git runs hooks at the top of the work tree,
+# where `.git` is the git dir or (worktrees, submodules) a file naming it.
+tg_find_git_dirs() {
+  if [ -n "${GIT_DIR-}" ]; then
+    tg_git_dir=$GIT_DIR
+  elif [ -d .git ]; then
+    tg_git_dir=.git
+  elif [ -f .git ]; then
+    IFS= read -r tg_line <.git || :
+    tg_git_dir=${tg_line#gitdir: }
+  else
+    tg_git_dir=$(git rev-parse --git-dir 2>/dev/null) || return 1
+  fi
+  tg_common_dir=${GIT_COMMON_DIR:-$tg_git_dir}
+  if [ -z "${GIT_COMMON_DIR-}" ] && [ -f "$tg_git_dir/commondir" ]; then
+    IFS= read -r tg_line <"$tg_git_dir/commondir" || :
+    case $tg_line in
+      /*) tg_common_dir=$tg_line ;;
+      *) tg_common_dir=$tg_git_dir/$tg_line ;;
+    esac
+  fi
+}
+
+# A hook that was there before trailguard runs first, as it did before.
+tg_chained=$0.pre-trailguard
+if [ -x "$tg_chained" ]; then
+  if [ "$tg_hook" = pre-push ]; then
+    tg_input=$(cat)
+    { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | "$tg_chained" "$@" || exit $?
+  else
+    "$tg_chained" "$@" || exit $?
+  fi
+fi
+
+tg_find_git_dirs || exit 0
+tg_state=$tg_common_dir/trailguard
+[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
+
+# post-commit has work only when the agent ledger has entries: decided before the rest is read.
+[ "$tg_hook" != post-commit ] || [ -s "$tg_state/ledger.jsonl" ] || exit 0
+
 # >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>
 tg_agent_env() {
   [ -n "${AGENT-}${AI_AGENT-}${AMP_CURRENT_THREAD_ID-}${ANTIGRAVITY_AGENT-}${AUGMENT_AGENT-}${AWS_EXECUTION_ENV-}${CLAUDECODE-}${CLAUDE_CODE_REMOTE-}${CLAUDE_CODE_SESSION_ID-}${CLINE_ACTIVE-}${CODEX_CI-}${CODEX_INTERNAL_ORIGINATOR_OVERRIDE-}${CODEX_SANDBOX-}${CODEX_SANDBOX_NETWORK_DISABLED-}${CODEX_THREAD_ID-}${CONTINUE_REMOTE-}${COPILOT_AGENT-}${COPILOT_AGENT_SESSION_ID-}${COPILOT_CLI-}${CURSOR_AGENT-}${CURSOR_EXTENSION_HOST_ROLE-}${GEMINI_CLI-}${OPENCODE-}${OPENCODE_PID-}${OPENCODE_SESSION_ID-}${ROO_ACTIVE-}${WINDSURF_CASCADE_TERMINAL-}" ]
@@ -86,29 +127,6 @@ tg_signature_line() {
 }
 # <<< generated <<<
 
-# The git dir and the common git dir, from builtins: git runs hooks at the top of the work tree,
-# where `.git` is the git dir or (worktrees, submodules) a file naming it.
-tg_find_git_dirs() {
-  if [ -n "${GIT_DIR-}" ]; then
-    tg_git_dir=$GIT_DIR
-  elif [ -d .git ]; then
-    tg_git_dir=.git
-  elif [ -f .git ]; then
-    IFS= read -r tg_line <.git || :
-    tg_git_dir=${tg_line#gitdir: }
-  else
-    tg_git_dir=$(git rev-parse --git-dir 2>/dev/null) || return 1
-  fi
-  tg_common_dir=${GIT_COMMON_DIR:-$tg_git_dir}
-  if [ -z "${GIT_COMMON_DIR-}" ] && [ -f "$tg_git_dir/commondir" ]; then
-    IFS= read -r tg_line <"$tg_git_dir/commondir" || :
-    case $tg_line in
-      /*) tg_common_dir=$tg_line ;;
-      *) tg_common_dir=$tg_git_dir/$tg_line ;;
-    esac
-  fi
-}
-
 # Variables named by the policy's tools.extra, recorded by `trailguard install` in hook.env.
 tg_extra_env() {
   for tg_name in ${TG_EXTRA_ENV-}; do
@@ -136,6 +154,23 @@ tg_scan_message() {
   done <"$1"
   return $tg_found
 }
+
+# Nothing for node to do: leave before the rest of this file is even read.
+case $tg_hook in
+  prepare-commit-msg)
+    if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_state/ledger.jsonl" ]; then
+      # pre-commit passes the message source in the environment instead.
+      case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
+        message | template | commit) tg_scan_message "$1" || exit 0 ;;
+        *) exit 0 ;;
+      esac
+    fi
+    ;;
+  commit-msg)
+    # Signatures typed or pasted in the editor (an opt-in hook).
+    tg_scan_message "$1" && [ -z "$tg_assisted" ] || exit 0
+    ;;
+esac
 
 # Looks $1 up on PATH with builtins only (no subshell); sets tg_found.
 tg_on_path() {
@@ -234,39 +269,12 @@ tg_prepare() {
   tg_verdict $?
 }
 
-# A hook that was there before trailguard runs first, as it did before.
-tg_chained=$0.pre-trailguard
-if [ -x "$tg_chained" ]; then
-  if [ "$tg_hook" = pre-push ]; then
-    tg_input=$(cat)
-    { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | "$tg_chained" "$@" || exit $?
-  else
-    "$tg_chained" "$@" || exit $?
-  fi
-fi
-
-tg_find_git_dirs || exit 0
-tg_state=$tg_common_dir/trailguard
-[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
-
 case $tg_hook in
-  prepare-commit-msg)
-    if tg_agent_env || tg_extra_env || [ -s "$tg_state/ledger.jsonl" ]; then
-      tg_prepare "$@" || exit 1
-    else
-      # pre-commit passes the message source in the environment instead.
-      case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
-        message | template | commit) ! tg_scan_message "$1" || tg_prepare "$@" || exit 1 ;;
-      esac
-    fi
-    ;;
-  commit-msg)
-    # Signatures typed or pasted in the editor (an opt-in hook).
-    if tg_scan_message "$1" && [ -z "$tg_assisted" ]; then tg_run "$tg_hook" "$@" || exit 1; fi
-    ;;
+  prepare-commit-msg) tg_prepare "$@" || exit 1 ;;
+  commit-msg) tg_run "$tg_hook" "$@" || exit 1 ;;
   post-commit)
     # Clearing the ledger must not hold up the commit: run it detached.
-    if [ -s "$tg_state/ledger.jsonl" ] && tg_ready 2>/dev/null; then
+    if tg_ready 2>/dev/null; then
       (tg_node_hook post-commit </dev/null >"$tg_state/post-commit.log" 2>&1 &)
     fi
     ;;
