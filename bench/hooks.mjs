@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '40' } } });
 const RUNS = Math.max(20, Number(values.runs));
 const WARMUP = 3;
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
