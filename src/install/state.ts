@@ -126,7 +126,14 @@ export class InstallState {
 
   /** Everything but the agent ledger (which is the agents' data, not the installation's). */
   clear(): void {
-    for (const name of ['hooks', 'backup', 'hook.env', 'install.json', 'hook-code-cache']) {
+    for (const name of [
+      'hooks',
+      'backup',
+      'hook.env',
+      'install.json',
+      'hook-code-cache',
+      'post-commit.log',
+    ]) {
       rmSync(join(this.dir, name), { recursive: true, force: true });
     }
   }
