@@ -10,7 +10,8 @@ commit an AI tool helped produce gets Assisted-by trailers. Running it again cha
 
   --manager NAME  ${MANAGERS.join(' | ')} (default: detected)
   --pre-push      also check what is pushed (trailguard check on the outgoing commits)
-  --hooks LIST    comma-separated hooks (default: prepare-commit-msg,commit-msg,post-commit)
+  --hooks LIST    comma-separated hooks (default: prepare-commit-msg,post-commit; commit-msg
+                  also normalises tool signatures pasted in the editor)
   --local         lefthook: write lefthook-local.yml (this clone only) instead of lefthook.yml
 `;
 

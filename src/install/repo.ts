@@ -4,8 +4,7 @@
  * hot path, so git is called through simple-git (with the caller's GIT_* variables allowed:
  * simple-git 4 strips them otherwise).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
 
@@ -101,29 +100,4 @@ export const CONFIG_HOOKS_SINCE: GitVersion = [2, 54, 0];
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-export interface PackageJson {
-  path: string;
-  text: string;
-  data: Record<string, unknown>;
-}
-
-export function readPackageJson(top: string): PackageJson | undefined {
-  const path = join(top, 'package.json');
-  if (!existsSync(path)) return undefined;
-  const text = readFileSync(path, 'utf8');
-  try {
-    return { path, text, data: JSON.parse(text) as Record<string, unknown> };
-  } catch (error) {
-    throw new UserError(`package.json: ${(error as Error).message}`);
-  }
-}
-
-/** Whether the package declares a dependency (any kind) on `name`. */
-export function dependsOn(pkg: PackageJson | undefined, name: string): boolean {
-  return ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => {
-    const deps = pkg?.data[field];
-    return typeof deps === 'object' && deps !== null && name in deps;
-  });
 }
