@@ -2,7 +2,7 @@
 // (action/index.js, one committed file). `--action-out DIR` writes the Action bundle elsewhere,
 // which is how the check-dist test compares a fresh build with the committed one.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -25,6 +25,9 @@ const common = {
   logLevel: 'warning',
   define: { 'process.env.TRAILGUARD_VERSION': JSON.stringify(version) },
 };
+
+// Chunk names carry content hashes: start from an empty dist/ so stale chunks never pile up.
+if (!values['only-action']) rmSync('dist', { recursive: true, force: true });
 
 const jobs = [
   build({

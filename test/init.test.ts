@@ -276,7 +276,7 @@ describe('policy and workflow', () => {
       '.windsurf/hooks.json',
     ]);
     expect(first.stdout).toMatch(
-      /^git hooks prepare-commit-msg, commit-msg, post-commit: installed/m,
+      /^git hooks prepare-commit-msg, post-commit: installed/m,
     );
     const second = await init();
     expect(second.stdout).not.toContain('wrote ');
