@@ -19,6 +19,18 @@ const systemMessage = (result: RunResult) => {
   expect(systemMessage).toContain('evals/x.jsonl');
   expect(systemMessage).toContain('protected group "evals"');
 };
+/** Cursor and Copilot: a JSON answer on stdout, whose `reasons` fields say why. */
+const stdoutDeny =
+  (decision: Record<string, string>, ...reasons: string[]) =>
+  (result: RunResult) => {
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as Record<string, string>;
+    expect(answer).toMatchObject(decision);
+    for (const reason of reasons) {
+      expect(answer[reason]).toContain('protected group "evals"');
+      expect(answer[reason]).toContain('evals/x.jsonl');
+    }
+  };
 const stderrWarning = (result: RunResult) => {
   expect(result.code).toBe(0);
   expect(result.stdout).not.toContain('deny');
@@ -80,13 +92,7 @@ const cases: AgentCase[] = [
     session: 'c2f1e0d9-8b7a-4c6d-9e5f-1a2b3c4d5e6f',
     shellBefore: 'pre-shell',
     shellAfter: 'post-shell',
-    refused: (result) => {
-      expect(result.code).toBe(0);
-      const answer = JSON.parse(result.stdout) as Record<string, string>;
-      expect(answer.permission).toBe('deny');
-      expect(answer.agent_message).toContain('protected group "evals"');
-      expect(answer.user_message).toContain('evals/x.jsonl');
-    },
+    refused: stdoutDeny({ permission: 'deny' }, 'agent_message', 'user_message'),
     warned: stderrWarning,
   },
   {
@@ -113,13 +119,7 @@ const cases: AgentCase[] = [
     shellAfter: 'post-bash',
     beforeArgs: ['--event', 'preToolUse'],
     afterArgs: ['--event', 'postToolUse'],
-    refused: (result) => {
-      expect(result.code).toBe(0);
-      const answer = JSON.parse(result.stdout) as Record<string, string>;
-      expect(answer.permissionDecision).toBe('deny');
-      expect(answer.permissionDecisionReason).toContain('protected group "evals"');
-      expect(answer.permissionDecisionReason).toContain('evals/x.jsonl');
-    },
+    refused: stdoutDeny({ permissionDecision: 'deny' }, 'permissionDecisionReason'),
     warned: stderrWarning,
   },
   {
@@ -162,9 +162,14 @@ beforeEach(() => {
 afterEach(() => repo.cleanup());
 
 describe.each(cases)('$agent', (c) => {
+  /** The agent's hook with one of its fixture payloads, and the event arguments its config adds. */
+  const before = (fixture: string) =>
+    agentHook(repo, c.agent, payload(repo, c.agent, fixture), c.beforeArgs);
+  const after = (fixture: string) =>
+    agentHook(repo, c.agent, payload(repo, c.agent, fixture), c.afterArgs);
+
   test('an edit is recorded in the ledger: tool, model, session, repository-relative path', async () => {
-    const result = await agentHook(repo, c.agent, payload(repo, c.agent, c.afterEdit), c.afterArgs);
-    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(await after(c.afterEdit)).toMatchObject({ code: 0, stderr: '' });
     const lines = ledgerLines(repo);
     expect(lines.map((line) => line.path)).toEqual(c.afterPaths);
     for (const line of lines) {
@@ -177,50 +182,30 @@ describe.each(cases)('$agent', (c) => {
 
   test('with on-violation: block, a protected path is refused by the agent protocol', async () => {
     repo.write('.github/trailguard.yml', BLOCK);
-    const input = payload(repo, c.agent, c.protectedBefore);
-    c.refused(await agentHook(repo, c.agent, input, c.beforeArgs));
+    c.refused(await before(c.protectedBefore));
     // The cached form of the policy refuses it the same way on the next call.
-    c.refused(await agentHook(repo, c.agent, input, c.beforeArgs));
+    c.refused(await before(c.protectedBefore));
     expect(ledgerLines(repo)).toEqual([]);
   });
 
   test('by default (on-violation: warn) the edit goes ahead with a warning', async () => {
-    const result = await agentHook(
-      repo,
-      c.agent,
-      payload(repo, c.agent, c.protectedBefore),
-      c.beforeArgs,
-    );
-    c.warned(result);
+    c.warned(await before(c.protectedBefore));
   });
 
   test('an internal tool passes', async () => {
     repo.write('.github/trailguard.yml', `${BLOCK}tools:\n  internal: [${c.tool}]\n`);
-    const result = await agentHook(
-      repo,
-      c.agent,
-      payload(repo, c.agent, c.protectedBefore),
-      c.beforeArgs,
-    );
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await before(c.protectedBefore)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   test('a shell command: the files it changed are recorded, files dirty before it are not', async () => {
     repo.write('notes.txt', 'the human was here first\n');
     repo.write('src/app.ts', 'export const answer = 40; // human edit, before the command\n');
-    const before = await agentHook(
-      repo,
-      c.agent,
-      payload(repo, c.agent, c.shellBefore),
-      c.beforeArgs,
-    );
-    expect(before).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await before(c.shellBefore)).toEqual({ code: 0, stdout: '', stderr: '' });
     // What the command did:
     repo.write('src/generated.ts', 'export const generated = true;\n');
     repo.write('src/app.ts', 'export const answer = 42;\n');
     repo.git('rm', '-q', 'src/old.ts');
-    const after = await agentHook(repo, c.agent, payload(repo, c.agent, c.shellAfter), c.afterArgs);
-    expect(after).toMatchObject({ code: 0, stderr: '' });
+    expect(await after(c.shellAfter)).toMatchObject({ code: 0, stderr: '' });
     expect(
       ledgerLines(repo)
         .map((line) => line.path)

@@ -50,7 +50,18 @@ function hooksObject(config: Payload, file: string): Payload {
  * Claude Code, Codex and Gemini CLI: `hooks.<event>` is a list of `{matcher, hooks: [handler]}`.
  * Our handler keeps its own group, so its matcher never narrows or widens the user's hooks.
  */
-export function addMatcherHook(
+export function addMatcherHooks(
+  config: Payload,
+  file: string,
+  events: readonly string[],
+  matcher: string,
+  handler: Payload,
+  agent: AgentName,
+): void {
+  for (const event of events) addMatcherHook(config, file, event, matcher, { ...handler }, agent);
+}
+
+function addMatcherHook(
   config: Payload,
   file: string,
   event: string,

@@ -8,53 +8,47 @@
  * `{permissionDecision: "deny", permissionDecisionReason}` on stdout.
  */
 import type { AgentDef } from './agent.js';
+import { claudeStylePayload } from './claude-style.js';
 import { addListHook } from './config-merge.js';
-import { objectField, PayloadError, text } from './event.js';
+import { stdoutDenyReply, text, type Phase } from './event.js';
 
-const EDIT_TOOLS = ['create', 'edit', 'write', 'str_replace', 'str_replace_editor'];
-const SHELL_TOOLS = ['bash', 'powershell'];
-const PHASES: Record<string, 'before' | 'after'> = {
-  preToolUse: 'before',
-  PreToolUse: 'before',
-  postToolUse: 'after',
-  PostToolUse: 'after',
-};
+const PHASES = new Map<string, Phase>([
+  ['preToolUse', 'before'],
+  ['PreToolUse', 'before'],
+  ['postToolUse', 'after'],
+  ['PostToolUse', 'after'],
+]);
 
 export const copilot: AgentDef = {
   name: 'copilot',
   tool: 'copilot',
   label: 'GitHub Copilot',
-  parse(payload, context) {
-    const event = context.event ?? text(payload, 'hook_event_name');
-    const phase = event
-      ? PHASES[event]
-      : payload.toolResult !== undefined || payload.tool_result !== undefined
+  parse: claudeStylePayload({
+    phases(payload, context) {
+      const event = context.event ?? text(payload, 'hook_event_name');
+      if (event) return PHASES.get(event);
+      return payload.toolResult !== undefined || payload.tool_result !== undefined
         ? 'after'
         : 'before';
-    if (!phase) return null;
-    const toolName = text(payload, 'toolName', 'tool_name');
-    if (!toolName) throw new PayloadError('missing "toolName"');
-    const shell = SHELL_TOOLS.includes(toolName);
-    if (!shell && !EDIT_TOOLS.includes(toolName)) return null;
-    const args = objectField(payload, 'toolArgs', 'tool_input') ?? {};
-    const path = text(args, 'path', 'file_path', 'filePath');
-    if (!shell && !path) throw new PayloadError(`${toolName} without a path in toolArgs`);
-    return {
-      phase,
-      shell,
-      paths: shell || !path ? [] : [path],
-      cwd: text(payload, 'cwd') ?? context.cwd,
-      session: text(payload, 'sessionId', 'session_id'),
-      callId: text(payload, 'toolCallId', 'tool_use_id'),
-    };
-  },
-  reply(verdict) {
-    if (verdict.kind === 'deny') {
-      const answer = { permissionDecision: 'deny', permissionDecisionReason: verdict.message };
-      return { code: 0, stdout: `${JSON.stringify(answer)}\n`, stderr: `${verdict.message}\n` };
-    }
-    return verdict.kind === 'warn' ? { code: 0, stderr: `${verdict.message}\n` } : { code: 0 };
-  },
+    },
+    editTools: ['create', 'edit', 'write', 'str_replace', 'str_replace_editor'],
+    pathKeys: ['path', 'file_path', 'filePath'],
+    shellTools: ['bash', 'powershell'],
+    keys: {
+      tool: ['toolName', 'tool_name'],
+      input: ['toolArgs', 'tool_input'],
+      session: ['sessionId', 'session_id'],
+      callId: ['toolCallId', 'tool_use_id'],
+      // The payload names neither; the ledger records no model for Copilot.
+      model: [],
+      transcriptPath: [],
+    },
+  }),
+  reply: (verdict) =>
+    stdoutDenyReply(verdict, (reason) => ({
+      permissionDecision: 'deny',
+      permissionDecisionReason: reason,
+    })),
   configFile: '.github/hooks/trailguard.json',
   addHooks(config, command) {
     if (config.version === undefined) config.version = 1;

@@ -83,6 +83,11 @@ export function requireText(payload: Payload, ...keys: string[]): string {
   return value;
 }
 
+/** A warning shown from stderr; the tool call goes ahead. */
+export function stderrWarning(message: string): HookReply {
+  return { code: 0, stderr: `${message}\n` };
+}
+
 /** The agents that refuse a tool call on exit 2, with stderr as the reason the agent reads. */
 export function exitTwoReply(verdict: Verdict, warn: (message: string) => HookReply): HookReply {
   if (verdict.kind === 'deny') return { code: 2, stderr: `${verdict.message}\n` };
@@ -96,4 +101,13 @@ export function exitTwoOrSystemMessage(verdict: Verdict): HookReply {
     code: 0,
     stdout: `${JSON.stringify({ systemMessage: message })}\n`,
   }));
+}
+
+/** Cursor and Copilot: a JSON answer on stdout refuses (stderr repeats the reason); stderr warns. */
+export function stdoutDenyReply(verdict: Verdict, answer: (reason: string) => Payload): HookReply {
+  if (verdict.kind === 'deny') {
+    const stdout = `${JSON.stringify(answer(verdict.message))}\n`;
+    return { code: 0, stdout, stderr: `${verdict.message}\n` };
+  }
+  return verdict.kind === 'warn' ? stderrWarning(verdict.message) : { code: 0 };
 }

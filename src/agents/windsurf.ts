@@ -8,7 +8,7 @@
  */
 import type { AgentDef } from './agent.js';
 import { addListHook } from './config-merge.js';
-import { exitTwoReply, objectField, requireText, text } from './event.js';
+import { exitTwoReply, objectField, requireText, stderrWarning, text } from './event.js';
 
 const EVENTS: Record<string, { phase: 'before' | 'after'; shell: boolean }> = {
   pre_write_code: { phase: 'before', shell: false },
@@ -35,7 +35,7 @@ export const windsurf: AgentDef = {
       model: model === 'Unknown' ? undefined : model,
     };
   },
-  reply: (verdict) => exitTwoReply(verdict, (message) => ({ code: 0, stderr: `${message}\n` })),
+  reply: (verdict) => exitTwoReply(verdict, stderrWarning),
   configFile: '.windsurf/hooks.json',
   addHooks(config, command) {
     for (const event of Object.keys(EVENTS)) {
