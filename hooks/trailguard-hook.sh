@@ -51,9 +51,13 @@ fi
 tg_find_git_dirs || exit 0
 tg_state=$tg_common_dir/trailguard
 [ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
+# Left by prepare-commit-msg when it put trailers into a message still to be written in the editor;
+# post-commit then undoes the commit if nothing was written (src/commit/editor-trailers.ts).
+tg_editor_note=$tg_git_dir/trailguard/editor-trailers
 
-# post-commit has work only when the agent ledger has entries: decided before the rest is read.
-[ "$tg_hook" != post-commit ] || [ -s "$tg_state/ledger.jsonl" ] || exit 0
+# post-commit has work only when the agent ledger has entries or a note was left: decided before
+# the rest is read.
+[ "$tg_hook" != post-commit ] || [ -s "$tg_state/ledger.jsonl" ] || [ -e "$tg_editor_note" ] || exit 0
 
 # >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>
 tg_agent_env() {
@@ -158,6 +162,8 @@ tg_scan_message() {
 # Nothing for node to do: leave before the rest of this file is even read.
 case $tg_hook in
   prepare-commit-msg)
+    # A note is for the commit whose prepare-commit-msg left it: one an aborted commit left goes.
+    [ ! -e "$tg_editor_note" ] || rm -f "$tg_editor_note"
     if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_state/ledger.jsonl" ]; then
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
@@ -273,9 +279,12 @@ case $tg_hook in
   prepare-commit-msg) tg_prepare "$@" || exit 1 ;;
   commit-msg) tg_run "$tg_hook" "$@" || exit 1 ;;
   post-commit)
-    # Clearing the ledger must not hold up the commit: run it detached.
-    if tg_ready 2>/dev/null; then
-      (tg_node_hook post-commit </dev/null >"$tg_state/post-commit.log" 2>&1 &)
+    if [ -e "$tg_editor_note" ]; then
+      # Undoing a commit of nothing but our trailers has to happen before git reports the commit.
+      tg_run post-commit || :
+    elif tg_ready 2>/dev/null; then
+      # Clearing the ledger must not hold up the commit: run it detached.
+      (tg_node_hook post-commit --ledger-only </dev/null >"$tg_state/post-commit.log" 2>&1 &)
     fi
     ;;
   pre-push)

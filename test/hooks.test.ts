@@ -11,6 +11,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -201,6 +202,212 @@ describe('commit hooks (plain .git/hooks)', () => {
       join(repo.dir, 'deep', 'er'),
     );
     expect(result.code).toBe(0);
+    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+});
+
+describe('messages without content, as git treats them without hooks', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    install(repo);
+  });
+  afterAll(() => repo.cleanup());
+
+  const head = () => repo.git('rev-parse', 'HEAD').trim();
+  const staged = () => repo.git('diff', '--cached', '--name-only');
+  const note = () => join(repo.dir, '.git', 'trailguard', 'editor-trailers');
+  /** An editor that saves the buffer as git opened it: nothing written. */
+  const SAVE_AS_IS = { GIT_EDITOR: 'true' };
+
+  test('-m "" and -F of an empty file abort as without hooks, also with an agent', () => {
+    const before = head();
+    repo.write('staged.txt', 'staged\n');
+    repo.git('add', 'staged.txt');
+    const empty = run(repo, ['commit', '-m', ''], CLAUDE);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toContain('Aborting commit due to empty commit message.');
+    const file = join(repo.home, 'empty.txt');
+    writeFileSync(file, '\n\n');
+    const fromFile = run(repo, ['commit', '-F', file], CLAUDE);
+    expect(fromFile.code).not.toBe(0);
+    expect(fromFile.stderr).toContain('Aborting commit due to empty commit message.');
+    expect(head()).toBe(before);
+    expect(staged()).toBe('staged.txt\n');
+    expect(existsSync(note())).toBe(false);
+  });
+
+  test('-F of a comment-only file: aborted under --cleanup=strip, else committed as it is, with no trailer', () => {
+    const before = head();
+    const file = join(repo.home, 'comment.txt');
+    writeFileSync(file, '# only a comment\n');
+    const stripped = run(repo, ['commit', '--cleanup=strip', '-F', file], CLAUDE);
+    expect(stripped.code).not.toBe(0);
+    expect(stripped.stderr).toContain('Aborting commit due to empty commit message.');
+    expect(head()).toBe(before);
+    // Without an editor git keeps comment lines by default (cleanup=whitespace).
+    expect(run(repo, ['commit', '-q', '-F', file], CLAUDE).code).toBe(0);
+    expect(message(repo)).toBe('# only a comment\n\n');
+  });
+
+  test('--allow-empty-message -m "": the commit is made with the empty message, no trailer added', () => {
+    const result = run(
+      repo,
+      ['commit', '-q', '--allow-empty', '--allow-empty-message', '-m', ''],
+      CLAUDE,
+    );
+    expect(result.code).toBe(0);
+    expect(message(repo)).toBe('\n');
+  });
+
+  test('--no-edit without a message aborts as without hooks', () => {
+    const before = head();
+    const result = run(repo, ['commit', '--allow-empty', '--no-edit'], {
+      ...CLAUDE,
+      ...SAVE_AS_IS,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Aborting commit due to empty commit message.');
+    expect(head()).toBe(before);
+  });
+
+  test('the editor saved with nothing written: the commit the trailer kept alive is undone, the changes stay staged', () => {
+    const before = head();
+    repo.write('edited.txt', 'work\n');
+    repo.git('add', 'edited.txt');
+    const result = run(repo, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result.stderr).toContain(
+      'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
+    );
+    expect(head()).toBe(before);
+    expect(staged()).toBe('edited.txt\n');
+    expect(repo.git('status', '--porcelain')).toBe('A  edited.txt\n');
+    expect(existsSync(note())).toBe(false);
+    // Nothing is lost: the reflog has the commit and its undoing.
+    const reflog = repo.git('reflog', '-2', '--format=%gs').split('\n');
+    expect(reflog.slice(0, 2)).toEqual([
+      'trailguard: undo empty-message commit',
+      'commit: Assisted-by: claude-code',
+    ]);
+  });
+
+  test('-m "" with -e opens the editor: the same undo when nothing is written', () => {
+    const before = head();
+    const result = run(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
+    expect(head()).toBe(before);
+    expect(staged()).toBe('edited.txt\n');
+  });
+
+  test('the editor emptied: git aborts, and the note it leaves never undoes a later commit', () => {
+    const before = head();
+    const emptied = run(repo, ['commit'], { ...CLAUDE, GIT_EDITOR: 'sh -c ": > \\"$1\\"" -' });
+    expect(emptied.code).not.toBe(0);
+    expect(emptied.stderr).toContain('Aborting commit due to empty commit message.');
+    expect(head()).toBe(before);
+    expect(existsSync(note())).toBe(true);
+    // Even a message of nothing but that trailer, typed by a person without an agent, stays.
+    expect(run(repo, ['commit', '-q', '-m', 'Assisted-by: claude-code']).code).toBe(0);
+    expect(repo.git('rev-parse', 'HEAD^').trim()).toBe(before);
+    expect(existsSync(note())).toBe(false);
+  });
+
+  test('the editor with a subject written: the commit is made with the trailer', () => {
+    repo.write('more.txt', 'more\n');
+    repo.git('add', 'more.txt');
+    const result = run(repo, ['commit', '-q'], {
+      ...CLAUDE,
+      GIT_EDITOR: 'sh -c "sed -i \\"1s/^\\$/written subject/\\" \\"\\$1\\"" -',
+    });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(message(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
+    expect(existsSync(note())).toBe(false);
+  });
+
+  test('amending in the editor keeps the commit, whatever is saved', () => {
+    const amended = head();
+    const parent = repo.git('rev-parse', 'HEAD^').trim();
+    expect(run(repo, ['commit', '-q', '--amend'], { ...CLAUDE, ...SAVE_AS_IS }).code).toBe(0);
+    expect(repo.git('reflog', '-1', '--format=%gs %H').trim()).toMatch(
+      /^commit \(amend\): written subject [0-9a-f]{40}$/,
+    );
+    expect(repo.git('reflog', '-2', '--format=%H').split('\n')[1]).toBe(amended);
+    expect(repo.git('rev-parse', 'HEAD^').trim()).toBe(parent);
+    expect(message(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
+  });
+
+  test('a root commit saved with nothing written: the branch is unborn again, the files staged', () => {
+    const fresh = new TempRepo();
+    install(fresh);
+    fresh.write('first.txt', 'first\n');
+    fresh.git('add', 'first.txt');
+    const result = run(fresh, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
+    expect(run(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
+    expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
+    expect(readFileSync(join(fresh.dir, '.git', 'logs', 'HEAD'), 'utf8')).toContain(
+      'commit (initial): Assisted-by: claude-code',
+    );
+    fresh.cleanup();
+  });
+
+  test('post-commit acts only on the commit its note was made for, and never on a note a day old', () => {
+    // What a commit that skipped the shim's prepare-commit-msg would meet: a note from an aborted commit.
+    const before = head();
+    expect(
+      run(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
+    ).not.toBe(0);
+    expect(existsSync(note())).toBe(true);
+    const kept = readFileSync(note(), 'utf8');
+    const postCommit = () =>
+      spawnSync(process.execPath, [CLI, 'hook', 'post-commit'], {
+        cwd: repo.dir,
+        env: repo.env,
+        encoding: 'utf8',
+      });
+    const commitOnly = (text: string, parent: string) => {
+      const tree = repo.git('rev-parse', `${parent}^{tree}`).trim();
+      const sha = repo.git('commit-tree', tree, '-p', parent, '-m', text).trim();
+      repo.git('update-ref', 'HEAD', sha);
+      return sha;
+    };
+    // A real message: kept, note gone.
+    const real = commitOnly('a real subject\n\nAssisted-by: claude-code', before);
+    expect(postCommit().stderr).toBe('');
+    expect(head()).toBe(real);
+    expect(existsSync(note())).toBe(false);
+    // Made on another parent than the note's HEAD: kept.
+    writeFileSync(note(), kept);
+    const elsewhere = commitOnly('Assisted-by: claude-code', real);
+    postCommit();
+    expect(head()).toBe(elsewhere);
+    // A note older than a day: kept, note gone.
+    repo.git('update-ref', 'HEAD', before);
+    const late = commitOnly('Assisted-by: claude-code', before);
+    writeFileSync(note(), kept);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(note(), twoDaysAgo, twoDaysAgo);
+    postCommit();
+    expect(head()).toBe(late);
+    expect(existsSync(note())).toBe(false);
+    // The same commit with a fresh note: undone.
+    writeFileSync(note(), kept);
+    expect(postCommit().stderr).toContain('Aborting commit due to empty commit message');
+    expect(head()).toBe(before);
+  });
+
+  test('a message with a `---` rule in its body gets the trailer where git log finds it', () => {
+    const text = 'Document the format\n\nIntro\n\n---\n\nMore after the rule';
+    expect(run(repo, ['commit', '-q', '--allow-empty', '-m', text], CLAUDE).code).toBe(0);
+    const found = () =>
+      repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim();
+    expect(found()).toBe('claude-code');
+    expect(message(repo)).toBe(`${text}\n\nAssisted-by: claude-code\n\n`);
+    expect(run(repo, ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], CLAUDE).code).toBe(
+      0,
+    );
+    expect(found()).toBe('claude-code');
     expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });

@@ -13,8 +13,8 @@ import { runHook } from './hook-run.js';
 export async function runLeanHook(name: string, args: string[]): Promise<boolean> {
   const io = { stderr: (text: string) => void process.stderr.write(text), env: process.env };
   if (name === 'post-commit') {
-    process.exitCode = await runHook(name, io, async () =>
-      postCommit(await hookContext(process.cwd(), io.env)),
+    process.exitCode = await runHook(name, io, async (hookIO) =>
+      postCommit(await hookContext(process.cwd(), io.env), args, hookIO),
     );
     return true;
   }

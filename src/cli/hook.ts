@@ -31,7 +31,7 @@ async function dispatch(name: string, args: string[], io: CliIO): Promise<number
       return commitMsg(ctx, args, io, { loadPolicy });
     }
     case 'post-commit':
-      return (await import('../commit/hooks.js')).postCommit(ctx);
+      return (await import('../commit/hooks.js')).postCommit(ctx, args, io);
     case 'pre-push': {
       // The full check engine loads only here, never on a commit.
       const { prePush } = await import('../commit/pre-push.js');

@@ -23,6 +23,11 @@ export interface HookContext {
 /** src/git/exec.ts, loaded only when a git process is really needed. */
 const exec = () => import('../git/exec.js');
 
+/** git at the top of the work tree, in the hook's environment. */
+export async function hookGit(ctx: HookContext, args: string[]): Promise<string> {
+  return (await exec()).git(args, { cwd: ctx.top, env: ctx.env });
+}
+
 export async function hookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
   const { TRAILGUARD_GIT_DIR: gitDir, TRAILGUARD_COMMON_DIR: commonDir } = env;
   if (gitDir && commonDir && existsSync(resolve(cwd, gitDir))) {
@@ -71,7 +76,7 @@ export async function commitFacts(
   const author = identityFromEnv(ctx.env, 'AUTHOR');
   const vars = new Map<string, string>();
   if (!author || needCommentChar) {
-    const output = await (await exec()).git(['var', '-l'], { cwd: ctx.top, env: ctx.env });
+    const output = await hookGit(ctx, ['var', '-l']);
     for (const line of output.split('\n')) {
       const eq = line.indexOf('=');
       if (eq > 0) vars.set(line.slice(0, eq), line.slice(eq + 1));
@@ -118,7 +123,7 @@ export async function stagedChanges(ctx: HookContext): Promise<FileChange[]> {
   const output =
     ctx.env.TRAILGUARD_STAGED === 'stdin'
       ? readFileSync(0, 'utf8')
-      : await (await exec()).git(STAGED_DIFF, { cwd: ctx.top, env: ctx.env });
+      : await hookGit(ctx, STAGED_DIFF);
   const fields = output.split('\0');
   const changes: FileChange[] = [];
   for (let i = 0; i + 1 < fields.length && fields[i] !== '';) {
@@ -141,12 +146,17 @@ export function touchedPaths(changes: readonly FileChange[]): string[] {
 
 /** Files of the commit just made, against its first parent (all of it for a root commit). */
 export async function committedPaths(ctx: HookContext): Promise<string[]> {
-  const output = await (
-    await exec()
-  ).git(
-    ['log', '-1', '-m', '--first-parent', '--no-renames', '--format=', '--name-only', '-z', 'HEAD'],
-    { cwd: ctx.top, env: ctx.env },
-  );
+  const output = await hookGit(ctx, [
+    'log',
+    '-1',
+    '-m',
+    '--first-parent',
+    '--no-renames',
+    '--format=',
+    '--name-only',
+    '-z',
+    'HEAD',
+  ]);
   return output
     .split('\0')
     .map((path) => path.replace(/^\n+/, ''))

@@ -2,16 +2,18 @@
  * What the git hooks do at commit time (called by `trailguard hook <name>` from the shims).
  *
  * prepare-commit-msg does the work, once per commit: it runs even with --no-verify, sees the
- * message of -m/-F/-c/--amend, and its exit status can refuse the commit. When git will open the
- * editor on an empty message, the trailers go below an empty first line, as `git commit -s` puts
- * its sign-off. post-commit clears the ledger entries of what was committed. The opt-in commit-msg
- * normalises tool signatures typed or pasted in the editor.
+ * message of -m/-F/-c/--amend, and its exit status can refuse the commit. A message without content
+ * gets no trailer unless git opens the editor on it (git aborts it, or commits it empty with
+ * --allow-empty-message, as without us); in the editor the trailers go below an empty first line,
+ * as `git commit -s` puts its sign-off, and post-commit undoes the commit if nothing was written
+ * above them (editor-trailers.ts). post-commit also clears the ledger entries of what was
+ * committed. The opt-in commit-msg normalises tool signatures typed or pasted in the editor.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectCommit, detectEnv } from '../core/detect.js';
 import { formatTrailers } from '../core/trailers.js';
-import type { FileChange, Signal, Trailer } from '../core/types.js';
+import type { FileChange, Signal } from '../core/types.js';
 import { clearCommitted, ledgerSignals, pendingFor } from '../agents/ledger.js';
 import {
   commitFacts,
@@ -32,6 +34,7 @@ import {
 } from './local-policy.js';
 import { mayCarrySignature } from '../install/shim-block.js';
 import { trailersToAdd, withTrailers } from './record.js';
+import { noteEditorTrailers, undoUnwrittenCommit } from './editor-trailers.js';
 
 export interface HookIO {
   stderr: (text: string) => void;
@@ -143,31 +146,28 @@ export async function prepareCommitMsg(
   const [file, rawSource] = args;
   const source = (rawSource ?? ctx.env.PRE_COMMIT_COMMIT_MSG_SOURCE ?? '') as MessageSource;
   const replay = isReplay(ctx, source);
-  // git opens the editor on these, with a template that may hold a custom comment character.
-  const editor = source === '' || source === 'template';
+  // git sets GIT_EDITOR=: for the hooks of a commit that opens no editor; an editor's template may
+  // use a custom comment character.
+  const editor = ctx.env.GIT_EDITOR !== ':';
   const g = await gather(ctx, { ledger: !replay, editor }, deps);
   if (replay && g.outside.length === 0) return 0;
   const message = readMessage(file);
   // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
   const fromMessage = replay ? [] : commitSignals(message, g);
-  const add = trailersToAdd(message, [...g.outside, ...fromMessage], g.facts.commentChar);
-  const next = editor
-    ? withTrailersForEditor(message, add, g.facts.commentChar)
-    : withTrailers(message, add, g.facts.commentChar);
-  if (next !== message) writeFileSync(file, next);
+  const { commentChar } = g.facts;
+  const add = trailersToAdd(message, [...g.outside, ...fromMessage], commentChar);
+  if (add.length > 0 && hasContent(message, commentChar)) {
+    writeFileSync(file, withTrailers(message, add, commentChar));
+  } else if (add.length > 0 && editor) {
+    // Below an empty subject line, as `git commit -s` puts its sign-off; post-commit undoes the
+    // commit if nothing gets written above them.
+    writeFileSync(file, `\n\n${formatTrailers(add)}${message.replace(/^\n+/, '')}`);
+    await noteEditorTrailers(ctx, add, commentChar);
+  }
+  // Without content and without the editor the message stays as it is: git aborts the commit (or,
+  // with --allow-empty-message, makes it with an empty message) as it would without us.
   // Judged on the message as given: the tools behind our trailers are in the signals already.
   return replay ? 0 : applyPolicy(ctx, g, fromMessage, message, file, io);
-}
-
-/** The message git opens the editor on, with our trailers below an empty subject and body line. */
-function withTrailersForEditor(
-  message: string,
-  add: readonly Trailer[],
-  commentChar: string,
-): string {
-  if (add.length === 0) return message;
-  if (hasContent(message, commentChar)) return withTrailers(message, add, commentChar);
-  return `\n\n${formatTrailers(add)}${message.replace(/^\n+/, '')}`;
 }
 
 export async function commitMsg(
@@ -189,8 +189,13 @@ export async function commitMsg(
   return applyPolicy(ctx, { ...g, outside: [] }, fromMessage, message, file, io);
 }
 
-/** After the commit exists: the ledger entries of the files it committed are done. */
-export async function postCommit(ctx: HookContext): Promise<number> {
+/**
+ * After the commit exists: a commit of nothing but the trailers added in the editor is undone;
+ * otherwise the ledger entries of the files it committed are done. `--ledger-only` (the shim's
+ * detached run, which must not take the note of a commit being made meanwhile) skips the first.
+ */
+export async function postCommit(ctx: HookContext, args: string[], io: HookIO): Promise<number> {
+  if (!args.includes('--ledger-only') && (await undoUnwrittenCommit(ctx, io))) return 0;
   clearCommitted(ctx.commonDir, await committedPaths(ctx));
   return 0;
 }

@@ -92,9 +92,17 @@ export function localViolations(
   return { violations: [...byGroup.values()], evidence };
 }
 
+/** The lines of a message git's cleanup keeps: not blank, not comments; trailing space trimmed. */
+export function writtenLines(message: string, commentChar: string): string[] {
+  return message
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '' && !line.startsWith(commentChar));
+}
+
 /** Whether the message has anything a person wrote (not only comments and blank lines). */
 export function hasContent(message: string, commentChar: string): boolean {
-  return message.split('\n').some((line) => line.trim() !== '' && !line.startsWith(commentChar));
+  return writtenLines(message, commentChar).length > 0;
 }
 
 /** Keeps a copy of the message under the git dir, so a refused commit loses nothing. */

@@ -17,10 +17,13 @@ const RECORDED_KINDS: ReadonlySet<SignalKind> = new Set([
   'identity',
 ]);
 
-/** Tools that already have an `Assisted-by:` trailer in the message, with or without a model. */
+/**
+ * Tools that already have an `Assisted-by:` trailer in the message, with or without a model, where
+ * `git log` finds trailers: in the last paragraph, a `---` line above it notwithstanding.
+ */
 function toolsAlreadyRecorded(message: string, commentChar: string): Set<string> {
   return new Set(
-    parseTrailers(message, { commentChar })
+    parseTrailers(message, { commentChar, divider: false })
       .filter((trailer) => trailer.key.toLowerCase() === 'assisted-by')
       .map((trailer) => trailer.value.split(':')[0].trim().toLowerCase()),
   );
@@ -49,11 +52,17 @@ export function trailersToAdd(
   return [...models].map(([tool, model]) => assistedByTrailer(tool, model));
 }
 
-/** The message with the trailers written by the core writer (git's rules, comments kept below). */
+/**
+ * The message with the trailers written by the core writer (git's rules, comments kept below), in
+ * its last paragraph even below a `---` line (a Markdown rule in a commit message): there `git log
+ * --format=%(trailers)` finds them, where interpret-trailers' patch divider would put them above.
+ */
 export function withTrailers(
   message: string,
   trailers: readonly Trailer[],
   commentChar = '#',
 ): string {
-  return trailers.length === 0 ? message : addTrailers(message, trailers, { commentChar });
+  return trailers.length === 0
+    ? message
+    : addTrailers(message, trailers, { commentChar, divider: false });
 }

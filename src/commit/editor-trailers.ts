@@ -1,0 +1,97 @@
+/**
+ * Trailers in a message the developer has yet to write. When git opens the editor on a message
+ * without content, prepare-commit-msg puts our trailers below an empty subject line; but they make
+ * the message non-empty (git treats only `Signed-off-by:` lines as empty), so quitting the editor
+ * without writing anything, the usual way to abort, would commit a message of nothing but
+ * `Assisted-by:`. prepare-commit-msg therefore leaves a note, and post-commit (which the shim runs
+ * synchronously while a note exists) undoes a commit whose message is still only those trailers,
+ * as git would have aborted it: HEAD goes back, the index and work tree stay, the reflog keeps the
+ * commit.
+ *
+ * A note belongs to one commit: the shim's prepare-commit-msg removes any it finds, post-commit
+ * removes it whatever it decides, and a note older than a day, or made on another HEAD than the
+ * new commit's parent, is never acted on.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatTrailers } from '../core/trailers.js';
+import type { Trailer } from '../core/types.js';
+import { hookGit, type HookContext } from './context.js';
+import { writtenLines } from './local-policy.js';
+
+interface EditorNote {
+  /** HEAD when prepare-commit-msg ran ('' on an unborn branch): the new commit's only parent. */
+  head: string;
+  commentChar: string;
+  /** The trailer lines we added, the whole message if the developer writes nothing. */
+  trailers: string[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const ABORTED =
+  'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by ' +
+  'trailer had kept alive; your changes are still staged).\n';
+
+/** `<git-dir>/trailguard/editor-trailers` (per worktree: each has its own HEAD). */
+export function editorNoteFile(gitDir: string): string {
+  return join(gitDir, 'trailguard', 'editor-trailers');
+}
+
+/** prepare-commit-msg: the trailers it added to a message without content that git opens the editor on. */
+export async function noteEditorTrailers(
+  ctx: HookContext,
+  trailers: readonly Trailer[],
+  commentChar: string,
+): Promise<void> {
+  const head = await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '');
+  const note: EditorNote = {
+    head: head.trim(),
+    commentChar,
+    trailers: writtenLines(formatTrailers(trailers), commentChar),
+  };
+  const file = editorNoteFile(ctx.gitDir);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(note)}\n`);
+}
+
+/** The note, removed from disk; undefined when there is none, or it is stale or unreadable. */
+function takeNote(file: string): EditorNote | undefined {
+  let text: string;
+  let fresh: boolean;
+  try {
+    fresh = Date.now() - statSync(file).mtimeMs < DAY_MS;
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  rmSync(file, { force: true });
+  try {
+    return fresh ? (JSON.parse(text) as EditorNote) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * post-commit: undoes the commit just made when its message is nothing but the trailers noted for
+ * it; true when it did.
+ */
+export async function undoUnwrittenCommit(
+  ctx: HookContext,
+  io: { stderr: (text: string) => void },
+): Promise<boolean> {
+  const note = takeNote(editorNoteFile(ctx.gitDir));
+  if (!note) return false;
+  const [commit, parents, ...message] = (
+    await hookGit(ctx, ['log', '-1', '--no-show-signature', '--format=%H%n%P%n%B', 'HEAD'])
+  ).split('\n');
+  if (parents !== note.head) return false;
+  const written = writtenLines(message.join('\n'), note.commentChar);
+  if (written.join('\n') !== note.trailers.join('\n')) return false;
+  // On an unborn branch the branch goes again (HEAD's own reflog keeps the commit).
+  const move = note.head ? ['HEAD', note.head, commit] : ['-d', 'HEAD', commit];
+  await hookGit(ctx, ['update-ref', '-m', 'trailguard: undo empty-message commit', ...move]);
+  io.stderr(ABORTED);
+  return true;
+}
