@@ -14966,7 +14966,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15057,7 +15057,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15086,7 +15086,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -54751,7 +54751,6 @@ function loadPolicy(options) {
 import { spawn } from "node:child_process";
 import { readFile as readFile2 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
-import { StringDecoder } from "node:string_decoder";
 var RECORD_START = "";
 var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%B"];
 var FORMAT = `${RECORD_START}${HEADER_FIELDS.join("%x00")}`;
@@ -54786,8 +54785,7 @@ function historyArgs(revs, paths = []) {
   ];
 }
 var LogParser = class {
-  decoder = new StringDecoder("utf8");
-  /** The start of a field whose NUL has not arrived yet (a long message spans many chunks). */
+  /** The bytes of a field whose NUL has not arrived yet (a long message spans many chunks). */
   carry = [];
   step = "header";
   header = [];
@@ -54795,29 +54793,33 @@ var LogParser = class {
   change;
   /** Paths still to read for the current file: 1, or 2 for a non-merge rename or copy. */
   pathsLeft = 0;
-  /** Feeds a chunk of output; returns the commits it completed. */
+  /**
+   * Feeds a chunk of output; returns the commits it completed. Each field is decoded on its own
+   * from the bytes: a NUL never falls inside a UTF-8 character, and a string cut from a larger
+   * decoded chunk would keep the whole chunk alive for as long as a consumer keeps the field.
+   */
   push(chunk) {
-    const text3 = this.decoder.write(chunk);
     const done = [];
     let start = 0;
-    for (let end = text3.indexOf("\0"); end !== -1; end = text3.indexOf("\0", start)) {
-      let value = text3.slice(start, end);
+    for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+      let value;
       if (this.carry.length > 0) {
-        this.carry.push(value);
-        value = this.carry.join("");
+        this.carry.push(chunk.subarray(start, end));
+        value = Buffer.concat(this.carry).toString("utf8");
         this.carry = [];
+      } else {
+        value = chunk.toString("utf8", start, end);
       }
       const finished = this.field(value);
       if (finished) done.push(finished);
       start = end + 1;
     }
-    if (start < text3.length) this.carry.push(text3.slice(start));
+    if (start < chunk.length) this.carry.push(chunk.subarray(start));
     return done;
   }
   /** At the end of the output: the last commit, which no following record start has closed. */
   end() {
-    const rest = this.carry.join("") + this.decoder.end();
-    if (rest !== "" || this.header.length > 0 || this.pathsLeft > 0) {
+    if (this.carry.length > 0 || this.header.length > 0 || this.pathsLeft > 0) {
       throw new UserError("git log output ended in the middle of a commit");
     }
     const last = this.commit;
