@@ -55028,7 +55028,9 @@ function escapeCell(text3) {
 var code = (text3) => `\`${text3.replace(/`/g, "'")}\``;
 function renderMarkdown(report, options = {}) {
   const maxRows = options.maxRows ?? 200;
-  const lines = [`### ${report.ok ? "\u2705" : "\u274C"} ${verdictLine(report).replace(/^trailguard: /, "")}`];
+  const lines = [
+    `### ${report.ok ? "\u2705" : "\u274C"} ${verdictLine(report).replace(/^trailguard: /, "")}`
+  ];
   if (report.violations.length === 0) return lines.join("\n") + "\n";
   lines.push(
     "",
@@ -55041,7 +55043,10 @@ function renderMarkdown(report, options = {}) {
     );
   }
   if (report.violations.length > maxRows) {
-    lines.push("", `\u2026and ${report.violations.length - maxRows} more violations (see the JSON report).`);
+    lines.push(
+      "",
+      `\u2026and ${report.violations.length - maxRows} more violations (see the JSON report).`
+    );
   }
   return lines.join("\n") + "\n";
 }

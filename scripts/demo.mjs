@@ -39,7 +39,11 @@ function commit(files, message) {
 
 function check(range, expected) {
   console.log(`$ trailguard check ${range}`);
-  const result = spawnSync(process.execPath, [cli, 'check', range], { cwd: repo, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, 'check', range], {
+    cwd: repo,
+    env,
+    encoding: 'utf8',
+  });
   process.stdout.write(result.stdout.replace(/^/gm, '  '));
   console.log(`  (exit ${result.status})\n`);
   if (result.status !== expected) {
@@ -50,14 +54,24 @@ function check(range, expected) {
 
 try {
   git('init', '-q', '--initial-branch=main');
-  commit({ 'README.md': '# model repo\n', 'evals/README.md': 'eval tasks live here\n' }, 'Initial commit');
+  commit(
+    { 'README.md': '# model repo\n', 'evals/README.md': 'eval tasks live here\n' },
+    'Initial commit',
+  );
 
   console.log(bold('1. A developer commits normally, with no AI tool.'));
   git('switch', '-q', '-c', 'feature/tokenizer');
-  commit({ 'src/tokenizer.py': 'def tokenize(s):\n    return s.split()\n' }, 'Add a whitespace tokenizer');
+  commit(
+    { 'src/tokenizer.py': 'def tokenize(s):\n    return s.split()\n' },
+    'Add a whitespace tokenizer',
+  );
   check('main..HEAD', 0);
 
-  console.log(bold('2. An outside agent (Claude Code) writes an eval task (embedded default policy: evals/ is protected).'));
+  console.log(
+    bold(
+      '2. An outside agent (Claude Code) writes an eval task (embedded default policy: evals/ is protected).',
+    ),
+  );
   git('switch', '-q', '-c', 'feature/eval-task', 'main');
   commit(
     { 'evals/arith/task-001.jsonl': '{"prompt": "2+2", "answer": "4"}\n' },
@@ -65,7 +79,9 @@ try {
   );
   check('main..HEAD', 1);
 
-  console.log(bold("3. The same change made with the org's internal tool and signed off by a reviewer."));
+  console.log(
+    bold("3. The same change made with the org's internal tool and signed off by a reviewer."),
+  );
   git('switch', '-q', '-c', 'feature/eval-task-internal', 'main');
   commit(
     {
@@ -89,7 +105,9 @@ try {
     'Add arithmetic eval task\n\nAssisted-by: metacode\nReviewed-by: Grace Reviewer <grace@example.com>\n',
   );
   check('main..HEAD', 0);
-  console.log(`Scratch repository: ${repo} (removed at exit; set TRAILGUARD_DEMO_KEEP=1 to keep it)`);
+  console.log(
+    `Scratch repository: ${repo} (removed at exit; set TRAILGUARD_DEMO_KEEP=1 to keep it)`,
+  );
 } finally {
   if (!process.env.TRAILGUARD_DEMO_KEEP) rmSync(repo, { recursive: true, force: true });
 }

@@ -10,7 +10,9 @@ const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 export function renderMarkdown(report: Report, options: { maxRows?: number } = {}): string {
   const maxRows = options.maxRows ?? 200;
-  const lines = [`### ${report.ok ? '✅' : '❌'} ${verdictLine(report).replace(/^trailguard: /, '')}`];
+  const lines = [
+    `### ${report.ok ? '✅' : '❌'} ${verdictLine(report).replace(/^trailguard: /, '')}`,
+  ];
   if (report.violations.length === 0) return lines.join('\n') + '\n';
   lines.push(
     '',
@@ -23,7 +25,10 @@ export function renderMarkdown(report: Report, options: { maxRows?: number } = {
     );
   }
   if (report.violations.length > maxRows) {
-    lines.push('', `…and ${report.violations.length - maxRows} more violations (see the JSON report).`);
+    lines.push(
+      '',
+      `…and ${report.violations.length - maxRows} more violations (see the JSON report).`,
+    );
   }
   return lines.join('\n') + '\n';
 }
