@@ -2,7 +2,7 @@ import { runCheck } from '../check.js';
 import { UserError } from '../errors.js';
 import { resolveRange } from '../git/range.js';
 import { repoAndPolicy } from './context.js';
-import { EXIT, commonOptions, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, commonOptions, parseVerb, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from './report-format.js';
 
 const help = `usage: trailguard check [range] [--format text|json|markdown] [--config PATH] [--repo DIR]
@@ -12,11 +12,9 @@ policy, as the GitHub Action does. Exit 0 clean, 1 violations, 2 usage/config/en
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values, positionals } = parseVerbArgs('check', args, commonOptions);
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  const parsed = parseVerb('check', args, io, help, commonOptions);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = requireFormat('check', values.format, REPORT_FORMATS);
   if (positionals.length > 1) {
     throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);

@@ -1,6 +1,6 @@
 import { diagnose } from '../install/doctor.js';
 import { repoFacts } from '../install/repo.js';
-import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard doctor [--repo DIR] [--format text|json]
 
@@ -10,15 +10,12 @@ comes with a fix. Exit 0 when all is well, 1 when something needs fixing.
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values } = parseVerbArgs('doctor', args, {
+  const parsed = parseVerb('doctor', args, io, help, {
     repo: { type: 'string' },
     format: { type: 'string', default: 'text' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = requireFormat('doctor', values.format, ['text', 'json'] as const);
   const findings = await diagnose(await repoFacts(values.repo ?? io.cwd, io.env));
   const ok = findings.every((finding) => finding.ok);

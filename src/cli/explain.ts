@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { currentBranch } from '../git/repo.js';
 import { escapeCell } from '../report/markdown.js';
 import { repoAndPolicy } from './context.js';
-import { EXIT, commonOptions, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, commonOptions, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard explain <commit> [--format text|json|markdown] [--config PATH] [--repo DIR]
 
@@ -14,11 +14,9 @@ and how the policy judges it. Exit 0 when the commit passes, 1 when it violates 
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values, positionals } = parseVerbArgs('explain', args, commonOptions);
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  const parsed = parseVerb('explain', args, io, help, commonOptions);
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = requireFormat('explain', values.format, ['text', 'json', 'markdown'] as const);
   if (positionals.length !== 1) throw new UserError('explain: name exactly one commit');
   const { repo, loaded } = await repoAndPolicy(values, io);

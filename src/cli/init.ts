@@ -17,7 +17,7 @@ import { currentBranch, topLevel } from '../git/repo.js';
 import { detectManager, installHooks } from '../install/index.js';
 import { repoFacts } from '../install/repo.js';
 import { WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
-import { commonOptions, EXIT, parseVerbArgs, type Verb } from './io.js';
+import { commonOptions, EXIT, parseVerb, type Verb } from './io.js';
 
 const usage = `usage: trailguard init [--agents LIST] [--hooks] [--config] [--workflow] [--dry-run] [--repo DIR]
 
@@ -76,19 +76,16 @@ async function planWorkflow(root: string, env: NodeJS.ProcessEnv): Promise<Plann
 }
 
 export const run: Verb = async (args, io) => {
-  const { values, positionals } = parseVerbArgs('init', args, {
+  const parsed = parseVerb('init', args, io, usage, {
     agents: { type: 'string' },
     hooks: { type: 'boolean' },
     config: { type: 'boolean' },
     workflow: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     repo: commonOptions.repo,
-    help: commonOptions.help,
   });
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   if (positionals.length > 0) throw new UserError(`init: unexpected argument "${positionals[0]}"`);
   const everything =
     values.agents === undefined && !values.hooks && !values.config && !values.workflow;

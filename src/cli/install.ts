@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { MANAGERS, installHooks, type ManagerName } from '../install/index.js';
 import { HOOK_NAMES, type HookName } from '../install/state.js';
-import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard install [--manager NAME] [--pre-push] [--hooks LIST] [--local] [--repo DIR] [--format text|json]
 
@@ -16,19 +16,16 @@ commit an AI tool helped produce gets Assisted-by trailers. Running it again cha
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values } = parseVerbArgs('install', args, {
+  const parsed = parseVerb('install', args, io, help, {
     manager: { type: 'string' },
     'pre-push': { type: 'boolean' },
     hooks: { type: 'string' },
     local: { type: 'boolean' },
     repo: { type: 'string' },
     format: { type: 'string', default: 'text' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = requireFormat('install', values.format, ['text', 'json'] as const);
   const manager = values.manager as ManagerName | undefined;
   if (manager !== undefined && !MANAGERS.includes(manager)) {

@@ -34,6 +34,22 @@ export function parseVerbArgs<O extends NonNullable<ParseArgsConfig['options']>>
   }
 }
 
+/** parseVerbArgs plus `--help`/`-h`: prints the verb's usage and gives undefined. */
+export function parseVerb<O extends NonNullable<ParseArgsConfig['options']>>(
+  verb: string,
+  args: string[],
+  io: CliIO,
+  usage: string,
+  options: O,
+) {
+  const parsed = parseVerbArgs(verb, args, { ...options, help: commonOptions.help });
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout(usage);
+    return undefined;
+  }
+  return parsed;
+}
+
 export function requireFormat<F extends string>(
   verb: string,
   value: unknown,

@@ -1,6 +1,6 @@
 import { policyJsonSchema } from '../core/policy.js';
 import { UserError } from '../errors.js';
-import { commonOptions, EXIT, parseVerbArgs, type Verb } from './io.js';
+import { EXIT, parseVerb, type Verb } from './io.js';
 
 const usage = `usage: trailguard schema
 
@@ -8,11 +8,9 @@ Prints the JSON Schema of the config file (.github/trailguard.yml), for editors 
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values, positionals } = parseVerbArgs('schema', args, { help: commonOptions.help });
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
+  const parsed = parseVerb('schema', args, io, usage, {});
+  if (!parsed) return EXIT.ok;
+  const { positionals } = parsed;
   if (positionals.length > 0)
     throw new UserError(`schema: unexpected argument "${positionals[0]}"`);
   io.stdout(`${JSON.stringify(policyJsonSchema(), null, 2)}\n`);

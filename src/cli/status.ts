@@ -7,7 +7,7 @@ import { loadLocalPolicy } from '../commit/policy-file.js';
 import { reachability } from '../install/doctor.js';
 import { repoFacts } from '../install/repo.js';
 import { InstallState } from '../install/state.js';
-import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard status [--repo DIR] [--format text|json]
 
@@ -16,15 +16,12 @@ variables in this environment, agent-ledger entries per file and tool, whether g
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values } = parseVerbArgs('status', args, {
+  const parsed = parseVerb('status', args, io, help, {
     repo: { type: 'string' },
     format: { type: 'string', default: 'text' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await repoFacts(values.repo ?? io.cwd, io.env);
   const ctx = await hookContext(facts.top, io.env);

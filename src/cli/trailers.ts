@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatTrailers, parseTrailers } from '../core/trailers.js';
 import { UserError } from '../errors.js';
-import { EXIT, parseVerbArgs, requireFormat, type Verb } from './io.js';
+import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const usage = `usage: trailguard trailers [--no-divider] [--format text|json] [FILE]
 
@@ -14,15 +14,12 @@ Prints the trailers of a commit message (FILE, or stdin when FILE is absent or -
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values, positionals } = parseVerbArgs('trailers', args, {
+  const parsed = parseVerb('trailers', args, io, usage, {
     format: { type: 'string', default: 'text' },
     'no-divider': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(usage);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values, positionals } = parsed;
   const format = requireFormat('trailers', values.format, ['text', 'json'] as const);
   if (positionals.length > 1) {
     throw new UserError(`trailers: expected at most one FILE (got ${positionals.length})`);

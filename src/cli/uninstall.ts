@@ -1,5 +1,5 @@
 import { uninstallHooks } from '../install/index.js';
-import { EXIT, parseVerbArgs, type Verb } from './io.js';
+import { EXIT, parseVerb, type Verb } from './io.js';
 
 const help = `usage: trailguard uninstall [--repo DIR]
 
@@ -9,14 +9,11 @@ The agent ledger stays.
 `;
 
 export const run: Verb = async (args, io) => {
-  const { values } = parseVerbArgs('uninstall', args, {
+  const parsed = parseVerb('uninstall', args, io, help, {
     repo: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  if (!parsed) return EXIT.ok;
+  const { values } = parsed;
   const result = await uninstallHooks({ repoDir: values.repo ?? io.cwd, env: io.env });
   io.stdout('trailguard: hooks uninstalled\n');
   for (const path of result.removed) io.stdout(`  undone: ${path}\n`);
