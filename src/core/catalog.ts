@@ -105,17 +105,21 @@ type SignatureLists =
   | 'domains';
 type ToolSpec = Omit<ToolDef, SignatureLists | 'origin'> & Partial<Pick<ToolDef, SignatureLists>>;
 
+const noSignatures = (): Pick<ToolDef, SignatureLists> => ({
+  domains: [],
+  env: [],
+  trailers: [],
+  emails: [],
+  github: [],
+  names: [],
+  branches: [],
+  footers: [],
+  subjectPrefixes: [],
+});
+
 function tool(spec: ToolSpec): ToolDef {
   return {
-    domains: [],
-    env: [],
-    trailers: [],
-    emails: [],
-    github: [],
-    names: [],
-    branches: [],
-    footers: [],
-    subjectPrefixes: [],
+    ...noSignatures(),
     ...spec,
     origin: 'builtin',
   };
@@ -1012,15 +1016,7 @@ function mergeExtra(base: ToolDef | undefined, extra: ExtraTool, where: string):
     name: extra.name ?? extra.id,
     vendor: 'organisation',
     aliases: extra.name ? [extra.name] : [],
-    domains: [],
-    env: [],
-    trailers: [],
-    emails: [],
-    github: [],
-    names: [],
-    branches: [],
-    footers: [],
-    subjectPrefixes: [],
+    ...noSignatures(),
     origin: 'extra',
   };
   return {
