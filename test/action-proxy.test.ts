@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import {
   FULL_NAME,
-  GitHubRepo,
   payload,
+  publishPull,
   runAction,
+  useFakeGitHub,
   type ActionRun,
 } from './support/action-runner.js';
-import { FakeGitHub } from './support/github-server.js';
 
 /**
  * The Action's API calls honour the runner's proxy variables, as its git fetches do. A proxy
@@ -17,8 +17,7 @@ import { FakeGitHub } from './support/github-server.js';
  */
 const API_HOST = 'api.ghes.test';
 const TOKEN = 'ghs_job_token';
-const github = new FakeGitHub();
-const repos: GitHubRepo[] = [];
+const { github, createRepo } = useFakeGitHub();
 /** What the proxy was asked to reach: CONNECT targets, and any absolute-form request. */
 const proxied: string[] = [];
 let proxy: Server;
@@ -27,7 +26,7 @@ let apiUrl = '';
 let nextPull = 1;
 
 beforeAll(async () => {
-  const fake = new URL(await github.start());
+  const fake = new URL(github.url);
   github.addToken(TOKEN, { repos: [FULL_NAME], write: true });
   apiUrl = `http://${API_HOST}:${fake.port}`;
   proxy = createServer((request, response) => {
@@ -54,16 +53,13 @@ beforeAll(async () => {
 afterAll(async () => {
   proxy.closeAllConnections();
   await new Promise<void>((resolve) => proxy.close(() => resolve()));
-  await github.stop();
-  for (const repo of repos) repo.cleanup();
 });
 
 /** A PR adding an outside-AI file to a protected path: the run reads reviews and comments. */
 async function runPullWith(
   env: Record<string, string>,
 ): Promise<{ run: ActionRun; number: number }> {
-  const repo = new GitHubRepo();
-  repos.push(repo);
+  const repo = createRepo();
   repo.dev.commit('Initial commit\n', {
     '.github/trailguard.yml': 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n',
   });
@@ -73,9 +69,7 @@ async function runPullWith(
     'evals/task.jsonl': '{}\n',
   });
   const number = nextPull++;
-  const { headSha, baseSha, mergeSha } = repo.openPull(number, 'evals');
-  const pull = { number, user: { login: 'mona' }, head: { sha: headSha, ref: 'evals' } };
-  github.addPull(FULL_NAME, { ...pull, base: { sha: baseSha, ref: 'main' } });
+  const { mergeSha, fields } = publishPull(github, repo, number, 'evals');
   const run = await runAction({
     workspace: repo.checkout(mergeSha, { ref: `refs/remotes/pull/${number}/merge` }),
     event: 'pull_request',
@@ -86,7 +80,7 @@ async function runPullWith(
     env,
     payload: payload('pull_request.opened', {
       number,
-      pull_request: { ...pull, base: { sha: baseSha, ref: 'main' }, commits: 1 },
+      pull_request: { ...fields, commits: 1 },
     }),
   });
   return { run, number };

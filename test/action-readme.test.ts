@@ -1,10 +1,15 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ACTION_REF, workflowYaml } from '../src/install/workflow.js';
-import { FULL_NAME, GitHubRepo, payload, runAction } from './support/action-runner.js';
-import { FakeGitHub } from './support/github-server.js';
+import {
+  FULL_NAME,
+  payload,
+  publishPull,
+  runAction,
+  useFakeGitHub,
+} from './support/action-runner.js';
 import { ROOT } from './support/repo.js';
 
 /**
@@ -21,13 +26,7 @@ interface Workflow {
   jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
 }
 
-const github = new FakeGitHub();
-const repos: GitHubRepo[] = [];
-beforeAll(() => github.start());
-afterAll(async () => {
-  await github.stop();
-  for (const repo of repos) repo.cleanup();
-});
+const { github, createRepo } = useFakeGitHub();
 
 test("the README's workflow is the one `trailguard init --workflow` writes", () => {
   expect(workflowText).toBe(workflowYaml());
@@ -55,8 +54,7 @@ test('a new user: an outside-AI eval commit fails with a summary a maintainer un
     write: workflow.permissions['pull-requests'] === 'write',
   });
 
-  const repo = new GitHubRepo();
-  repos.push(repo);
+  const repo = createRepo();
   repo.dev.commit('Initial commit\n', {
     'README.md': '# octo-repo\n',
     '.github/workflows/trailguard.yml': workflowText,
@@ -73,22 +71,19 @@ test('a new user: an outside-AI eval commit fails with a summary a maintainer un
   ) => {
     repo.dev.git('checkout', '-q', '-B', branch, 'main');
     repo.dev.commit(message, { 'evals/task.jsonl': '{"prompt": "2+2", "answer": "4"}\n' });
-    const pr = repo.openPull(number, branch);
-    github.addPull(FULL_NAME, {
-      number,
-      user: { login: 'new-user' },
-      head: { sha: pr.headSha, ref: branch },
-      base: { sha: pr.baseSha, ref: 'main' },
-      reviews: approvedBy
-        ? [
-            {
-              user: { login: approvedBy },
-              state: 'APPROVED',
-              commitId: pr.headSha,
-              submittedAt: '2026-11-02T10:00:00Z',
-            },
-          ]
-        : [],
+    const pr = publishPull(github, repo, number, branch, {
+      author: 'new-user',
+      reviews: (headSha) =>
+        approvedBy
+          ? [
+              {
+                user: { login: approvedBy },
+                state: 'APPROVED',
+                commitId: headSha,
+                submittedAt: '2026-11-02T10:00:00Z',
+              },
+            ]
+          : [],
     });
     return runAction({
       workspace: repo.checkout(pr.mergeSha), // actions/checkout's default: depth 1
@@ -100,12 +95,7 @@ test('a new user: an outside-AI eval commit fails with a summary a maintainer un
       inputs,
       payload: payload('pull_request.opened', {
         number,
-        pull_request: {
-          number,
-          user: { login: 'new-user' },
-          head: { sha: pr.headSha, ref: branch },
-          base: { sha: pr.baseSha, ref: 'main' },
-        },
+        pull_request: pr.fields,
       }),
     });
   };

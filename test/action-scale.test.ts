@@ -1,25 +1,24 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, test } from '@jest/globals';
 import { fastImport, type ImportCommit } from './support/big-repo.js';
-import { FULL_NAME, GitHubRepo, payload, runAction } from './support/action-runner.js';
-import { FakeGitHub } from './support/github-server.js';
+import {
+  FULL_NAME,
+  payload,
+  publishPull,
+  runAction,
+  useFakeGitHub,
+} from './support/action-runner.js';
 
 /**
  * Sizes the PR API cannot serve (250 commits, 3000 files): the Action reads history from git, so
  * a 5,000-commit PR and a 20,000-file commit are read whole from a depth-1 checkout.
  */
-const github = new FakeGitHub();
+const { github, createRepo } = useFakeGitHub();
 const TOKEN = 'ghs_scale';
-const repos: GitHubRepo[] = [];
 const human = { name: 'Ada Human', email: 'ada@example.com' };
 const POLICY = 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n';
 
-beforeAll(async () => {
-  await github.start();
+beforeAll(() => {
   github.addToken(TOKEN, { repos: [FULL_NAME], write: true });
-});
-afterAll(async () => {
-  await github.stop();
-  for (const repo of repos) repo.cleanup();
 });
 
 /** main (one commit holding the policy) and `branch` made of `commits`, imported in one stream. */
@@ -29,8 +28,7 @@ async function importedPull(
   commits: Iterable<ImportCommit>,
   count: number,
 ) {
-  const repo = new GitHubRepo();
-  repos.push(repo);
+  const repo = createRepo();
   const root: ImportCommit = {
     ref: 'refs/heads/main',
     mark: 1,
@@ -44,13 +42,7 @@ async function importedPull(
   };
   await fastImport(repo.dev.dir, repo.dev.env, [root, ...commits]);
   repo.push('main:refs/heads/main');
-  const pull = repo.openPull(number, branch);
-  github.addPull(FULL_NAME, {
-    number,
-    user: { login: 'mona' },
-    head: { sha: pull.headSha, ref: branch },
-    base: { sha: pull.baseSha, ref: 'main' },
-  });
+  const pull = publishPull(github, repo, number, branch);
   const workspace = repo.checkout(pull.mergeSha, { ref: `refs/remotes/pull/${number}/merge` });
   const started = Date.now();
   const run = await runAction({
@@ -62,12 +54,7 @@ async function importedPull(
     payload: payload('pull_request.opened', {
       number,
       // GitHub's payload says how many commits the PR has; the first fetch is sized by it.
-      pull_request: {
-        number,
-        head: { sha: pull.headSha, ref: branch },
-        base: { sha: pull.baseSha, ref: 'main' },
-        commits: count,
-      },
+      pull_request: { ...pull.fields, commits: count },
     }),
   });
   return { repo, run, seconds: (Date.now() - started) / 1000 };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,10 +6,12 @@ import {
   FULL_NAME,
   GitHubRepo,
   payload,
+  publishPull,
   runAction,
+  useFakeGitHub,
   type ActionRun,
 } from './support/action-runner.js';
-import { FakeGitHub, type ReviewSpec } from './support/github-server.js';
+import type { ReviewSpec } from './support/github-server.js';
 import { runCli, tempDir } from './support/repo.js';
 
 /**
@@ -17,10 +19,9 @@ import { runCli, tempDir } from './support/repo.js';
  * environment, on real repositories whose `origin` is a local bare repository, its GitHub API
  * calls answered by a loopback server shaped like GitHub's REST API.
  */
-const github = new FakeGitHub();
+const { github, createRepo } = useFakeGitHub();
 const JOB_TOKEN = 'ghs_job_token';
 const FORK_TOKEN = 'ghs_fork_read_only';
-const repos: GitHubRepo[] = [];
 let nextPull = 100;
 
 const CLAUDE = 'Co-Authored-By: Claude <noreply@anthropic.com>';
@@ -30,20 +31,14 @@ protected:
     paths: ["evals/**"]
 `;
 
-beforeAll(async () => {
-  await github.start();
+beforeAll(() => {
   github.addToken(JOB_TOKEN, { repos: [FULL_NAME], write: true });
   github.addToken(FORK_TOKEN, { repos: [FULL_NAME], write: false });
-});
-afterAll(async () => {
-  await github.stop();
-  for (const repo of repos) repo.cleanup();
 });
 
 /** A repository on "GitHub" whose main branch holds a README (and the policy, when given). */
 function newRepo(policy: string | undefined = POLICY): GitHubRepo {
-  const repo = new GitHubRepo();
-  repos.push(repo);
+  const repo = createRepo();
   repo.dev.commit('Initial commit\n', {
     'README.md': '# octo-repo\n',
     ...(policy !== undefined && { '.github/trailguard.yml': policy }),
@@ -79,15 +74,7 @@ async function runPull(
   } = {},
 ): Promise<PullRun> {
   const number = nextPull++;
-  const { headSha, baseSha, mergeSha } = repo.openPull(number, head);
-  const author = options.author ?? 'mona';
-  github.addPull(FULL_NAME, {
-    number,
-    user: { login: author },
-    head: { sha: headSha, ref: head },
-    base: { sha: baseSha, ref: 'main' },
-    reviews: options.reviews?.(headSha) ?? [],
-  });
+  const { headSha, baseSha, mergeSha, fields } = publishPull(github, repo, number, head, options);
   const event = options.event ?? 'pull_request';
   // pull_request_target runs on the base branch: the PR's code is never checked out.
   const target = event === 'pull_request_target';
@@ -109,10 +96,8 @@ async function runPull(
     payload: payload(fixture, {
       number,
       pull_request: {
-        number,
-        user: { login: author },
-        head: { sha: headSha, ref: head, repo: { fork: options.fork ?? false } },
-        base: { sha: baseSha, ref: 'main' },
+        ...fields,
+        head: { ...fields.head, repo: { fork: options.fork ?? false } },
         commits,
       },
     }),

@@ -16,41 +16,17 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { appendLedger, readLedger } from '../src/agents/ledger.js';
+import {
+  assistedBy,
+  CLAUDE,
+  cliRun,
+  commitMessage,
+  gitRun,
+  installOk,
+  spawnRun,
+  useInstalledRepo,
+} from './support/hooks.js';
 import { CLI, ROOT, TempRepo, tempDir } from './support/repo.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(
-  repo: TempRepo,
-  args: string[],
-  env: Record<string, string> = {},
-  cwd = repo.dir,
-): Run {
-  const result = spawnSync('git', args, { cwd, env: { ...repo.env, ...env }, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function install(repo: TempRepo, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, 'install', ...args], {
-    cwd: repo.dir,
-    env: repo.env,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`install failed: ${result.stderr}`);
-  return { code: 0, stdout: result.stdout, stderr: result.stderr };
-}
-
-const message = (repo: TempRepo, rev = 'HEAD') => repo.git('log', '-1', '--format=%B', rev);
-const trailers = (repo: TempRepo, rev = 'HEAD') =>
-  message(repo, rev)
-    .split('\n')
-    .filter((line) => line.startsWith('Assisted-by:'));
-
-const CLAUDE = { CLAUDECODE: '1' };
 
 /** A node that logs each start, so a test can count them (TRAILGUARD_NODE wins over PATH). */
 function countingNode(dir: string): { env: Record<string, string>; starts: () => string[] } {
@@ -83,20 +59,15 @@ const ledgerEntry = (tool: string, path: string, model?: string) => ({
 
 describe('commit hooks (plain .git/hooks)', () => {
   let repo: TempRepo;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['README.md']);
-    install(repo);
-  });
-  afterAll(() => repo.cleanup());
+  useInstalledRepo(['README.md'], (made) => (repo = made));
 
   test('a plain commit gets no trailer and never starts node', () => {
     const node = countingNode(repo.home);
     repo.write('a.txt', 'a\n');
     repo.git('add', 'a.txt');
-    expect(run(repo, ['commit', '-q', '-m', 'plain'], node.env).code).toBe(0);
-    expect(trailers(repo)).toEqual([]);
-    expect(message(repo)).toBe('plain\n\n');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'plain'], node.env).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
+    expect(commitMessage(repo)).toBe('plain\n\n');
     expect(node.starts()).toEqual([]);
   });
 
@@ -104,10 +75,10 @@ describe('commit hooks (plain .git/hooks)', () => {
     const node = countingNode(tempDir('tg-node-'));
     repo.write('b.txt', 'b\n');
     repo.git('add', 'b.txt');
-    expect(run(repo, ['commit', '-q', '-m', 'agent change'], { ...CLAUDE, ...node.env }).code).toBe(
-      0,
-    );
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(
+      gitRun(repo, ['commit', '-q', '-m', 'agent change'], { ...CLAUDE, ...node.env }).code,
+    ).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     // The lean hook entry beside the CLI, once.
     expect(node.starts().map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
       `${join(ROOT, 'dist', 'hook.cjs')} prepare-commit-msg`,
@@ -115,38 +86,41 @@ describe('commit hooks (plain .git/hooks)', () => {
   });
 
   test('amending never duplicates the trailer (--no-edit and a new -m)', () => {
-    expect(run(repo, ['commit', '-q', '--amend', '--no-edit'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--amend', '--no-edit'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(
-      run(repo, ['commit', '-q', '--amend', '-m', 'reworded\n\nAssisted-by: claude-code'], CLAUDE)
-        .code,
+      gitRun(
+        repo,
+        ['commit', '-q', '--amend', '-m', 'reworded\n\nAssisted-by: claude-code'],
+        CLAUDE,
+      ).code,
     ).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(run(repo, ['commit', '-q', '--amend', '--no-edit'], {}).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--amend', '--no-edit'], {}).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 
   test("a tool's own signature is normalised into our trailer, and theirs is kept", () => {
     const text = 'fix parser\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n';
-    expect(run(repo, ['commit', '-q', '--allow-empty', '-m', text]).code).toBe(0);
-    expect(message(repo)).toBe(
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', text]).code).toBe(0);
+    expect(commitMessage(repo)).toBe(
       'fix parser\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\nAssisted-by: claude-code:claude-opus-4-5\n\n',
     );
   });
 
   test('--no-verify still records (prepare-commit-msg runs), and so does -F', () => {
     expect(
-      run(repo, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'nv'], {
+      gitRun(repo, ['commit', '-q', '--allow-empty', '--no-verify', '-m', 'nv'], {
         AI_AGENT: 'github_copilot_vscode_agent',
       }).code,
     ).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: copilot']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: copilot']);
     const file = join(repo.home, 'msg.txt');
     writeFileSync(file, 'from a file\n');
-    expect(run(repo, ['commit', '-q', '--allow-empty', '-F', file], { GEMINI_CLI: '1' }).code).toBe(
-      0,
-    );
-    expect(trailers(repo)).toEqual(['Assisted-by: gemini-cli']);
+    expect(
+      gitRun(repo, ['commit', '-q', '--allow-empty', '-F', file], { GEMINI_CLI: '1' }).code,
+    ).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: gemini-cli']);
   });
 
   test('the editor: the trailer waits below an empty first line, as git commit -s puts its sign-off', () => {
@@ -157,63 +131,58 @@ describe('commit hooks (plain .git/hooks)', () => {
     );
     chmodSync(editor, 0o755);
     expect(
-      run(repo, ['commit', '-q', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: editor }).code,
+      gitRun(repo, ['commit', '-q', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: editor }).code,
     ).toBe(0);
-    expect(message(repo)).toBe('written in the editor\n\nAssisted-by: claude-code\n\n');
+    expect(commitMessage(repo)).toBe('written in the editor\n\nAssisted-by: claude-code\n\n');
     const head = repo.git('rev-parse', 'HEAD');
     expect(
-      run(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
+      gitRun(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
     ).not.toBe(0);
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
   });
 
   test('a signature pasted in the editor is normalised by the opt-in commit-msg hook', () => {
-    install(repo, '--hooks', 'prepare-commit-msg,commit-msg,post-commit');
+    installOk(repo, '--hooks', 'prepare-commit-msg,commit-msg,post-commit');
     const editor = join(repo.home, 'paste.sh');
     writeFileSync(
       editor,
       '#!/bin/sh\nprintf "pasted\\n\\nCo-authored-by: Copilot <copilot@github.com>\\n" > "$1"\n',
     );
     chmodSync(editor, 0o755);
-    expect(run(repo, ['commit', '-q', '--allow-empty'], { GIT_EDITOR: editor }).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: copilot']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty'], { GIT_EDITOR: editor }).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: copilot']);
   });
 
   test('the lean entry keeps a V8 code cache per clone; a damaged one is made anew unnoticed', () => {
     const cache = join(repo.dir, '.git', 'trailguard', 'hook-code-cache');
     expect(existsSync(cache)).toBe(true);
     writeFileSync(cache, 'not a code cache');
-    const result = run(
+    const result = gitRun(
       repo,
       ['commit', '-q', '--allow-empty', '-m', 'with a damaged cache'],
       CLAUDE,
     );
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
   });
 
   test('commits from a subdirectory record too', () => {
     mkdirSync(join(repo.dir, 'deep', 'er'), { recursive: true });
-    const result = run(
+    const result = gitRun(
       repo,
       ['commit', '-q', '--allow-empty', '-m', 'sub'],
       CLAUDE,
       join(repo.dir, 'deep', 'er'),
     );
     expect(result.code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });
 
 describe('messages without content, as git treats them without hooks', () => {
   let repo: TempRepo;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['README.md']);
-    install(repo);
-  });
-  afterAll(() => repo.cleanup());
+  useInstalledRepo(['README.md'], (made) => (repo = made));
 
   const head = () => repo.git('rev-parse', 'HEAD').trim();
   const staged = () => repo.git('diff', '--cached', '--name-only');
@@ -225,12 +194,12 @@ describe('messages without content, as git treats them without hooks', () => {
     const before = head();
     repo.write('staged.txt', 'staged\n');
     repo.git('add', 'staged.txt');
-    const empty = run(repo, ['commit', '-m', ''], CLAUDE);
+    const empty = gitRun(repo, ['commit', '-m', ''], CLAUDE);
     expect(empty.code).not.toBe(0);
     expect(empty.stderr).toContain('Aborting commit due to empty commit message.');
     const file = join(repo.home, 'empty.txt');
     writeFileSync(file, '\n\n');
-    const fromFile = run(repo, ['commit', '-F', file], CLAUDE);
+    const fromFile = gitRun(repo, ['commit', '-F', file], CLAUDE);
     expect(fromFile.code).not.toBe(0);
     expect(fromFile.stderr).toContain('Aborting commit due to empty commit message.');
     expect(head()).toBe(before);
@@ -242,28 +211,28 @@ describe('messages without content, as git treats them without hooks', () => {
     const before = head();
     const file = join(repo.home, 'comment.txt');
     writeFileSync(file, '# only a comment\n');
-    const stripped = run(repo, ['commit', '--cleanup=strip', '-F', file], CLAUDE);
+    const stripped = gitRun(repo, ['commit', '--cleanup=strip', '-F', file], CLAUDE);
     expect(stripped.code).not.toBe(0);
     expect(stripped.stderr).toContain('Aborting commit due to empty commit message.');
     expect(head()).toBe(before);
     // Without an editor git keeps comment lines by default (cleanup=whitespace).
-    expect(run(repo, ['commit', '-q', '-F', file], CLAUDE).code).toBe(0);
-    expect(message(repo)).toBe('# only a comment\n\n');
+    expect(gitRun(repo, ['commit', '-q', '-F', file], CLAUDE).code).toBe(0);
+    expect(commitMessage(repo)).toBe('# only a comment\n\n');
   });
 
   test('--allow-empty-message -m "": the commit is made with the empty message, no trailer added', () => {
-    const result = run(
+    const result = gitRun(
       repo,
       ['commit', '-q', '--allow-empty', '--allow-empty-message', '-m', ''],
       CLAUDE,
     );
     expect(result.code).toBe(0);
-    expect(message(repo)).toBe('\n');
+    expect(commitMessage(repo)).toBe('\n');
   });
 
   test('--no-edit without a message aborts as without hooks', () => {
     const before = head();
-    const result = run(repo, ['commit', '--allow-empty', '--no-edit'], {
+    const result = gitRun(repo, ['commit', '--allow-empty', '--no-edit'], {
       ...CLAUDE,
       ...SAVE_AS_IS,
     });
@@ -276,7 +245,7 @@ describe('messages without content, as git treats them without hooks', () => {
     const before = head();
     repo.write('edited.txt', 'work\n');
     repo.git('add', 'edited.txt');
-    const result = run(repo, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
+    const result = gitRun(repo, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result.stderr).toContain(
       'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
     );
@@ -294,7 +263,7 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('-m "" with -e opens the editor: the same undo when nothing is written', () => {
     const before = head();
-    const result = run(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
+    const result = gitRun(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
     expect(head()).toBe(before);
     expect(staged()).toBe('edited.txt\n');
@@ -302,13 +271,13 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('the editor emptied: git aborts, and the note it leaves never undoes a later commit', () => {
     const before = head();
-    const emptied = run(repo, ['commit'], { ...CLAUDE, GIT_EDITOR: 'sh -c ": > \\"$1\\"" -' });
+    const emptied = gitRun(repo, ['commit'], { ...CLAUDE, GIT_EDITOR: 'sh -c ": > \\"$1\\"" -' });
     expect(emptied.code).not.toBe(0);
     expect(emptied.stderr).toContain('Aborting commit due to empty commit message.');
     expect(head()).toBe(before);
     expect(existsSync(note())).toBe(true);
     // Even a message of nothing but that trailer, typed by a person without an agent, stays.
-    expect(run(repo, ['commit', '-q', '-m', 'Assisted-by: claude-code']).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'Assisted-by: claude-code']).code).toBe(0);
     expect(repo.git('rev-parse', 'HEAD^').trim()).toBe(before);
     expect(existsSync(note())).toBe(false);
   });
@@ -316,35 +285,35 @@ describe('messages without content, as git treats them without hooks', () => {
   test('the editor with a subject written: the commit is made with the trailer', () => {
     repo.write('more.txt', 'more\n');
     repo.git('add', 'more.txt');
-    const result = run(repo, ['commit', '-q'], {
+    const result = gitRun(repo, ['commit', '-q'], {
       ...CLAUDE,
       GIT_EDITOR: 'sh -c "sed -i \\"1s/^\\$/written subject/\\" \\"\\$1\\"" -',
     });
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(message(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
+    expect(commitMessage(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
     expect(existsSync(note())).toBe(false);
   });
 
   test('amending in the editor keeps the commit, whatever is saved', () => {
     const amended = head();
     const parent = repo.git('rev-parse', 'HEAD^').trim();
-    expect(run(repo, ['commit', '-q', '--amend'], { ...CLAUDE, ...SAVE_AS_IS }).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '--amend'], { ...CLAUDE, ...SAVE_AS_IS }).code).toBe(0);
     expect(repo.git('reflog', '-1', '--format=%gs %H').trim()).toMatch(
       /^commit \(amend\): written subject [0-9a-f]{40}$/,
     );
     expect(repo.git('reflog', '-2', '--format=%H').split('\n')[1]).toBe(amended);
     expect(repo.git('rev-parse', 'HEAD^').trim()).toBe(parent);
-    expect(message(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
+    expect(commitMessage(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
   });
 
   test('a root commit saved with nothing written: the branch is unborn again, the files staged', () => {
     const fresh = new TempRepo();
-    install(fresh);
+    installOk(fresh);
     fresh.write('first.txt', 'first\n');
     fresh.git('add', 'first.txt');
-    const result = run(fresh, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
+    const result = gitRun(fresh, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
-    expect(run(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
+    expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
     expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
     expect(readFileSync(join(fresh.dir, '.git', 'logs', 'HEAD'), 'utf8')).toContain(
       'commit (initial): Assisted-by: claude-code',
@@ -356,16 +325,11 @@ describe('messages without content, as git treats them without hooks', () => {
     // What a commit that skipped the shim's prepare-commit-msg would meet: a note from an aborted commit.
     const before = head();
     expect(
-      run(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
+      gitRun(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
     ).not.toBe(0);
     expect(existsSync(note())).toBe(true);
     const kept = readFileSync(note(), 'utf8');
-    const postCommit = () =>
-      spawnSync(process.execPath, [CLI, 'hook', 'post-commit'], {
-        cwd: repo.dir,
-        env: repo.env,
-        encoding: 'utf8',
-      });
+    const postCommit = () => cliRun(repo, ['hook', 'post-commit']);
     const commitOnly = (text: string, parent: string) => {
       const tree = repo.git('rev-parse', `${parent}^{tree}`).trim();
       const sha = repo.git('commit-tree', tree, '-p', parent, '-m', text).trim();
@@ -399,27 +363,22 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('a message with a `---` rule in its body gets the trailer where git log finds it', () => {
     const text = 'Document the format\n\nIntro\n\n---\n\nMore after the rule';
-    expect(run(repo, ['commit', '-q', '--allow-empty', '-m', text], CLAUDE).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', text], CLAUDE).code).toBe(0);
     const found = () =>
       repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim();
     expect(found()).toBe('claude-code');
-    expect(message(repo)).toBe(`${text}\n\nAssisted-by: claude-code\n\n`);
-    expect(run(repo, ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], CLAUDE).code).toBe(
-      0,
-    );
+    expect(commitMessage(repo)).toBe(`${text}\n\nAssisted-by: claude-code\n\n`);
+    expect(
+      gitRun(repo, ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], CLAUDE).code,
+    ).toBe(0);
     expect(found()).toBe('claude-code');
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });
 
 describe('the agent ledger at commit time', () => {
   let repo: TempRepo;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['src/a.ts', 'src/b.ts', 'src/c.ts']);
-    install(repo);
-  });
-  afterAll(() => repo.cleanup());
+  useInstalledRepo(['src/a.ts', 'src/b.ts', 'src/c.ts'], (made) => (repo = made));
 
   test('a staged file an agent edited gives its Assisted-by (with model); post-commit clears only committed files', async () => {
     appendLedger(commonDir(repo), [
@@ -429,8 +388,8 @@ describe('the agent ledger at commit time', () => {
     repo.write('src/a.ts', 'edited by cursor\n');
     repo.write('src/b.ts', 'edited by codex, not staged\n');
     repo.git('add', 'src/a.ts');
-    expect(run(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
     await eventually(
       () => readLedger(commonDir(repo)).every((entry) => entry.path !== 'src/a.ts'),
       'post-commit to clear src/a.ts',
@@ -443,12 +402,12 @@ describe('the agent ledger at commit time', () => {
     writeFileSync(refuse, '#!/bin/sh\nexit 1\n');
     chmodSync(refuse, 0o755);
     repo.git('add', 'src/b.ts');
-    expect(run(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
     rmSync(refuse);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/b.ts']);
-    expect(run(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: codex']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: codex']);
     await eventually(() => readLedger(commonDir(repo)).length === 0, 'the ledger to empty');
   });
 
@@ -460,8 +419,8 @@ describe('the agent ledger at commit time', () => {
     repo.write('src/a.ts', 'staged, left out of the commit\n');
     repo.git('add', 'src/a.ts');
     repo.write('src/c.ts', 'committed by path\n');
-    expect(run(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });
 
@@ -474,66 +433,57 @@ describe('replayed commits keep their messages', () => {
     repo.commit('side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>', ['side.txt']);
     repo.git('checkout', '-q', 'main');
     repo.commit('main work', ['main.txt']);
-    install(repo);
+    installOk(repo);
     // A pending ledger entry must not leak into a replay either.
     appendLedger(commonDir(repo), [ledgerEntry('cursor', 'side.txt')]);
   });
   afterAll(() => repo.cleanup());
 
   test('merge, cherry-pick and revert add nothing without an agent', () => {
-    expect(run(repo, ['merge', '-q', '--no-ff', '--no-edit', 'side']).code).toBe(0);
-    expect(message(repo)).toBe("Merge branch 'side'\n\n");
+    expect(gitRun(repo, ['merge', '-q', '--no-ff', '--no-edit', 'side']).code).toBe(0);
+    expect(commitMessage(repo)).toBe("Merge branch 'side'\n\n");
     repo.git('reset', '-q', '--hard', 'HEAD^');
-    expect(run(repo, ['cherry-pick', 'side']).code).toBe(0);
-    expect(message(repo)).toBe('side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\n');
-    expect(run(repo, ['revert', '--no-edit', 'HEAD']).code).toBe(0);
-    expect(trailers(repo)).toEqual([]);
+    expect(gitRun(repo, ['cherry-pick', 'side']).code).toBe(0);
+    expect(commitMessage(repo)).toBe(
+      'side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\n',
+    );
+    expect(gitRun(repo, ['revert', '--no-edit', 'HEAD']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
   });
 
   test('rebase and squash add nothing without an agent', () => {
     repo.git('checkout', '-q', '-b', 'topic', 'main~1');
     repo.commit('topic work', ['topic.txt']);
-    const before = message(repo);
-    expect(run(repo, ['rebase', '-q', 'main']).code).toBe(0);
-    expect(message(repo)).toBe(before);
+    const before = commitMessage(repo);
+    expect(gitRun(repo, ['rebase', '-q', 'main']).code).toBe(0);
+    expect(commitMessage(repo)).toBe(before);
     expect(repo.git('rev-parse', 'HEAD^')).toBe(repo.git('rev-parse', 'main'));
     repo.git('checkout', '-q', 'main');
-    expect(run(repo, ['merge', '-q', '--squash', 'topic']).code).toBe(0);
-    expect(run(repo, ['commit', '-q', '--no-edit']).code).toBe(0);
-    expect(trailers(repo)).toEqual([]);
+    expect(gitRun(repo, ['merge', '-q', '--squash', 'topic']).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '--no-edit']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
   });
 
   test('an agent making the merge is recorded', () => {
     repo.git('checkout', '-q', '-b', 'other', 'main~1');
     repo.commit('other work', ['other.txt']);
     repo.git('checkout', '-q', 'main');
-    expect(run(repo, ['merge', '-q', '--no-ff', '--no-edit', 'other'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['merge', '-q', '--no-ff', '--no-edit', 'other'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });
 
 describe('worktrees and submodules', () => {
   let repo: TempRepo;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['a.txt']);
-    install(repo);
-  });
-  afterAll(() => repo.cleanup());
+  useInstalledRepo(['a.txt'], (made) => (repo = made));
 
   test('a linked worktree runs the same hooks and reads the shared ledger', () => {
     const tree = join(tempDir('tg-wt-'), 'wt');
     repo.git('worktree', 'add', '-q', '-b', 'wt', tree);
     appendLedger(commonDir(repo), [ledgerEntry('windsurf', 'a.txt')]);
     writeFileSync(join(tree, 'a.txt'), 'edited in the worktree\n');
-    const env = { ...repo.env };
-    spawnSync('git', ['add', 'a.txt'], { cwd: tree, env });
-    const result = spawnSync('git', ['commit', '-q', '-m', 'in a worktree'], {
-      cwd: tree,
-      env,
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(0);
+    gitRun(repo, ['add', 'a.txt'], {}, tree);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'in a worktree'], {}, tree).code).toBe(0);
     expect(repo.git('log', '-1', '--format=%B', 'wt')).toBe(
       'in a worktree\n\nAssisted-by: windsurf\n\n',
     );
@@ -545,52 +495,32 @@ describe('worktrees and submodules', () => {
     repo.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib.dir, 'lib');
     repo.git('commit', '-q', '-m', 'add lib');
     const sub = join(repo.dir, 'lib');
-    const installed = spawnSync(process.execPath, [CLI, 'install'], {
-      cwd: sub,
-      env: repo.env,
-      encoding: 'utf8',
-    });
-    expect(installed.status).toBe(0);
+    const installed = spawnRun(process.execPath, [CLI, 'install'], sub, repo.env);
+    expect(installed.code).toBe(0);
     expect(installed.stdout).toContain('.git/modules/lib/hooks/prepare-commit-msg');
-    const result = spawnSync(
-      'git',
-      ['commit', '-q', '--allow-empty', '-m', 'inside the submodule'],
-      {
-        cwd: sub,
-        env: { ...repo.env, ...CLAUDE },
-        encoding: 'utf8',
-      },
+    const commit = ['commit', '-q', '--allow-empty', '-m', 'inside the submodule'];
+    expect(gitRun(repo, commit, CLAUDE, sub).code).toBe(0);
+    expect(gitRun(repo, ['log', '-1', '--format=%B'], {}, sub).stdout).toBe(
+      'inside the submodule\n\nAssisted-by: claude-code\n\n',
     );
-    expect(result.status).toBe(0);
-    const log = spawnSync('git', ['log', '-1', '--format=%B'], {
-      cwd: sub,
-      env: repo.env,
-      encoding: 'utf8',
-    });
-    expect(log.stdout).toBe('inside the submodule\n\nAssisted-by: claude-code\n\n');
     lib.cleanup();
   });
 });
 
 describe('local policy', () => {
   let repo: TempRepo;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['README.md']);
-    install(repo);
-  });
-  afterAll(() => repo.cleanup());
+  useInstalledRepo(['README.md'], (made) => (repo = made));
 
   test('warn: the commit goes through with a message naming the files, the tools and the fix', () => {
     repo.write('evals/cases.json', '{}\n');
     repo.git('add', 'evals');
-    const result = run(repo, ['commit', '-q', '-m', 'add eval cases'], CLAUDE);
+    const result = gitRun(repo, ['commit', '-q', '-m', 'add eval cases'], CLAUDE);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('evals: evals/cases.json');
     expect(result.stderr).toContain('claude-code (CLAUDECODE=1)');
     expect(result.stderr).toContain('fix: leave those files out of this commit');
     expect(result.stderr).toContain('warning only (local.on-violation: warn');
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 
   test('block: the commit is refused and the message is saved under the git dir', () => {
@@ -600,7 +530,11 @@ describe('local policy', () => {
     const head = repo.git('rev-parse', 'HEAD');
     repo.write('evals/cases.json', '{"more": true}\n');
     repo.git('add', 'evals');
-    const result = run(repo, ['commit', '-q', '-m', 'more eval cases\n\nlong explanation'], CLAUDE);
+    const result = gitRun(
+      repo,
+      ['commit', '-q', '-m', 'more eval cases\n\nlong explanation'],
+      CLAUDE,
+    );
     expect(result.code).not.toBe(0);
     const saved = join(repo.dir, '.git', 'trailguard', 'saved-commit-message');
     expect(result.stderr).toContain(
@@ -609,15 +543,15 @@ describe('local policy', () => {
     expect(result.stderr).toContain(saved);
     expect(readFileSync(saved, 'utf8')).toContain('more eval cases\n\nlong explanation');
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
-    expect(run(repo, ['commit', '-q', '-m', 'a human writes the cases']).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'a human writes the cases']).code).toBe(0);
   });
 
   test('an invalid policy never blocks: the commit records and warns', () => {
     repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: sometimes\n');
-    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE);
+    const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/\.trailguard\.yml:3:\d+: local\.on-violation/);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     rmSync(join(repo.dir, '.trailguard.yml'));
   });
 });
@@ -625,10 +559,8 @@ describe('local policy', () => {
 describe('finding node', () => {
   let repo: TempRepo;
   let bin: string;
-  beforeAll(() => {
-    repo = new TempRepo();
-    repo.commit('initial', ['README.md']);
-    install(repo);
+  useInstalledRepo(['README.md'], (made) => {
+    repo = made;
     // What a GUI client has: git, but no node on PATH and nothing recorded at install time.
     bin = tempDir('tg-bin-');
     symlinkSync(
@@ -641,7 +573,6 @@ describe('finding node', () => {
       readFileSync(hookEnv, 'utf8').replace(/^TG_NODE=.*$/m, "TG_NODE='/nonexistent/node'"),
     );
   });
-  afterAll(() => repo.cleanup());
 
   const managers: [string, string, Record<string, string>][] = [
     ['nvm', '.nvm/versions/node/v20.20.2/bin/node', {}],
@@ -662,14 +593,14 @@ describe('finding node', () => {
     const env = Object.fromEntries(
       Object.entries(extra).map(([k, v]) => [k, v.replace('HOME', home)]),
     );
-    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'gui'], {
+    const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'gui'], {
       ...CLAUDE,
       ...env,
       HOME: home,
       PATH: bin,
     });
     expect(result.stderr).toBe('');
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(existsSync(used)).toBe(true);
     rmSync(home, { recursive: true, force: true });
   });
@@ -681,7 +612,7 @@ describe('finding node', () => {
     'without node anywhere the commit goes through with one warning',
     () => {
       const home = tempDir('tg-gui-home-');
-      const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'no node'], {
+      const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'no node'], {
         ...CLAUDE,
         HOME: home,
         PATH: bin,
@@ -691,14 +622,14 @@ describe('finding node', () => {
       expect(result.stderr.trim().split('\n')).toEqual([
         'trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)',
       ]);
-      expect(message(repo)).toBe('no node\n\n');
+      expect(commitMessage(repo)).toBe('no node\n\n');
     },
   );
 
   test('a crashing CLI fails open: the commit goes through with a warning', () => {
     const broken = join(repo.home, 'broken-cli.js');
     writeFileSync(broken, 'process.exit(7);\n');
-    const result = run(repo, ['commit', '-q', '--allow-empty', '-m', 'crash'], {
+    const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'crash'], {
       ...CLAUDE,
       TRAILGUARD_CLI: broken,
     });
@@ -716,19 +647,19 @@ describe('pre-push (opt-in)', () => {
     repo.commit('initial', ['README.md']);
     repo.git('remote', 'add', 'origin', remote.dir);
     repo.git('push', '-q', 'origin', 'main');
-    install(repo, '--pre-push');
+    installOk(repo, '--pre-push');
     repo.write('evals/x.json', '{}\n');
     repo.git('add', 'evals');
-    expect(run(repo, ['commit', '-q', '-m', 'eval by agent'], CLAUDE).code).toBe(0);
-    const warned = run(repo, ['push', '-q', 'origin', 'main']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'eval by agent'], CLAUDE).code).toBe(0);
+    const warned = gitRun(repo, ['push', '-q', 'origin', 'main']);
     expect(warned.code).toBe(0);
     expect(warned.stderr).toContain('external-ai');
     expect(warned.stderr).toContain('warning only (local.on-violation: warn');
     repo.write('evals/y.json', '{}\n');
     repo.git('add', 'evals');
-    expect(run(repo, ['commit', '-q', '-m', 'another eval by agent'], CLAUDE).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'another eval by agent'], CLAUDE).code).toBe(0);
     repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
-    const refused = run(repo, ['push', '-q', 'origin', 'main']);
+    const refused = gitRun(repo, ['push', '-q', 'origin', 'main']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('push refused (local.on-violation: block in .trailguard.yml)');
     expect(remote.git('rev-parse', 'main')).not.toBe(repo.git('rev-parse', 'main'));

@@ -4,7 +4,6 @@
  * npm 11 blocks dependency install scripts).
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -24,35 +23,8 @@ import { detectManager } from '../src/install/index.js';
 import { preCommitStanza } from '../src/install/pre-commit.js';
 import { repoFacts } from '../src/install/repo.js';
 import { DEFAULT_HOOKS } from '../src/install/state.js';
-import { CLI, ROOT, TempRepo, tempDir } from './support/repo.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawn(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-const cli = (repo: TempRepo, args: string[], env: Record<string, string> = {}) =>
-  spawn(process.execPath, [CLI, ...args], repo.dir, { ...repo.env, ...env });
-const git = (repo: TempRepo, args: string[], env: Record<string, string> = {}) =>
-  spawn('git', args, repo.dir, { ...repo.env, ...env });
-
-function installOk(repo: TempRepo, ...args: string[]): string {
-  const result = cli(repo, ['install', ...args]);
-  if (result.code !== 0) throw new Error(`install failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-const trailers = (repo: TempRepo) =>
-  repo
-    .git('log', '-1', '--format=%B')
-    .split('\n')
-    .filter((line) => line.startsWith('Assisted-by:'));
+import { assistedBy, CLAUDE, cliRun, gitRun, installOk, spawnRun } from './support/hooks.js';
+import { ROOT, TempRepo, tempDir } from './support/repo.js';
 
 /** Every file under a directory with its bytes and mode, to compare before and after. */
 function snapshot(
@@ -108,8 +80,6 @@ afterEach(() => {
   for (const repo of repos.splice(0)) repo.cleanup();
 });
 
-const CLAUDE = { CLAUDECODE: '1' };
-
 describe('plain .git/hooks', () => {
   test('chains to an existing hook, is idempotent, and uninstall restores exactly', () => {
     const repo = newRepo();
@@ -126,15 +96,15 @@ describe('plain .git/hooks', () => {
     expect(installOk(repo)).toContain('already installed; nothing changed');
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(installed);
 
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toBe('original message\n');
 
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(before);
     // Only the agents' own state (the guard's policy cache) may stay.
     expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual(['guard-cache.json']);
-    expect(cli(repo, ['uninstall']).stderr).toContain('not installed');
+    expect(cliRun(repo, ['uninstall']).stderr).toContain('not installed');
   });
 
   test('with a .pre-commit-config.yaml it installs hook files (pre-commit runs them as .legacy) and prints the stanza', () => {
@@ -156,9 +126,9 @@ describe('core.hooksPath', () => {
     expect(out).toContain(`core.hooksPath is ${shared} (global config)`);
     expect(out).toContain('every repository using it now runs trailguard');
     expect(readdirSync(shared).sort()).toEqual([...DEFAULT_HOOKS].sort());
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(readdirSync(shared)).toEqual([]);
   });
 
@@ -174,10 +144,10 @@ describe('core.hooksPath', () => {
     expect(script.startsWith('#!/bin/sh\necho "team post-commit" >> log.txt\n# trailguard:')).toBe(
       true,
     );
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toContain('team post-commit');
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.githooks'))).toEqual(before);
   });
 });
@@ -190,7 +160,7 @@ describe('husky 9', () => {
       devDependencies: { husky: '^9.1.7' },
     });
     repo.write('.husky/pre-commit', 'echo husky-pre-commit >> log.txt\n');
-    const husky = spawn(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env);
+    const husky = spawnRun(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env);
     expect(husky.code).toBe(0);
     expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
     repo.commit('husky set up', []);
@@ -200,7 +170,7 @@ describe('husky 9', () => {
   test('a new user: npx trailguard install, then an agent commit shows the trailer and a plain one none', () => {
     const repo = huskyRepo();
     const before = snapshot(join(repo.dir, '.husky'), (name) => name.startsWith('_'));
-    const npx = spawn('npx', ['--no', 'trailguard', 'install'], repo.dir, repo.env);
+    const npx = spawnRun('npx', ['--no', 'trailguard', 'install'], repo.dir, repo.env);
     expect(npx.code).toBe(0);
     expect(npx.stdout).toContain('installed with husky');
     expect(installOk(repo)).toContain('already installed; nothing changed');
@@ -210,13 +180,13 @@ describe('husky 9', () => {
 
     repo.write('feature.ts', 'export const x = 1;\n');
     repo.git('add', 'feature.ts');
-    expect(git(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'plain'], {}).code).toBe(0);
-    expect(trailers(repo)).toEqual([]);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'plain'], {}).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
     expect(logOf(repo)).toBe('husky-pre-commit\nhusky-pre-commit\n');
 
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.husky'), (name) => name.startsWith('_'))).toEqual(before);
   });
 
@@ -224,10 +194,10 @@ describe('husky 9', () => {
     const repo = huskyRepo();
     repo.write('.husky/prepare-commit-msg', 'echo "team $2" >> log.txt\n');
     installOk(repo);
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toContain('team message');
-    cli(repo, ['uninstall']);
+    cliRun(repo, ['uninstall']);
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toBe(
       'echo "team $2" >> log.txt\n',
     );
@@ -239,15 +209,15 @@ describe('husky 9', () => {
     const state = join(repo.dir, '.git', 'trailguard');
     rmSync(join(state, 'hooks'), { recursive: true });
     rmSync(join(repo.dir, 'node_modules', 'trailguard'));
-    const doctor = cli(repo, ['doctor']);
+    const doctor = cliRun(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain(
       'prepare-commit-msg: husky runs .husky/prepare-commit-msg, but the script it runs is gone',
     );
     cliStateGone(repo);
-    const result = git(repo, ['commit', '-q', '--allow-empty', '-m', 'teammate'], CLAUDE);
+    const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'teammate'], CLAUDE);
     expect(result.code).toBe(0);
-    expect(trailers(repo)).toEqual([]);
+    expect(assistedBy(repo)).toEqual([]);
   });
 });
 
@@ -258,20 +228,17 @@ function cliStateGone(repo: TempRepo): void {
 }
 
 describe('lefthook', () => {
+  const lefthookPackage = `lefthook-${process.platform}-${process.arch}`;
+  /** Runs `lefthook install` from the package linked by withPackages. */
+  function lefthookInstall(repo: TempRepo): void {
+    const binary = join(repo.dir, 'node_modules', lefthookPackage, 'bin', 'lefthook');
+    expect(spawnRun(binary, ['install'], repo.dir, repo.env).code).toBe(0);
+  }
   function lefthookRepo(config: string): TempRepo {
     const repo = newRepo();
-    withPackages(repo, [`lefthook-${process.platform}-${process.arch}`], {
-      devDependencies: { lefthook: '^2.2.2' },
-    });
+    withPackages(repo, [lefthookPackage], { devDependencies: { lefthook: '^2.2.2' } });
     repo.write('lefthook.yml', config);
-    const binary = join(
-      repo.dir,
-      'node_modules',
-      `lefthook-${process.platform}-${process.arch}`,
-      'bin',
-      'lefthook',
-    );
-    expect(spawn(binary, ['install'], repo.dir, repo.env).code).toBe(0);
+    lefthookInstall(repo);
     repo.commit('lefthook set up', []);
     return repo;
   }
@@ -288,10 +255,10 @@ describe('lefthook', () => {
     expect(installOk(repo)).toContain('already installed');
     repo.write('change.txt', 'staged\n');
     repo.git('add', 'change.txt');
-    expect(git(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toBe('lefthook-pre-commit\n');
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
   });
 
@@ -302,31 +269,24 @@ describe('lefthook', () => {
     expect(
       parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['post-commit'].jobs[0].name,
     ).toBe('trailguard');
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
-    cli(repo, ['uninstall']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    cliRun(repo, ['uninstall']);
     expect(existsSync(join(repo.dir, 'lefthook-local.yml'))).toBe(false);
   });
 
   test('doctor finds our hook file renamed to .old by a later `lefthook install`', () => {
     const repo = newRepo();
     installOk(repo);
-    withPackages(repo, [`lefthook-${process.platform}-${process.arch}`], {});
+    withPackages(repo, [lefthookPackage], {});
     repo.write('lefthook.yml', `${config}post-commit:\n  jobs:\n    - run: 'true'\n`);
-    const binary = join(
-      repo.dir,
-      'node_modules',
-      `lefthook-${process.platform}-${process.arch}`,
-      'bin',
-      'lefthook',
-    );
-    expect(spawn(binary, ['install'], repo.dir, repo.env).code).toBe(0);
-    const doctor = cli(repo, ['doctor']);
+    lefthookInstall(repo);
+    const doctor = cliRun(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('lefthook renamed it to');
     expect(doctor.stdout).toContain('post-commit.old');
     installOk(repo);
-    expect(cli(repo, ['doctor']).code).toBe(0);
+    expect(cliRun(repo, ['doctor']).code).toBe(0);
   });
 });
 
@@ -338,7 +298,7 @@ describe('simple-git-hooks', () => {
       'simple-git-hooks': { 'post-commit': 'echo sgh-post-commit >> log.txt' },
     });
     const apply = () =>
-      spawn(process.execPath, ['node_modules/simple-git-hooks/cli.js'], repo.dir, repo.env);
+      spawnRun(process.execPath, ['node_modules/simple-git-hooks/cli.js'], repo.dir, repo.env);
     expect(apply().code).toBe(0);
     repo.commit('set up', []);
     const packageJson = readFileSync(join(repo.dir, 'package.json'), 'utf8');
@@ -352,11 +312,11 @@ describe('simple-git-hooks', () => {
     // What `npm install` does next time: simple-git-hooks rewrites its hooks and deletes the unused.
     expect(apply().code).toBe(0);
     writeFileSync(join(repo.dir, 'log.txt'), '');
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toBe('sgh-post-commit\n');
 
-    expect(cli(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(packageJson);
     expect(readFileSync(join(repo.dir, '.git', 'hooks', 'post-commit'), 'utf8')).not.toContain(
       'trailguard',
@@ -405,7 +365,7 @@ describe('pre-commit', () => {
     const script = /^sh -c '(.*)' trailguard$/.exec(entry)![1].replace(/''/g, "'");
     const message = join(repo.home, 'MSG');
     writeFileSync(message, 'subject\n');
-    const result = spawn('sh', ['-c', script, 'trailguard', message], repo.dir, {
+    const result = spawnRun('sh', ['-c', script, 'trailguard', message], repo.dir, {
       ...repo.env,
       ...CLAUDE,
       PRE_COMMIT_COMMIT_MSG_SOURCE: 'message',
@@ -430,14 +390,14 @@ describe('git config hooks (git 2.54+)', () => {
     const message = join(repo.home, 'MSG');
     writeFileSync(message, 'subject\n');
     const command = config.match(/hook\.trailguard-prepare-commit-msg\.command (.*)/)![1];
-    const result = spawn('sh', ['-c', `${command} "$@"`, 'hook', message, 'message'], repo.dir, {
+    const result = spawnRun('sh', ['-c', `${command} "$@"`, 'hook', message, 'message'], repo.dir, {
       ...repo.env,
       ...CLAUDE,
     });
     expect(result.code).toBe(0);
     expect(readFileSync(message, 'utf8')).toBe('subject\n\nAssisted-by: claude-code\n');
-    expect(cli(repo, ['uninstall']).code).toBe(0);
-    expect(git(repo, ['config', '--local', '--get-regexp', '^hook\\.']).stdout).toBe('');
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect(gitRun(repo, ['config', '--local', '--get-regexp', '^hook\\.']).stdout).toBe('');
   });
 
   test('is chosen on git 2.54 or newer, and doctor says older git ignores it', async () => {
@@ -446,7 +406,7 @@ describe('git config hooks (git 2.54+)', () => {
     expect(detectManager({ ...facts, gitVersion: [2, 54, 0] }).manager).toBe('git-config');
     expect(detectManager({ ...facts, gitVersion: [2, 53, 9] }).manager).toBe('hooks-dir');
     installOk(repo, '--manager', 'git-config');
-    const doctor = cli(repo, ['doctor']);
+    const doctor = cliRun(repo, ['doctor']);
     if (facts.gitVersion[0] === 2 && facts.gitVersion[1] < 54) {
       expect(doctor.code).toBe(1);
       expect(doctor.stdout).toContain(
@@ -464,14 +424,16 @@ describe('switching managers', () => {
     installOk(repo);
     withPackages(repo, ['husky'], { devDependencies: { husky: '^9.1.7' } });
     repo.write('.husky/pre-commit', 'true\n');
-    expect(spawn(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env).code).toBe(0);
-    expect(cli(repo, ['doctor']).stdout).toContain(
+    expect(spawnRun(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env).code).toBe(
+      0,
+    );
+    expect(cliRun(repo, ['doctor']).stdout).toContain(
       'core.hooksPath is now .husky/_ (local) since install',
     );
     expect(installOk(repo)).toContain('installed with husky');
     expect(existsSync(join(repo.dir, '.git', 'hooks', 'prepare-commit-msg'))).toBe(false);
-    expect(git(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
-    expect(trailers(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 });
 
@@ -479,7 +441,7 @@ describe('doctor', () => {
   test('a healthy install passes; node unreachable without a login shell and an invalid policy are found with fixes', async () => {
     const repo = newRepo();
     installOk(repo);
-    expect(cli(repo, ['doctor']).code).toBe(0);
+    expect(cliRun(repo, ['doctor']).code).toBe(0);
     const hookEnv = join(repo.dir, '.git', 'trailguard', 'hook.env');
     writeFileSync(
       hookEnv,
@@ -502,7 +464,7 @@ describe('doctor', () => {
     const repo = newRepo();
     installOk(repo);
     repo.git('config', 'core.hooksPath', '/dev/null');
-    const doctor = cli(repo, ['doctor', '--format', 'json']);
+    const doctor = cliRun(repo, ['doctor', '--format', 'json']);
     expect(doctor.code).toBe(1);
     const report = JSON.parse(doctor.stdout) as {
       ok: boolean;
@@ -526,7 +488,7 @@ describe('status', () => {
     ]);
     repo.write('src/a.ts', 'edited\n');
     repo.git('add', 'src/a.ts');
-    const text = cli(repo, ['status'], CLAUDE);
+    const text = cliRun(repo, ['status'], CLAUDE);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Assisted-by: claude-code\n');
     expect(text.stdout).toContain('Assisted-by: cursor:gpt-5\n');
@@ -534,7 +496,7 @@ describe('status', () => {
     expect(text.stdout).toContain('src/a.ts [staged]: cursor (gpt-5) ×1');
     expect(text.stdout).toContain('src/b.ts: codex ×1');
     expect(text.stdout).toContain('reachable prepare-commit-msg');
-    const json = JSON.parse(cli(repo, ['status', '--format', 'json']).stdout) as Record<
+    const json = JSON.parse(cliRun(repo, ['status', '--format', 'json']).stdout) as Record<
       string,
       unknown
     >;

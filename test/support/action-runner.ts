@@ -1,7 +1,9 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { FakeGitHub, type ReviewSpec } from './github-server.js';
 import { cleanEnv, ROOT, runProcess, tempDir, TempRepo } from './repo.js';
 
 /**
@@ -275,4 +277,59 @@ export class GitHubRepo {
     this.origin.cleanup();
     this.dev.cleanup();
   }
+}
+
+/** A PR opened by `GitHubRepo.openPull`, and the `pull_request` fields its event payload carries. */
+export interface OpenedPull {
+  headSha: string;
+  baseSha: string;
+  mergeSha: string;
+  fields: {
+    number: number;
+    user: { login: string };
+    head: { sha: string; ref: string };
+    base: { sha: string; ref: string };
+  };
+}
+
+/**
+ * Opens PR `number` from branch `head` into main (as GitHub would) and registers it with the fake
+ * API: opened by `author` (default mona), with the reviews made for its head commit.
+ */
+export function publishPull(
+  github: FakeGitHub,
+  repo: GitHubRepo,
+  number: number,
+  head: string,
+  options: { author?: string; reviews?: (headSha: string) => ReviewSpec[] } = {},
+): OpenedPull {
+  const { headSha, baseSha, mergeSha } = repo.openPull(number, head);
+  const fields = {
+    number,
+    user: { login: options.author ?? 'mona' },
+    head: { sha: headSha, ref: head },
+    base: { sha: baseSha, ref: 'main' },
+  };
+  github.addPull(FULL_NAME, { ...fields, reviews: options.reviews?.(headSha) ?? [] });
+  return { headSha, baseSha, mergeSha, fields };
+}
+
+/**
+ * A fake GitHub API for a test file, started before its tests and stopped after them, and the
+ * GitHubRepos they create, cleaned up with it. Call at the top level, before the file's own hooks.
+ */
+export function useFakeGitHub(): { github: FakeGitHub; createRepo: () => GitHubRepo } {
+  const github = new FakeGitHub();
+  const repos: GitHubRepo[] = [];
+  beforeAll(() => github.start());
+  afterAll(async () => {
+    await github.stop();
+    for (const repo of repos) repo.cleanup();
+  });
+  const createRepo = () => {
+    const repo = new GitHubRepo();
+    repos.push(repo);
+    return repo;
+  };
+  return { github, createRepo };
 }

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { CLI, TempRepo, type RunResult } from './repo.js';
+
+/** What a Claude Code shell exports, the simplest agent signal a hook sees. */
+export const CLAUDE = { CLAUDECODE: '1' };
+
+/** Runs a command to completion (hooks need a synchronous git); a spawn failure gives code -1. */
+export function spawnRun(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): RunResult {
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The real git in the repository (or `cwd` inside it), with extra environment variables. */
+export const gitRun = (
+  repo: TempRepo,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = repo.dir,
+): RunResult => spawnRun('git', args, cwd, { ...repo.env, ...env });
+
+/** The built CLI in the repository. */
+export const cliRun = (repo: TempRepo, args: string[], env: Record<string, string> = {}) =>
+  spawnRun(process.execPath, [CLI, ...args], repo.dir, { ...repo.env, ...env });
+
+/** `trailguard install` that must succeed; returns its stdout. */
+export function installOk(repo: TempRepo, ...args: string[]): string {
+  const result = cliRun(repo, ['install', ...args]);
+  if (result.code !== 0) throw new Error(`install failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A repository with one commit of `files` and trailguard's hooks installed. */
+function installedRepo(files: string[]): TempRepo {
+  const repo = new TempRepo();
+  repo.commit('initial', files);
+  installOk(repo);
+  return repo;
+}
+
+/**
+ * For the enclosing describe block: an installedRepo made before its tests (handed to `use`) and
+ * removed after them.
+ */
+export function useInstalledRepo(files: string[], use: (repo: TempRepo) => void): void {
+  let repo: TempRepo | undefined;
+  beforeAll(() => {
+    repo = installedRepo(files);
+    use(repo);
+  });
+  afterAll(() => repo?.cleanup());
+}
+
+export const commitMessage = (repo: TempRepo, rev = 'HEAD') =>
+  repo.git('log', '-1', '--format=%B', rev);
+
+/** The Assisted-by lines of a commit's message. */
+export const assistedBy = (repo: TempRepo, rev = 'HEAD') =>
+  commitMessage(repo, rev)
+    .split('\n')
+    .filter((line) => line.startsWith('Assisted-by:'));
