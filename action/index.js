@@ -55122,17 +55122,20 @@ function fit(text3, limit, where) {
 }
 
 // src/core/catalog.ts
+var noSignatures = () => ({
+  domains: [],
+  env: [],
+  trailers: [],
+  emails: [],
+  github: [],
+  names: [],
+  branches: [],
+  footers: [],
+  subjectPrefixes: []
+});
 function tool(spec) {
   return {
-    domains: [],
-    env: [],
-    trailers: [],
-    emails: [],
-    github: [],
-    names: [],
-    branches: [],
-    footers: [],
-    subjectPrefixes: [],
+    ...noSignatures(),
     ...spec,
     origin: "builtin"
   };
@@ -55965,15 +55968,7 @@ function mergeExtra(base, extra, where) {
     name: extra.name ?? extra.id,
     vendor: "organisation",
     aliases: extra.name ? [extra.name] : [],
-    domains: [],
-    env: [],
-    trailers: [],
-    emails: [],
-    github: [],
-    names: [],
-    branches: [],
-    footers: [],
-    subjectPrefixes: [],
+    ...noSignatures(),
     origin: "extra"
   };
   return {
