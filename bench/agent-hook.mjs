@@ -1,5 +1,6 @@
 // Benchmark (not a test): the wall time of one `trailguard agent-hook` call, as an agent runs it
-// on every edit, against starting node itself (`node -e 0`), measured in the same run.
+// on every edit (`node dist/hook.cjs agent-hook …`, the entry the configs `init` writes call),
+// against starting node itself (`node -e 0`), measured in the same run.
 //
 //   npm run build && npm run bench:agent-hook [-- --runs 30]
 //
@@ -20,7 +21,7 @@ const BUDGET = 1.3;
 const TIME = '/usr/bin/time';
 const withCpu = existsSync(TIME);
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'hook.cjs');
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '25' } } });
 const runs = Math.max(20, Number(values.runs));

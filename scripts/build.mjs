@@ -66,6 +66,31 @@ if (!values['only-action']) {
       minifySyntax: true,
     }),
   );
+  // What `agent-hook` runs through hook.cjs: the verb in one CommonJS file, and the guard's slow
+  // path (policy parser and schema, most of the code) in another, required only when the guard's
+  // cache cannot decide. A real import() would fail in the loader's vm script, hence require().
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: { 'agent-hook-main': 'src/cli/agent-hook-entry.ts' },
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      supported: { 'dynamic-import': false },
+      plugins: [externalGuardPolicy('./agent-hook-policy.cjs')],
+      minifyWhitespace: true,
+      minifySyntax: true,
+    }),
+    build({
+      ...common,
+      entryPoints: { 'agent-hook-policy': 'src/agents/guard-policy.ts' },
+      outdir: 'dist',
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      minifyWhitespace: true,
+      minifySyntax: true,
+    }),
+  );
 }
 await Promise.all(jobs);
 if (!values['only-action']) chmodSync('dist/cli.js', 0o755);
@@ -84,4 +109,17 @@ async function writeShimBlock() {
   const current = readFileSync(shim, 'utf8');
   const next = withShimBlock(current, renderShimBlock());
   if (next !== current) writeFileSync(shim, next);
+}
+
+/** Leaves src/agents/guard-policy.ts out of a bundle, loaded at run time from `file` instead. */
+function externalGuardPolicy(file) {
+  return {
+    name: 'external-guard-policy',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^\.\/guard-policy\.js$/ }, () => ({
+        path: file,
+        external: true,
+      }));
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ledgerLines, payload } from './support/agent-payloads.js';
-import { CLI, runCli, runProcess, TempRepo } from './support/repo.js';
+import { CLI, ROOT, runCli, runProcess, TempRepo } from './support/repo.js';
 
 let repo: TempRepo;
 
@@ -16,6 +16,7 @@ beforeEach(async () => {
   repo = new TempRepo();
   repo.commit('initial', { 'src/app.ts': 'export const answer = 41;\n' });
   mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(ROOT, join(repo.dir, 'node_modules', 'trailguard'));
   symlinkSync(CLI, join(repo.dir, 'node_modules', '.bin', 'trailguard'));
   repo.write('.gitignore', 'node_modules/\n');
   mkdirSync(join(repo.home, 'transcripts'));

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentHook, ledgerLines, payload } from './support/agent-payloads.js';
-import { TempRepo, type RunResult } from './support/repo.js';
+import { CLI, ROOT, runProcess, TempRepo, type RunResult } from './support/repo.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'agents');
 
 const BLOCK = 'version: 1\nlocal:\n  on-violation: block\n';
 
@@ -375,4 +377,60 @@ describe('policy', () => {
     repo.write('.github/trailguard.yml', BLOCK);
     exitTwo(await agentHook(repo, 'codex', payload(repo, 'codex', 'pre-bash-heredoc-patch')));
   });
+});
+
+describe('dist/hook.cjs, the entry the agent configs run', () => {
+  /** Every fixture, in name order (a shell command's before event precedes its after event). */
+  const calls = readdirSync(FIXTURES)
+    .filter((agent) => statSync(join(FIXTURES, agent)).isDirectory())
+    .flatMap((agent) =>
+      readdirSync(join(FIXTURES, agent))
+        .sort()
+        .map((file) => {
+          const name = file.replace(/\.json$/, '');
+          const event = /^pre/.test(name) ? 'preToolUse' : 'postToolUse';
+          return { agent, name, args: agent === 'copilot' ? ['--event', event] : [] };
+        }),
+    );
+  const sameFor = (dir: string) => (text: string) => text.replaceAll(dir, '<repo>');
+
+  test.each(['block', 'warn'])(
+    'answers every fixture, and writes the ledger, as the full CLI does (on-violation: %s)',
+    async (mode) => {
+      const results: Record<string, unknown>[][] = [];
+      for (const entry of [CLI, join(ROOT, 'dist', 'hook.cjs')]) {
+        const repo = new TempRepo();
+        try {
+          repo.commit('initial', { 'src/app.ts': 'export const answer = 41;\n' });
+          repo.write('.github/trailguard.yml', `version: 1\nlocal:\n  on-violation: ${mode}\n`);
+          const same = sameFor(repo.dir);
+          const replies: Record<string, unknown>[] = [];
+          for (const { agent, name, args } of calls) {
+            if (name.startsWith('post')) repo.write('src/app.ts', `export const at = '${name}';\n`);
+            const result = await runProcess(
+              process.execPath,
+              [entry, 'agent-hook', agent, ...args],
+              { cwd: repo.dir, env: repo.env, input: payload(repo, agent, name) },
+            );
+            replies.push({
+              call: `${agent}/${name}`,
+              code: result.code,
+              stdout: same(result.stdout),
+              stderr: same(result.stderr),
+            });
+          }
+          const ledger = ledgerLines(repo).map(({ time, ...entry }) => ({
+            ...entry,
+            time: !!time,
+          }));
+          results.push([...replies, ...ledger]);
+        } finally {
+          repo.cleanup();
+        }
+      }
+      expect(results[0].some((reply) => reply.code === (mode === 'block' ? 2 : 0))).toBe(true);
+      expect(results[0].length).toBeGreaterThan(calls.length);
+      expect(results[1]).toEqual(results[0]);
+    },
+  );
 });

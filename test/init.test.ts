@@ -5,7 +5,7 @@ import { starterPolicy } from '../src/agents/starter-policy.js';
 import { defaultPolicy, parsePolicy } from '../src/core/policy.js';
 import { workflowYaml } from '../src/install/workflow.js';
 import { payload } from './support/agent-payloads.js';
-import { CLI, runCli, runProcess, tempDir, TempRepo } from './support/repo.js';
+import { CLI, ROOT, runCli, runProcess, tempDir, TempRepo } from './support/repo.js';
 
 let repo: TempRepo;
 
@@ -22,6 +22,7 @@ const json = (path: string) => JSON.parse(read(path)) as Record<string, any>; //
 /** trailguard installed in the repository, as `npm i -D trailguard` leaves it. */
 function installLocally(): void {
   mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(ROOT, join(repo.dir, 'node_modules', 'trailguard'));
   symlinkSync(CLI, join(repo.dir, 'node_modules', '.bin', 'trailguard'));
 }
 
@@ -90,7 +91,9 @@ describe('agent configs', () => {
     const result = await init('--agents', 'claude,codex,cursor,gemini,copilot,windsurf');
     expect(result.code).toBe(0);
     const ours = (agent: string) =>
-      expect.stringMatching(new RegExp(`exec "\\$tg" agent-hook ${agent}`));
+      expect.stringMatching(
+        new RegExp(`node_modules/trailguard/dist/hook\\.cjs".*exec "\\$@" agent-hook ${agent}`),
+      );
 
     const claude = json('.claude/settings.json').hooks;
     for (const event of ['PreToolUse', 'PostToolUse']) {
@@ -182,6 +185,36 @@ describe('agent configs', () => {
     const again = await init('--agents', 'claude');
     expect(again.stdout).toContain('.claude/settings.json: already set up');
     expect(read('.claude/settings.json')).toBe(written);
+  });
+
+  test('the command init wrote before dist/hook.cjs is replaced by the current one, in place', async () => {
+    const before =
+      'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/.bin/trailguard"; ' +
+      '[ -x "$tg" ] || tg=trailguard; exec "$tg" agent-hook claude';
+    const group = { matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', hooks: [] as object[] };
+    const old = {
+      hooks: {
+        PreToolUse: [{ ...group, hooks: [{ type: 'command', command: before }] }],
+        PostToolUse: [{ ...group, hooks: [{ type: 'command', command: before }] }],
+      },
+    };
+    repo.write('.claude/settings.json', JSON.stringify(old, null, 2));
+    expect((await init('--agents', 'claude')).code).toBe(0);
+    for (const event of ['PreToolUse', 'PostToolUse']) {
+      const groups = json('.claude/settings.json').hooks[event];
+      expect(groups).toHaveLength(1);
+      expect(groups[0].hooks).toHaveLength(1);
+      expect(groups[0].hooks[0].command).toContain('node_modules/trailguard/dist/hook.cjs');
+      expect(groups[0].hooks[0].command).not.toContain('.bin/trailguard');
+    }
+    installLocally();
+    repo.write('.github/trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    const result = await runHookCommand(
+      claudePreToolUse(),
+      payload(repo, 'claude', 'pre-write-evals'),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('may not edit evals/x.jsonl');
   });
 
   test("Gemini: the user's own tools.enableHooks: false is kept", async () => {

@@ -9,16 +9,18 @@ import { isObject, type Payload } from './event.js';
 
 /**
  * The command an agent's hook config runs. Agents run it through a shell from the project (or a
- * subdirectory): the repository's own install (`node_modules/.bin`) is used when present, else
- * `trailguard` on PATH. `npx` would add half a second to every edit.
+ * subdirectory): the repository's own install is used when present, through its lean CommonJS
+ * entry (`dist/hook.cjs`, which skips the ESM start-up of the full CLI), else `trailguard` on
+ * PATH. `npx` would add half a second to every edit.
  */
 export function agentHookCommand(agent: AgentName): HookCommand {
   return (event) =>
-    'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/.bin/trailguard"; ' +
-    '[ -x "$tg" ] || tg=trailguard; ' +
-    `exec "$tg" agent-hook ${agent}${event ? ` --event ${event}` : ''}`;
+    'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/trailguard/dist/hook.cjs"; ' +
+    'if [ -f "$tg" ]; then set -- node "$tg"; else set -- trailguard; fi; ' +
+    `exec "$@" agent-hook ${agent}${event ? ` --event ${event}` : ''}`;
 }
 
+/** Ours in any form written so far (the `exec "$tg" agent-hook` one before hook.cjs too). */
 function isOurCommand(value: unknown, agent: AgentName): boolean {
   return (
     typeof value === 'string' &&
