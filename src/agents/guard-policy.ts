@@ -3,10 +3,23 @@
  * only when the cached form (guard-cache.ts) is missing, stale, or cannot decide alone. Each load
  * refreshes the cache.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EMBEDDED_DEFAULT, loadPolicy } from '../config/load.js';
-import { compileProtection, exemptionFor, globsRegExp, type Policy } from '../core/policy.js';
+import {
+  compileProtection,
+  defaultPolicy,
+  exemptionFor,
+  globsRegExp,
+  type Policy,
+} from '../core/policy.js';
 import type { GuardRules } from './guard.js';
-import { guardCacheKey, writeGuardCache, type GuardTable } from './guard-cache.js';
+import {
+  POLICY_FILE_NAMES,
+  guardCacheKey,
+  writeGuardCache,
+  type GuardTable,
+} from './guard-cache.js';
 import type { RepoLocation } from './locate.js';
 
 /** Where the rules come from, as a refusal names it. */
@@ -44,11 +57,28 @@ export function rulesOf(policy: Policy, source: string): GuardRules {
   };
 }
 
-/** Reads the repository's policy (work tree file, else the embedded default) and caches its table. */
-export function loadGuardRules(repo: RepoLocation): GuardRules {
+/**
+ * The work tree's policy file, else the embedded default. Throws on an invalid file. The root is
+ * known, so no `git rev-parse` (loadPolicy's way to find it) is started.
+ */
+export function readPolicy(top: string): { policy: Policy; source: string } {
+  const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(top, path)));
+  return file
+    ? loadPolicy({ repoDir: top, configPath: file })
+    : { policy: defaultPolicy, source: EMBEDDED_DEFAULT };
+}
+
+/** Reads the work tree's policy (readPolicy) and refreshes the guard cache with its table. */
+export function readAndCachePolicy(repo: RepoLocation): { policy: Policy; source: string } {
   // The key first: a policy edited while it is read then leaves a stale key, not a stale table.
   const key = guardCacheKey(repo);
-  const { policy, source } = loadPolicy({ repoDir: repo.topLevel });
+  const { policy, source } = readPolicy(repo.topLevel);
   writeGuardCache(repo, tableOf(policy, source, key));
+  return { policy, source };
+}
+
+/** The guard's rules from the policy itself; the cache is refreshed on the way. */
+export function loadGuardRules(repo: RepoLocation): GuardRules {
+  const { policy, source } = readAndCachePolicy(repo);
   return rulesOf(policy, source);
 }
