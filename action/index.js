@@ -34080,21 +34080,6 @@ async function isShallow(cwd, env2) {
 function revParse(cwd, rev, env2) {
   return askMaybe(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", rev], env2);
 }
-async function resolveCommit(cwd, rev, env2) {
-  const sha = await revParse(cwd, `${rev}^{commit}`, env2);
-  if (sha !== null) return sha;
-  const hint = await isShallow(cwd, env2) ? " (this clone is shallow: fetch more history, e.g. git fetch --unshallow)" : "";
-  if (rev === "HEAD") throw new UserError(`HEAD does not name a commit yet${hint}`);
-  throw new UserError(`not a commit in this repository: '${rev}'${hint}`);
-}
-async function readBlob(cwd, rev, path, env2) {
-  const content = await gitMaybe(["cat-file", "blob", "--end-of-options", `${rev}:${path}`], {
-    cwd,
-    env: env2
-  });
-  if (content === null) await resolveCommit(cwd, rev, env2);
-  return content;
-}
 
 // src/action/deepen.ts
 var FIX = "give actions/checkout `fetch-depth: 0` (and make sure the job may read the repository), or set the base/head inputs to commits the checkout has";
@@ -54701,9 +54686,9 @@ function workTreeRoot(repoDir) {
 function findOnDisk(root) {
   return POLICY_FILES.find((path) => statSync(resolve2(root, path), { throwIfNoEntry: false }));
 }
-function findAtRev(repoDir, rev) {
+function findAtRev(repoDir, rev, candidates = POLICY_FILES) {
   if (rev === "" || rev.startsWith("-")) throw new UserError(`invalid revision "${rev}"`);
-  const listing = gitSync(["ls-tree", "-z", "--full-tree", rev, "--", ...POLICY_FILES], {
+  const listing = gitSync(["ls-tree", "-z", "--full-tree", rev, "--", ...candidates], {
     cwd: repoDir
   });
   const modes = new Map(
@@ -54712,7 +54697,7 @@ function findAtRev(repoDir, rev) {
       return [path2, meta3.split(" ")[0]];
     })
   );
-  const path = POLICY_FILES.find((candidate) => modes.has(candidate));
+  const path = candidates.find((candidate) => modes.has(candidate));
   if (path !== void 0 && !/^100(644|755)$/.test(modes.get(path)))
     throw new UserError(`${rev}:${path} is not a regular file; the policy must be one`);
   return path;
@@ -54731,6 +54716,14 @@ function loaded(text3, source) {
   const layer = parsePolicyLayer(text3, source);
   return { policy: resolvePolicy(layer), layer, source };
 }
+function loadAtRev(repoDir, rev, path) {
+  const source = `${rev}:${path}`;
+  return loaded(gitSync(["cat-file", "blob", source], { cwd: repoDir }), source);
+}
+function loadPolicyFileAt(repoDir, rev, path) {
+  const found = findAtRev(repoDir, rev, [path]);
+  return found === void 0 ? void 0 : loadAtRev(repoDir, rev, found);
+}
 function loadPolicy(options) {
   const { repoDir, rev, configPath } = options;
   if (configPath !== void 0)
@@ -54742,9 +54735,7 @@ function loadPolicy(options) {
     return path2 === void 0 ? embedded : loaded(readFromDisk(resolve2(root, path2), path2), path2);
   }
   const path = findAtRev(repoDir, rev);
-  if (path === void 0) return embedded;
-  const source = `${rev}:${path}`;
-  return loaded(gitSync(["cat-file", "blob", source], { cwd: repoDir }), source);
+  return path === void 0 ? embedded : loadAtRev(repoDir, rev, path);
 }
 
 // src/git/history.ts
@@ -54950,14 +54941,12 @@ async function* readHistory(options) {
 }
 
 // src/action/policy.ts
-async function loadBasePolicy(repoDir, rev, config2, env2) {
+function loadBasePolicy(repoDir, rev, config2) {
   if (config2 === void 0) return loadPolicy({ repoDir, rev });
   const path = config2.replace(/^\.\//, "");
-  const text3 = await readBlob(repoDir, rev, path, env2);
-  if (text3 === null) throw new UserError(`config input: ${path} does not exist at ${rev}`);
-  const source = `${rev}:${path}`;
-  const layer = parsePolicyLayer(text3, source);
-  return { policy: resolvePolicy(layer), layer, source };
+  const loaded2 = loadPolicyFileAt(repoDir, rev, path);
+  if (!loaded2) throw new UserError(`config input: ${path} does not exist at ${rev}`);
+  return loaded2;
 }
 async function policyFilesChanged(repoDir, revs, config2, env2) {
   const files = new Set(config2 ? [config2.replace(/^\.\//, "")] : POLICY_FILES);
@@ -56558,15 +56547,7 @@ function createEvaluator(options) {
     }
     return { reviewed, notes };
   }
-  function judge(commit) {
-    const tools = toolsOf(commit);
-    const review = reviewOf(commit);
-    const verdict = { sha: commit.sha, tools, groups: [], review, violations: [] };
-    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
-    if (commitExemption) {
-      verdict.exemption = commitExemption.reason;
-      return verdict;
-    }
+  function groupsOf(commit) {
     const groups = /* @__PURE__ */ new Map();
     const touched = new Set(
       commit.files.flatMap((file2) => file2.oldPath ? [file2.oldPath, file2.path] : [file2.path])
@@ -56580,7 +56561,19 @@ function createEvaluator(options) {
         else finding.paths.push(path);
       }
     }
-    verdict.groups = [...groups.values()];
+    return [...groups.values()];
+  }
+  function judge(commit, complete) {
+    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
+    const groups = commitExemption ? [] : groupsOf(commit);
+    const judged = complete || groups.some((finding) => finding.paths.length > 0);
+    const tools = judged ? toolsOf(commit) : [];
+    const review = judged ? reviewOf(commit) : { reviewed: false, notes: [] };
+    const verdict = { sha: commit.sha, tools, groups, review, violations: [] };
+    if (commitExemption) {
+      verdict.exemption = commitExemption.reason;
+      return verdict;
+    }
     const ai = tools.filter((t) => t.standing !== "ignored");
     const external = ai.filter((t) => t.standing === "external");
     for (const finding of verdict.groups) {
@@ -56616,9 +56609,11 @@ function createEvaluator(options) {
     /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
     add(commit) {
       commits += 1;
-      const verdict = judge(commit);
-      violations.push(...verdict.violations);
-      return verdict;
+      violations.push(...judge(commit, false).violations);
+    },
+    /** Everything seen in one commit, and the verdict (`trailguard explain`). */
+    explain(commit) {
+      return judge(commit, true);
     },
     report() {
       return { ok: violations.length === 0, commits, violations };
@@ -56874,7 +56869,7 @@ async function run() {
   info(`range: ${range.revs.join(" ")}`);
   endGroup();
   const notes = [];
-  const base = await loadBasePolicy(workspace, range.policyRev, inputs.config, gitEnv);
+  const base = loadBasePolicy(workspace, range.policyRev, inputs.config);
   const loaded2 = await resolveExtends(base, { env, token: inputs.token });
   if (range.policyFromHead) {
     notes.push(

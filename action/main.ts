@@ -155,7 +155,7 @@ async function run(): Promise<void> {
   core.endGroup();
 
   const notes: string[] = [];
-  const base = await loadBasePolicy(workspace, range.policyRev, inputs.config, gitEnv);
+  const base = loadBasePolicy(workspace, range.policyRev, inputs.config);
   const loaded = await resolveExtends(base, { env, token: inputs.token });
   if (range.policyFromHead) {
     notes.push(

@@ -1,27 +1,22 @@
-import { loadPolicy, POLICY_FILES, type LoadedPolicy } from '../config/load.js';
-import { parsePolicyLayer, resolvePolicy } from '../core/policy.js';
+import { loadPolicy, loadPolicyFileAt, POLICY_FILES, type LoadedPolicy } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { readHistory } from '../git/history.js';
-import { readBlob } from '../git/repo.js';
 
 /**
  * The policy as committed at `rev` (the base branch), never the work tree: on `pull_request` the
  * work tree is the PR's merge commit, so a PR could otherwise loosen its own check. The `config`
  * input names a file in the repository and is read at `rev` too.
  */
-export async function loadBasePolicy(
+export function loadBasePolicy(
   repoDir: string,
   rev: string,
   config: string | undefined,
-  env: NodeJS.ProcessEnv,
-): Promise<LoadedPolicy> {
+): LoadedPolicy {
   if (config === undefined) return loadPolicy({ repoDir, rev });
   const path = config.replace(/^\.\//, '');
-  const text = await readBlob(repoDir, rev, path, env);
-  if (text === null) throw new UserError(`config input: ${path} does not exist at ${rev}`);
-  const source = `${rev}:${path}`;
-  const layer = parsePolicyLayer(text, source);
-  return { policy: resolvePolicy(layer), layer, source };
+  const loaded = loadPolicyFileAt(repoDir, rev, path);
+  if (!loaded) throw new UserError(`config input: ${path} does not exist at ${rev}`);
+  return loaded;
 }
 
 /** The policy files the range's commits change (so the run can say the change is not yet in force). */

@@ -38,9 +38,13 @@ function findOnDisk(root: string): string | undefined {
   return POLICY_FILES.find((path) => statSync(resolve(root, path), { throwIfNoEntry: false }));
 }
 
-function findAtRev(repoDir: string, rev: string): string | undefined {
+function findAtRev(
+  repoDir: string,
+  rev: string,
+  candidates: readonly string[] = POLICY_FILES,
+): string | undefined {
   if (rev === '' || rev.startsWith('-')) throw new UserError(`invalid revision "${rev}"`);
-  const listing = gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...POLICY_FILES], {
+  const listing = gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...candidates], {
     cwd: repoDir,
   });
   const modes = new Map(
@@ -52,7 +56,7 @@ function findAtRev(repoDir: string, rev: string): string | undefined {
         return [path, meta.split(' ')[0]] as const;
       }),
   );
-  const path = POLICY_FILES.find((candidate) => modes.has(candidate));
+  const path = candidates.find((candidate) => modes.has(candidate));
   if (path !== undefined && !/^100(644|755)$/.test(modes.get(path)!))
     throw new UserError(`${rev}:${path} is not a regular file; the policy must be one`);
   return path;
@@ -82,6 +86,24 @@ function loaded(text: string, source: string): LoadedPolicy {
   return { policy: resolvePolicy(layer), layer, source };
 }
 
+function loadAtRev(repoDir: string, rev: string, path: string): LoadedPolicy {
+  const source = `${rev}:${path}`;
+  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir }), source);
+}
+
+/**
+ * The policy in the file `path` (relative to the top of the tree) as committed at `rev`, or
+ * undefined when `rev` has no file there. Like the policy files, it must be a regular file.
+ */
+export function loadPolicyFileAt(
+  repoDir: string,
+  rev: string,
+  path: string,
+): LoadedPolicy | undefined {
+  const found = findAtRev(repoDir, rev, [path]);
+  return found === undefined ? undefined : loadAtRev(repoDir, rev, found);
+}
+
 /**
  * The policy for a repository: `configPath` when given (a file on disk, relative to `repoDir`;
  * `rev` does not apply to it), else `.github/trailguard.yml`, else `.trailguard.yml` at the root
@@ -99,7 +121,5 @@ export function loadPolicy(options: PolicyLocation & { configPath?: string }): L
     return path === undefined ? embedded : loaded(readFromDisk(resolve(root, path), path), path);
   }
   const path = findAtRev(repoDir, rev);
-  if (path === undefined) return embedded;
-  const source = `${rev}:${path}`;
-  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir }), source);
+  return path === undefined ? embedded : loadAtRev(repoDir, rev, path);
 }
