@@ -44,7 +44,7 @@ export async function explain(input: Omit<CheckInput, 'revs'> & { commit: string
     env: input.env,
   })) {
     const record = withBranch(commit, input.branch);
-    return { commit: record, verdict: evaluator.add(record) };
+    return { commit: record, verdict: evaluator.explain(record) };
   }
   throw new UserError(`explain: no commit found for ${input.commit}`);
 }

@@ -133,15 +133,8 @@ export function createEvaluator(options: EvaluateOptions) {
     return { reviewed, notes };
   }
 
-  function judge(commit: CommitRecord): CommitVerdict {
-    const tools = toolsOf(commit);
-    const review = reviewOf(commit);
-    const verdict: CommitVerdict = { sha: commit.sha, tools, groups: [], review, violations: [] };
-    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
-    if (commitExemption) {
-      verdict.exemption = commitExemption.reason;
-      return verdict;
-    }
+  /** The protected groups the commit's paths (both sides of a rename) fall in. */
+  function groupsOf(commit: CommitRecord): GroupFinding[] {
     const groups = new Map<string, GroupFinding>();
     const touched = new Set(
       commit.files.flatMap((file) => (file.oldPath ? [file.oldPath, file.path] : [file.path])),
@@ -155,7 +148,24 @@ export function createEvaluator(options: EvaluateOptions) {
         else finding.paths.push(path);
       }
     }
-    verdict.groups = [...groups.values()];
+    return [...groups.values()];
+  }
+
+  /**
+   * `complete: false` skips detection and review (most of a commit's cost) where no protected
+   * path is judged: they cannot change the violations, and long histories are mostly such commits.
+   */
+  function judge(commit: CommitRecord, complete: boolean): CommitVerdict {
+    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
+    const groups = commitExemption ? [] : groupsOf(commit);
+    const judged = complete || groups.some((finding) => finding.paths.length > 0);
+    const tools = judged ? toolsOf(commit) : [];
+    const review = judged ? reviewOf(commit) : { reviewed: false, notes: [] };
+    const verdict: CommitVerdict = { sha: commit.sha, tools, groups, review, violations: [] };
+    if (commitExemption) {
+      verdict.exemption = commitExemption.reason;
+      return verdict;
+    }
     const ai = tools.filter((t) => t.standing !== 'ignored');
     const external = ai.filter((t) => t.standing === 'external');
     for (const finding of verdict.groups) {
@@ -191,11 +201,13 @@ export function createEvaluator(options: EvaluateOptions) {
 
   return {
     /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
-    add(commit: CommitRecord): CommitVerdict {
+    add(commit: CommitRecord): void {
       commits += 1;
-      const verdict = judge(commit);
-      violations.push(...verdict.violations);
-      return verdict;
+      violations.push(...judge(commit, false).violations);
+    },
+    /** Everything seen in one commit, and the verdict (`trailguard explain`). */
+    explain(commit: CommitRecord): CommitVerdict {
+      return judge(commit, true);
     },
     report(): Report {
       return { ok: violations.length === 0, commits, violations };
@@ -232,5 +244,5 @@ export function evaluate(commits: Iterable<CommitRecord>, options: EvaluateOptio
 }
 
 export function explainCommit(commit: CommitRecord, options: EvaluateOptions): CommitVerdict {
-  return createEvaluator(options).add(commit);
+  return createEvaluator(options).explain(commit);
 }
