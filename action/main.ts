@@ -1,19 +1,24 @@
 // The GitHub Action: event → range in local git → the same engine as `trailguard check` → report.
 import * as core from '@actions/core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { upsertPullComment } from '../src/action/comment.js';
-import { fetchEnvironment, fetchRange, type FetchedRange } from '../src/action/deepen.js';
-import { targetFor, type CheckTarget, type EventContext } from '../src/action/event.js';
+import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
+import { readEvent, repoName, targetFor } from '../src/action/event.js';
 import { readInputs, type ActionInputs } from '../src/action/inputs.js';
 import { loadBasePolicy, policyFilesChanged } from '../src/action/policy.js';
-import { linkedPull, pullFacts } from '../src/action/reviews.js';
-import { commentMarkdown, jobSummary, type SummaryFacts } from '../src/action/summary.js';
+import { reviewFacts } from '../src/action/reviews.js';
+import {
+  commentMarkdown,
+  jobSummary,
+  rangeText,
+  type SummaryFacts,
+} from '../src/action/summary.js';
 import { runCheck } from '../src/check.js';
 import { resolveExtends } from '../src/config/extends.js';
-import { describePolicy, type Policy } from '../src/core/policy.js';
-import type { PullFacts, Report } from '../src/core/types.js';
+import { describePolicy } from '../src/core/policy.js';
+import type { Report } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
 import { gitMaybe } from '../src/git/exec.js';
 import { apiUrlFrom, GitHubApi, type RepoName } from '../src/github/api.js';
@@ -22,60 +27,6 @@ import { renderJson } from '../src/report/json.js';
 import { shortSha, verdictLine } from '../src/report/text.js';
 
 const env = process.env;
-
-function readEvent(): EventContext {
-  const name = env.GITHUB_EVENT_NAME;
-  if (!name)
-    throw new UserError('GITHUB_EVENT_NAME is not set: run trailguard as a GitHub Action step');
-  const path = env.GITHUB_EVENT_PATH;
-  let payload: Record<string, unknown> = {};
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new UserError(`cannot read the event payload ${path}: ${(error as Error).message}`);
-    }
-  }
-  return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
-}
-
-function repoName(event: EventContext): RepoName {
-  const full =
-    env.GITHUB_REPOSITORY ??
-    ((event.payload.repository as { full_name?: string } | undefined)?.full_name || '');
-  const [owner, repo] = full.split('/');
-  if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set (owner/repo)');
-  return { owner, repo };
-}
-
-/**
- * The review facts of the PR (or of the PR a merge-queue run or a push belongs to), when the
- * policy counts approvals. Unreadable reviews count as none (fail closed), with a note saying why.
- */
-async function reviewFacts(
-  api: GitHubApi,
-  name: RepoName,
-  target: CheckTarget,
-  policy: Policy,
-  notes: string[],
-): Promise<PullFacts | undefined> {
-  if (!policy.review.approvals || (!target.pull && !target.linkedPull)) return undefined;
-  try {
-    const pull = target.pull ?? (await linkedPull(api, name, target.linkedPull!));
-    if (!pull) {
-      core.info('no merged pull request ends at this push: only review trailers count');
-      return undefined;
-    }
-    const facts = await pullFacts(api, name, pull);
-    core.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
-    return facts;
-  } catch (error) {
-    const message = `Pull request reviews could not be read (${(error as Error).message}), so approvals do not count in this run; give the job \`pull-requests: read\`.`;
-    core.warning(message);
-    notes.push(message);
-    return undefined;
-  }
-}
 
 function writeOutputs(report: Report, reportPath: string): void {
   core.setOutput('ok', String(report.ok));
@@ -114,15 +65,6 @@ async function comment(
   }
 }
 
-function rangeText(range: FetchedRange, report: Report): string {
-  const name = (sha: string) => `\`${shortSha(sha)}\``;
-  const commits = `${report.commits} commit${report.commits === 1 ? '' : 's'}`;
-  const [first, ...more] = range.exclude;
-  if (!first) return `${name(range.head)} and all its history (${commits})`;
-  const excluded = more.length ? `, also excluding ${more.map(name).join(', ')}` : '';
-  return `${name(first)}..${name(range.head)}${excluded} (${commits})`;
-}
-
 async function run(): Promise<void> {
   const inputs: ActionInputs = readInputs(env);
   if (inputs.token) core.setSecret(inputs.token);
@@ -132,8 +74,8 @@ async function run(): Promise<void> {
       `${workspace} is not a git repository: run actions/checkout before trailguard`,
     );
   }
-  const event = readEvent();
-  const name = repoName(event);
+  const event = readEvent(env);
+  const name = repoName(env, event);
   const target = targetFor(event, inputs);
   if (target.skip) {
     core.info(target.skip);
@@ -175,7 +117,7 @@ async function run(): Promise<void> {
   }
 
   const api = new GitHubApi({ baseUrl: apiUrlFrom(env), token: inputs.token });
-  const pull = await reviewFacts(api, name, target, loaded.policy, notes);
+  const pull = await reviewFacts(api, name, target, loaded.policy, { log: core, notes });
   const report = await runCheck({
     repo: workspace,
     revs: range.revs,

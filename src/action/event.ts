@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import type { RepoName } from '../github/api.js';
 import type { ActionInputs } from './inputs.js';
 
 /**
@@ -197,4 +199,30 @@ function skipped(name: string, reason: string): CheckTarget {
     policy: [],
     skip: reason,
   };
+}
+
+/** The run's event as the runner gives it: GITHUB_EVENT_NAME, the payload file, GITHUB_SHA, GITHUB_REF. */
+export function readEvent(env: NodeJS.ProcessEnv): EventContext {
+  const name = env.GITHUB_EVENT_NAME;
+  if (!name)
+    throw new UserError('GITHUB_EVENT_NAME is not set: run trailguard as a GitHub Action step');
+  const path = env.GITHUB_EVENT_PATH;
+  let payload: Record<string, unknown> = {};
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UserError(`cannot read the event payload ${path}: ${(error as Error).message}`);
+    }
+  }
+  return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
+}
+
+export function repoName(env: NodeJS.ProcessEnv, event: EventContext): RepoName {
+  const full =
+    env.GITHUB_REPOSITORY ??
+    ((event.payload.repository as { full_name?: string } | undefined)?.full_name || '');
+  const [owner, repo] = full.split('/');
+  if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set (owner/repo)');
+  return { owner, repo };
 }

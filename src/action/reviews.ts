@@ -1,3 +1,4 @@
+import type { Policy } from '../core/policy.js';
 import type { PullFacts, PullReview } from '../core/types.js';
 import { repoPath, type GitHubApi, type RepoName } from '../github/api.js';
 import type { CheckTarget, PullTarget } from './event.js';
@@ -75,4 +76,36 @@ export async function linkedPull(
   const pulls = await api.paginate<ApiPull>(`${repoPath(name)}/commits/${link.mergeCommit}/pulls`);
   const merged = pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === link.mergeCommit);
   return merged && identity(merged);
+}
+
+/**
+ * The review facts of the PR (or of the PR a merge-queue run or a push belongs to), when the
+ * policy counts approvals. Unreadable reviews count as none (fail closed), with a note saying why.
+ */
+export async function reviewFacts(
+  api: GitHubApi,
+  name: RepoName,
+  target: CheckTarget,
+  policy: Policy,
+  {
+    log,
+    notes,
+  }: { log: { info(line: string): void; warning(line: string): void }; notes: string[] },
+): Promise<PullFacts | undefined> {
+  if (!policy.review.approvals || (!target.pull && !target.linkedPull)) return undefined;
+  try {
+    const pull = target.pull ?? (await linkedPull(api, name, target.linkedPull!));
+    if (!pull) {
+      log.info('no merged pull request ends at this push: only review trailers count');
+      return undefined;
+    }
+    const facts = await pullFacts(api, name, pull);
+    log.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
+    return facts;
+  } catch (error) {
+    const message = `Pull request reviews could not be read (${(error as Error).message}), so approvals do not count in this run; give the job \`pull-requests: read\`.`;
+    log.warning(message);
+    notes.push(message);
+    return undefined;
+  }
 }

@@ -1,5 +1,7 @@
 import type { Report } from '../core/types.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { shortSha } from '../report/text.js';
+import type { FetchedRange } from './deepen.js';
 
 export interface SummaryFacts {
   report: Report;
@@ -16,6 +18,16 @@ export interface SummaryFacts {
   effectivePolicy: string;
   /** Whether an approving PR review would count in this run (a PR's run, approvals on). */
   approvalsCount: boolean;
+}
+
+/** SummaryFacts.range for a fetched range. */
+export function rangeText(range: FetchedRange, report: Report): string {
+  const name = (sha: string) => `\`${shortSha(sha)}\``;
+  const commits = `${report.commits} commit${report.commits === 1 ? '' : 's'}`;
+  const [first, ...more] = range.exclude;
+  if (!first) return `${name(range.head)} and all its history (${commits})`;
+  const excluded = more.length ? `, also excluding ${more.map(name).join(', ')}` : '';
+  return `${name(first)}..${name(range.head)}${excluded} (${commits})`;
 }
 
 /** GitHub keeps a comment to 65,536 characters and a step summary to 1 MiB (in bytes here). */
