@@ -1,6 +1,5 @@
 import { detectAmbientEnv } from '../core/detect.js';
 import { readLedger, summarizeLedger } from '../agents/ledger.js';
-import { hookContext } from '../commit/context.js';
 import { touchedPaths } from '../commit/context.js';
 import { trailersForNow } from '../commit/hooks.js';
 import { loadLocalPolicy } from '../commit/policy-file.js';
@@ -24,10 +23,9 @@ export const run: Verb = async (args, io) => {
   const { values } = parsed;
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await repoFacts(values.repo ?? io.cwd, io.env);
-  const ctx = await hookContext(facts.top, io.env);
-  const now = await trailersForNow(ctx, { loadPolicy: loadLocalPolicy });
+  const now = await trailersForNow(facts, { loadPolicy: loadLocalPolicy });
   const staged = new Set(touchedPaths(now.changes));
-  const ledger = summarizeLedger(readLedger(ctx.commonDir)).map((file) => ({
+  const ledger = summarizeLedger(readLedger(facts.commonDir)).map((file) => ({
     ...file,
     staged: staged.has(file.path),
   }));
