@@ -50,7 +50,6 @@ fi
 
 tg_find_git_dirs || exit 0
 tg_state=$tg_common_dir/trailguard
-[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
 # Left by prepare-commit-msg when it put trailers into a message still to be written in the editor;
 # post-commit then undoes the commit if nothing was written (src/commit/editor-trailers.ts).
 tg_editor_note=$tg_git_dir/trailguard/editor-trailers
@@ -58,6 +57,7 @@ tg_editor_note=$tg_git_dir/trailguard/editor-trailers
 # post-commit has work only when the agent ledger has entries or a note was left: decided before
 # the rest is read.
 [ "$tg_hook" != post-commit ] || [ -s "$tg_state/ledger.jsonl" ] || [ -e "$tg_editor_note" ] || exit 0
+[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
 
 # >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>
 tg_agent_env() {
