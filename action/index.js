@@ -58334,8 +58334,11 @@ function createEvaluator(options) {
   function toolsOf(commit) {
     const signals = [...detectCommit(commit, catalog), ...options.extraSignals?.(commit) ?? []];
     const byTool = /* @__PURE__ */ new Map();
-    for (const signal of signals)
-      byTool.set(signal.tool, [...byTool.get(signal.tool) ?? [], signal]);
+    for (const signal of signals) {
+      const list = byTool.get(signal.tool);
+      if (list) list.push(signal);
+      else byTool.set(signal.tool, [signal]);
+    }
     return [...byTool].map(([tool2, toolSignals]) => ({
       tool: tool2,
       standing: standingOf(tool2),
@@ -58552,7 +58555,11 @@ var COMMITS_PER_ANNOTATION = 5;
 function annotationsFor(report, limit = ERROR_ANNOTATIONS_SHOWN) {
   const byFile = /* @__PURE__ */ new Map();
   for (const violation of report.violations) {
-    for (const path6 of violation.paths) byFile.set(path6, [...byFile.get(path6) ?? [], violation]);
+    for (const path6 of violation.paths) {
+      const list = byFile.get(path6);
+      if (list) list.push(violation);
+      else byFile.set(path6, [violation]);
+    }
   }
   const files = [...byFile];
   const shown = files.length > limit ? files.slice(0, Math.max(limit - 1, 0)) : files;

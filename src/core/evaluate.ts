@@ -92,8 +92,11 @@ export function createEvaluator(options: EvaluateOptions) {
   function toolsOf(commit: CommitRecord): ToolFinding[] {
     const signals = [...detectCommit(commit, catalog), ...(options.extraSignals?.(commit) ?? [])];
     const byTool = new Map<string, Signal[]>();
-    for (const signal of signals)
-      byTool.set(signal.tool, [...(byTool.get(signal.tool) ?? []), signal]);
+    for (const signal of signals) {
+      const list = byTool.get(signal.tool);
+      if (list) list.push(signal);
+      else byTool.set(signal.tool, [signal]);
+    }
     return [...byTool].map(([tool, toolSignals]) => ({
       tool,
       standing: standingOf(tool),

@@ -21,7 +21,11 @@ const COMMITS_PER_ANNOTATION = 5;
 export function annotationsFor(report: Report, limit = ERROR_ANNOTATIONS_SHOWN): Annotation[] {
   const byFile = new Map<string, Violation[]>();
   for (const violation of report.violations) {
-    for (const path of violation.paths) byFile.set(path, [...(byFile.get(path) ?? []), violation]);
+    for (const path of violation.paths) {
+      const list = byFile.get(path);
+      if (list) list.push(violation);
+      else byFile.set(path, [violation]);
+    }
   }
   const files = [...byFile];
   const shown = files.length > limit ? files.slice(0, Math.max(limit - 1, 0)) : files;
