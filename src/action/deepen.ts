@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { git, gitMaybe } from '../git/exec.js';
-import { isShallow, revParse } from '../git/repo.js';
+import { isShallow, revParse, shallowBoundary } from '../git/repo.js';
 import type { CheckTarget, RevSource } from './event.js';
 
 /** The commits of a target, as local git names them. */
@@ -208,10 +206,7 @@ class Fetcher {
    */
   private async cutCommits(head: string, exclude: string[]): Promise<number> {
     const { cwd, env } = this.options;
-    const file = (await git(['rev-parse', '--git-path', 'shallow'], { cwd, env })).trim();
-    const boundary = new Set(
-      (await readFile(resolve(cwd, file), 'utf8').catch(() => '')).split('\n').filter(Boolean),
-    );
+    const boundary = await shallowBoundary(cwd, env);
     if (boundary.size === 0) return 0;
     const sides = [[head, ...exclude.map((sha) => `^${sha}`)]];
     if (exclude.length > 0) sides.push([...exclude, `^${head}`]);

@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { CommitRecord, FileChange } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { gitMaybe } from './exec.js';
-import { assertRepository } from './repo.js';
+import { assertRepository, shallowBoundary } from './repo.js';
 
 export interface ReadHistoryOptions {
   /** Any directory inside the repository. */
@@ -196,21 +193,6 @@ class LogParser {
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
     return new UserError(`cannot parse git log output near ${shown}`);
   }
-}
-
-/**
- * The commits of a shallow clone whose parents were not fetched (git shows them as roots), or an
- * empty set when the clone is complete. Reading past one of them means reading a cut history.
- */
-async function shallowBoundary(repo: string, env: NodeJS.ProcessEnv): Promise<Set<string>> {
-  const answer = await gitMaybe(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], {
-    cwd: repo,
-    env,
-  });
-  const [shallow, file] = (answer ?? '').split('\n');
-  if (shallow !== 'true' || !file) return new Set();
-  const text = await readFile(resolve(repo, file), 'utf8').catch(() => '');
-  return new Set(text.split('\n').filter(Boolean));
 }
 
 /**

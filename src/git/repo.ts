@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { git, gitMaybe } from './exec.js';
 
@@ -59,6 +61,22 @@ export async function isShallow(cwd: string, env?: Env): Promise<boolean> {
 /** The object name a revision names, or null when it names nothing. */
 export function revParse(cwd: string, rev: string, env?: Env): Promise<string | null> {
   return askMaybe(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev], env);
+}
+
+/**
+ * The commits of a shallow clone whose parents were not fetched (git shows them as roots), or an
+ * empty set when the clone is complete. Reading past one of them means reading a cut history.
+ * Outside a repository the set is empty too: the caller's next git call says what is wrong.
+ */
+export async function shallowBoundary(cwd: string, env?: Env): Promise<Set<string>> {
+  const answer = await gitMaybe(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], {
+    cwd,
+    env,
+  });
+  const [shallow, file] = (answer ?? '').split('\n');
+  if (shallow !== 'true' || !file) return new Set();
+  const text = await readFile(resolve(cwd, file), 'utf8').catch(() => '');
+  return new Set(text.split('\n').filter(Boolean));
 }
 
 /** The commit a revision names; a UserError naming the revision when there is none. */
