@@ -24976,16 +24976,16 @@ var require_parse2 = __commonJS({
       }
       return false;
     };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
         return;
       }
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -25019,12 +25019,12 @@ var require_parse2 = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
               return;
             }
             return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
               end: i
             };
           }
@@ -25035,11 +25035,11 @@ var require_parse2 = __commonJS({
       const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
       return `${source}*`;
     };
-    var getStarExtglobSequenceChars = (pattern) => {
+    var getStarExtglobSequenceChars = (pattern2) => {
       let index = 0;
       const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -25059,9 +25059,9 @@ var require_parse2 = __commonJS({
       }
       return chars;
     };
-    var repeatedExtglobRecursion = (pattern) => {
+    var repeatedExtglobRecursion = (pattern2) => {
       let depth = 0;
-      let value = pattern.trim();
+      let value = pattern2.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
         depth++;
@@ -25959,9 +25959,9 @@ var require_picomatch = __commonJS({
       return regex.test(utils.basename(input2, { windows: posix }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+    picomatch2.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options));
+      return parse5(pattern2, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -34816,32 +34816,32 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function which(tool2, check2) {
+function which(tool, check2) {
   return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool2) {
+    if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
     if (check2) {
-      const result = yield which(tool2, false);
+      const result = yield which(tool, false);
       if (!result) {
         if (IS_WINDOWS) {
-          throw new Error(`Unable to locate executable file: ${tool2}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
         } else {
-          throw new Error(`Unable to locate executable file: ${tool2}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+          throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
         }
       }
       return result;
     }
-    const matches = yield findInPath(tool2);
+    const matches = yield findInPath(tool);
     if (matches && matches.length > 0) {
       return matches[0];
     }
     return "";
   });
 }
-function findInPath(tool2) {
+function findInPath(tool) {
   return __awaiter6(this, void 0, void 0, function* () {
-    if (!tool2) {
+    if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
     const extensions = [];
@@ -34852,14 +34852,14 @@ function findInPath(tool2) {
         }
       }
     }
-    if (isRooted(tool2)) {
-      const filePath = yield tryGetExecutablePath(tool2, extensions);
+    if (isRooted(tool)) {
+      const filePath = yield tryGetExecutablePath(tool, extensions);
       if (filePath) {
         return [filePath];
       }
       return [];
     }
-    if (tool2.includes(path3.sep)) {
+    if (tool.includes(path3.sep)) {
       return [];
     }
     const directories = [];
@@ -34872,7 +34872,7 @@ function findInPath(tool2) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path3.join(directory, tool2), extensions);
+      const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -38669,8 +38669,8 @@ var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (ins
 var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
   $ZodCheck.init(inst, def);
   const escapedRegex = escapeRegex(def.includes);
-  const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
-  def.pattern = pattern;
+  const pattern2 = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+  def.pattern = pattern2;
   inst._zod.check = (payload) => {
     if (payload.value.includes(def.includes, def.position))
       return;
@@ -38687,8 +38687,8 @@ var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst,
 });
 var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
-  def.pattern ?? (def.pattern = pattern);
+  const pattern2 = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  def.pattern ?? (def.pattern = pattern2);
   inst._zod.check = (payload) => {
     if (payload.value.startsWith(def.prefix))
       return;
@@ -38705,8 +38705,8 @@ var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (i
 });
 var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
   $ZodCheck.init(inst, def);
-  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
-  def.pattern ?? (def.pattern = pattern);
+  const pattern2 = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  def.pattern ?? (def.pattern = pattern2);
   inst._zod.check = (payload) => {
     if (payload.value.endsWith(def.suffix))
       return;
@@ -40787,8 +40787,8 @@ var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
     return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
   });
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern = zod.def.innerType._zod.pattern;
-    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+    const pattern2 = zod.def.innerType._zod.pattern;
+    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)})?$`) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     if (payload.value === void 0) {
@@ -40815,8 +40815,8 @@ var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
   defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
   defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
   defineLazyInternal(inst, "pattern", (zod) => {
-    const pattern = zod.def.innerType._zod.pattern;
-    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+    const pattern2 = zod.def.innerType._zod.pattern;
+    return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)}|null)$`) : void 0;
   });
   defineLazyInternal(inst, "values", (zod) => {
     return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
@@ -41061,14 +41061,14 @@ function handleReadonlyResult(payload) {
 }
 function leafPattern(schema) {
   const def = schema._zod.def;
-  let pattern = def.pattern;
+  let pattern2 = def.pattern;
   let isInt = !!def.format?.includes("int");
   let minimum;
   let maximum;
   for (const ch of def.checks ?? []) {
     const d = ch._zod.def;
     if (d.pattern)
-      pattern = d.pattern;
+      pattern2 = d.pattern;
     isInt || (isInt = !!d.format?.includes("int"));
     const lo = d.minimum ?? d.length;
     const hi = d.maximum ?? d.length;
@@ -41077,8 +41077,8 @@ function leafPattern(schema) {
     if (hi !== void 0 && (maximum === void 0 || hi < maximum))
       maximum = hi;
   }
-  if (pattern)
-    return pattern.source;
+  if (pattern2)
+    return pattern2.source;
   if (minimum !== void 0 && maximum !== void 0 && minimum > maximum)
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
@@ -50657,9 +50657,9 @@ function generateFileCheck(doc, accessor) {
 }
 function generateTemplateLiteralCheck(doc, ctx, schema, accessor) {
   doc.write(`if (typeof ${accessor} !== "string") return INVALID;`);
-  const pattern = schema._zod.pattern;
-  if (pattern) {
-    const patternConst = addConstant(ctx, pattern);
+  const pattern2 = schema._zod.pattern;
+  if (pattern2) {
+    const patternConst = addConstant(ctx, pattern2);
     doc.write(`${patternConst}.lastIndex = 0;`);
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
   }
@@ -51385,12 +51385,12 @@ function _length(length, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _regex(pattern, params) {
+function _regex(pattern2, params) {
   return new $ZodCheckRegex({
     check: "string_format",
     format: "regex",
     ...normalizeParams(params),
-    pattern
+    pattern: pattern2
   });
 }
 // @__NO_SIDE_EFFECTS__
@@ -52391,9 +52391,9 @@ var addDivisor = (agg, value) => {
   if (!agg.multipleOf.includes(value))
     agg.multipleOf.push(value);
 };
-var addPattern = (agg, pattern) => {
+var addPattern = (agg, pattern2) => {
   agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
-  agg.patterns.add(pattern);
+  agg.patterns.add(pattern2);
 };
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
@@ -52458,8 +52458,8 @@ function aggregateChecks(schema) {
   }
   if (bag.mime)
     intersectMime(agg, bag.mime);
-  for (const pattern of bag.patterns ?? [])
-    addPattern(agg, pattern);
+  for (const pattern2 of bag.patterns ?? [])
+    addPattern(agg, pattern2);
   return agg;
 }
 var formatMap = {
@@ -52641,11 +52641,11 @@ var nanProcessor = (schema, ctx, json2, params) => {
 };
 var templateLiteralProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
-  const pattern = schema._zod.pattern;
-  if (!pattern)
+  const pattern2 = schema._zod.pattern;
+  if (!pattern2)
     throw new Error("Pattern not found in template literal");
   _json.type = "string";
-  _json.pattern = pattern.source;
+  _json.pattern = pattern2.source;
 };
 var fileProcessor = (schema, _ctx, json2, _params) => {
   const _json = json2;
@@ -52916,8 +52916,8 @@ var recordProcessor = (schema, ctx, _json, params) => {
       path: [...params.path, "patternProperties", "*"]
     });
     json2.patternProperties = {};
-    for (const pattern of patterns) {
-      assignProp(json2.patternProperties, exactPattern(pattern).source, valueSchema);
+    for (const pattern2 of patterns) {
+      assignProp(json2.patternProperties, exactPattern(pattern2).source, valueSchema);
     }
   } else {
     if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
@@ -55497,9 +55497,9 @@ function convertBaseSchema(schema, ctx) {
         const patternProps = schema.patternProperties;
         const patternKeys = Object.keys(patternProps);
         const looseRecords = [];
-        for (const pattern of patternKeys) {
-          const patternValue = convertSchema(patternProps[pattern], ctx);
-          const keySchema = z.string().regex(new RegExp(pattern));
+        for (const pattern2 of patternKeys) {
+          const patternValue = convertSchema(patternProps[pattern2], ctx);
+          const keySchema = z.string().regex(new RegExp(pattern2));
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
@@ -56026,7 +56026,7 @@ function compileGlobs(globs) {
   return (normalizedPath) => regex.test(normalizedPath);
 }
 function globsRegExp(globs) {
-  const sources = globs.map(globBase).flatMap((base) => base.endsWith("**") ? [base] : [base, `${base}/**`]).map((pattern) => import_picomatch.default.makeRe(pattern, MATCH_OPTIONS).source);
+  const sources = globs.map(globBase).flatMap((base) => base.endsWith("**") ? [base] : [base, `${base}/**`]).map((pattern2) => import_picomatch.default.makeRe(pattern2, MATCH_OPTIONS).source);
   return new RegExp(sources.join("|"), "i");
 }
 function compileProtection(policy) {
@@ -56135,7 +56135,7 @@ var extraToolSchema = strictMapping({
 var toolsSchema = strictMapping({
   internal: external_exports.array(toolId).optional().meta({ default: [] }).describe("AI tools allowed in protected paths"),
   unknown: external_exports.enum(["external", "ignore"]).optional().meta({ default: "external" }).describe("How an AI signal that maps to no known tool counts"),
-  extra: external_exports.array(extraToolSchema).superRefine(uniqueBy((tool2) => tool2.id, "id", "tool id")).optional().describe("The organisation's own tools and their signals")
+  extra: external_exports.array(extraToolSchema).superRefine(uniqueBy((tool) => tool.id, "id", "tool id")).optional().describe("The organisation's own tools and their signals")
 });
 var reviewSchema = strictMapping({
   trailers: external_exports.array(trailerKey).optional().meta({ default: ["Reviewed-by"] }).describe("Sign-off trailers that count as a human review"),
@@ -56401,11 +56401,11 @@ function mergePolicies(org, repo) {
   const orgNames = new Set(org.protected.map((group2) => group2.name));
   const added = (repo.protected ?? []).filter((group2) => !orgNames.has(group2.name)).map(resolveGroup);
   const internal = keepListed(org.tools.internal, repo.tools?.internal);
-  const orgExtraIds = new Set(org.tools.extra.map((tool2) => tool2.id));
+  const orgExtraIds = new Set(org.tools.extra.map((tool) => tool.id));
   const extra = [
     ...org.tools.extra,
     ...(repo.tools?.extra ?? []).filter(
-      (tool2) => !orgExtraIds.has(tool2.id) && !internal.includes(tool2.id)
+      (tool) => !orgExtraIds.has(tool.id) && !internal.includes(tool.id)
     )
   ];
   const orgReviewers = org.review.reviewers;
@@ -56457,7 +56457,7 @@ function describePolicy(policy, now) {
   const { tools, review } = policy;
   lines.push(
     `tools: internal ${list(tools.internal, "none")}; unknown AI signals ${tools.unknown === "external" ? "count as external" : "are ignored"}; extra ${list(
-      tools.extra.map((tool2) => tool2.id),
+      tools.extra.map((tool) => tool.id),
       "none"
     )}`
   );
@@ -56926,6 +56926,1130 @@ function fit(text3, limit, where) {
   return kept + pointer;
 }
 
+// src/core/catalog.json
+var catalog_default = {
+  tools: [
+    {
+      id: "claude-code",
+      name: "Claude Code",
+      vendor: "Anthropic",
+      aliases: [
+        "Claude Code",
+        "Claude",
+        "Anthropic Claude",
+        "claude-code-action",
+        "Claude Cowork"
+      ],
+      domains: ["anthropic.com"],
+      modelFromName: {
+        pattern: "^claude(?:\\s+code)?\\s+(?<model>(?:opus|sonnet|haiku|instant)(?:\\s+[\\d.]+)?|[\\d.]+\\s+(?:opus|sonnet|haiku))(?:\\s*\\([^)]*\\))?$",
+        slug: "claude-"
+      },
+      env: [
+        {
+          name: "CLAUDECODE",
+          value: "1",
+          trust: "agent",
+          source: "V: anthropics/claude-code#531 (\xA71a)"
+        },
+        {
+          name: "CLAUDE_CODE_SESSION_ID",
+          trust: "agent",
+          source: "V: CHANGELOG 2.1.132 (\xA71a)"
+        },
+        {
+          name: "CLAUDE_CODE_REMOTE",
+          value: "true",
+          trust: "agent",
+          variant: "web",
+          source: "V\xB2: git-ai background_agent.rs (\xA71a)"
+        },
+        {
+          name: "CLAUDE_CODE_ENTRYPOINT",
+          trust: "ambient",
+          source: "V\xB2: cli/cli detect.go, undocumented; may be inherited by terminals (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Claude-Session",
+          variant: "web",
+          source: "V: CHANGELOG 2.1.9; #77830 (\xA71b)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@anthropic.com",
+          source: "V: CHANGELOG 2.0.60 co-author; git-ai agent_detection.rs (\xA71b, \xA75.6)"
+        }
+      ],
+      github: [
+        {
+          login: "claude[bot]",
+          variant: "github-action",
+          source: "V\xB2: chaoss (\xA71b)"
+        },
+        {
+          login: "anthropic-claude[bot]",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        },
+        {
+          login: "claude-code-action[bot]",
+          variant: "github-action",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        },
+        {
+          login: "anthropic-code-agent[bot]",
+          variant: "github-agent",
+          source: "U: third-party detector lists (bot login seen in agent commits)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "claude/",
+          source: "V: claude-code-action action.yml branch_prefix; web sessions #85998 (\xA71b)"
+        }
+      ],
+      footers: [
+        {
+          text: "\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)",
+          source: "V: #14241, #18253 (\xA71b)"
+        },
+        {
+          text: "\u{1F916} Generated with [Claude Code](https://claude.ai/code)",
+          source: "V: #14241 (\xA71b, older builds)"
+        }
+      ]
+    },
+    {
+      id: "codex",
+      name: "OpenAI Codex",
+      vendor: "OpenAI",
+      aliases: [
+        "Codex",
+        "OpenAI Codex",
+        "Codex CLI",
+        "codex-cli",
+        "Codex Cloud",
+        "ChatGPT Codex"
+      ],
+      domains: ["openai.com"],
+      env: [
+        {
+          name: "CODEX_SANDBOX",
+          trust: "agent",
+          variant: "cli",
+          source: 'V: openai/codex codex-rs/core/src/spawn.rs ("seatbelt") (\xA71a)'
+        },
+        {
+          name: "CODEX_SANDBOX_NETWORK_DISABLED",
+          value: "1",
+          trust: "agent",
+          variant: "cli",
+          source: "V: spawn.rs; PR #879 (\xA71a)"
+        },
+        {
+          name: "CODEX_THREAD_ID",
+          trust: "agent",
+          source: "V: PR #10096; leaks into nested sessions #15527 (\xA71a)"
+        },
+        {
+          name: "CODEX_CI",
+          value: "1",
+          trust: "agent",
+          source: "V: codex-rs/core/src/unified_exec/process_manager.rs (\xA71a)"
+        },
+        {
+          name: "CODEX_INTERNAL_ORIGINATOR_OVERRIDE",
+          value: "codex_web_agent",
+          trust: "agent",
+          variant: "cloud",
+          source: "V\xB2: git-ai background_agent.rs (\xA71a)"
+        },
+        {
+          name: "CODEX_HOME",
+          trust: "ambient",
+          source: "U: /opt/codex in cloud; users also set it in their shell profile (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@openai.com",
+          source: "V: PR #11617 co-author (opt-in); git-ai maps author to codex-cloud (\xA71b, \xA75.6)"
+        },
+        {
+          email: "codex@openai.com",
+          source: "U: author/co-author identity seen in agent-written commits; #18095 (\xA71b)"
+        }
+      ],
+      github: [
+        {
+          login: "chatgpt-codex-connector[bot]",
+          variant: "cloud",
+          source: "V\xB2: chaoss (\xA71b)"
+        },
+        {
+          login: "openai-codex[bot]",
+          variant: "cloud",
+          source: "V\xB2: chaoss (\xA71b)"
+        },
+        {
+          login: "openai-code-agent[bot]",
+          variant: "github-agent",
+          source: "U: third-party detector lists (bot login seen in agent commits)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "codex/",
+          variant: "app, cloud",
+          source: "V: #21112, #29885 (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "chatgpt",
+      name: "ChatGPT",
+      vendor: "OpenAI",
+      aliases: ["ChatGPT", "OpenAI ChatGPT", "GPT"],
+      domains: ["openai.com"]
+    },
+    {
+      id: "copilot",
+      name: "GitHub Copilot",
+      vendor: "GitHub",
+      aliases: [
+        "GitHub Copilot",
+        "Copilot",
+        "Copilot CLI",
+        "Copilot Agent",
+        "Copilot coding agent",
+        "copilot-swe-agent"
+      ],
+      domains: ["github.com"],
+      env: [
+        {
+          name: "COPILOT_AGENT",
+          value: "1",
+          trust: "agent",
+          variant: "vscode",
+          source: "V: microsoft/vscode PR #320129 (\xA71a)"
+        },
+        {
+          name: "COPILOT_CLI",
+          value: "1",
+          trust: "agent",
+          variant: "cli",
+          source: "U: cli/cli detect.go, jfrog (\xA71a)"
+        },
+        {
+          name: "COPILOT_AGENT_SESSION_ID",
+          trust: "agent",
+          variant: "cli",
+          source: "U: jfrog table (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Agent-Logs-Url",
+          variant: "coding-agent",
+          source: "U (\xA71b)"
+        }
+      ],
+      emails: [
+        {
+          email: "copilot@github.com",
+          variant: "vscode",
+          source: "V: microsoft/vscode PR #296435, #309134 (\xA71b)"
+        },
+        {
+          email: "noreply@github.com",
+          namePattern: "copilot",
+          source: `V\xB2: block/aittributor src/agent.rs (\xA73) ("GitHub Copilot <noreply@github.com>"; the address alone is GitHub's web-flow)`
+        }
+      ],
+      github: [
+        {
+          login: "Copilot",
+          variant: "coding-agent (also 223556219 cli, 175728472 review suggestions)",
+          source: "V\xB2: git-ai agent_detection.rs; github/copilot-cli#3177; chaoss (\xA71b, \xA75.6)"
+        },
+        {
+          login: "copilot-swe-agent[bot]",
+          variant: "coding-agent",
+          source: "V\xB2: git-ai agent_detection.rs (\xA71b)"
+        },
+        {
+          login: "copilot[bot]",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "copilot/",
+          variant: "coding-agent",
+          source: "V\xB2: MS Learn; docs.github.com (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "cursor",
+      name: "Cursor",
+      vendor: "Anysphere",
+      aliases: [
+        "Cursor",
+        "Cursor Agent",
+        "cursor-agent",
+        "Cursor AI",
+        "Cursor IDE",
+        "Cursor CLI"
+      ],
+      domains: ["cursor.com", "cursor.sh"],
+      env: [
+        {
+          name: "CURSOR_AGENT",
+          value: "1",
+          trust: "agent",
+          source: "V\xB2: cursor.com/docs/agent/terminal via VerifyTests/DiffEngine#671 (\xA71a)"
+        },
+        {
+          name: "CURSOR_EXTENSION_HOST_ROLE",
+          value: "agent-exec",
+          trust: "agent",
+          source: "V\xB2: vercel/vercel PR #15879 (\xA71a)"
+        },
+        {
+          name: "CURSOR_TRACE_ID",
+          trust: "ambient",
+          source: "V\xB2: vercel-labs/skills PR #1549: every Cursor terminal has it (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Made-with",
+          values: ["Cursor"],
+          source: "V\xB2: many repos, via git commit --trailer (\xA71b)"
+        }
+      ],
+      emails: [
+        {
+          email: "cursoragent@cursor.com",
+          source: "V\xB2: block/aittributor PR #15; Jiangki/ledge PR #11 (background agents) (\xA71b, \xA75.6)"
+        }
+      ],
+      github: [
+        {
+          login: "cursor[bot]",
+          source: "V\xB2: chaoss (\xA71b)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "cursor/",
+          variant: "background",
+          source: "V\xB2: chaoss/disclosure KnownAgentBranchPrefixes (\xA73)"
+        }
+      ],
+      footers: [
+        {
+          text: "Made with [Cursor](https://cursor.com)",
+          source: "V\xB2: PR bodies (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "aider",
+      name: "Aider",
+      vendor: "Aider",
+      aliases: ["Aider", "aider.chat"],
+      domains: ["aider.chat"],
+      modelFromName: {
+        pattern: "^aider\\s+\\((?<model>[^)]+)\\)$"
+      },
+      emails: [
+        {
+          email: "aider@aider.chat",
+          source: "V: aider/repo.py, HISTORY.md v0.85.0 (\xA71b)"
+        },
+        {
+          email: "noreply@aider.chat",
+          source: "V: aider/repo.py until 2025-06-25 (\xA71b)"
+        }
+      ],
+      names: [
+        {
+          pattern: "\\s\\(aider\\)$",
+          example: "Jane Dev (aider)",
+          source: "V: aider --attribute-author / --attribute-committer (\xA71b)"
+        }
+      ],
+      subjectPrefixes: [
+        {
+          text: "aider: ",
+          source: "V: --attribute-commit-message-{author,committer} (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "gemini-cli",
+      name: "Gemini CLI",
+      vendor: "Google",
+      aliases: ["Gemini CLI", "Gemini", "Google Gemini", "gemini-cli"],
+      domains: ["google.com"],
+      env: [
+        {
+          name: "GEMINI_CLI",
+          value: "1",
+          trust: "agent",
+          source: "V: google-gemini/gemini-cli shellExecutionService.ts (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "gemini-cli-agent@google.com",
+          namePattern: "gemini",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "gemini-code-assist",
+      name: "Gemini Code Assist",
+      vendor: "Google",
+      aliases: ["Gemini Code Assist", "Duet AI"],
+      domains: ["google.com"],
+      github: [
+        {
+          login: "gemini-code-assist[bot]",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        }
+      ]
+    },
+    {
+      id: "jules",
+      name: "Jules",
+      vendor: "Google",
+      aliases: ["Jules", "Google Jules", "google-labs-jules"],
+      domains: ["google.com"],
+      github: [
+        {
+          login: "google-labs-jules[bot]",
+          source: "V\xB2; jules-sdk PR #94 (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "devin",
+      name: "Devin",
+      vendor: "Cognition",
+      aliases: ["Devin", "Devin AI", "Cognition Devin"],
+      domains: ["cognition.ai", "devin.ai"],
+      github: [
+        {
+          login: "devin-ai-integration[bot]",
+          source: "V\xB2: chaoss; git-ai agent_detection.rs (\xA71b, \xA72)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "devin/",
+          source: "V\xB2: chaoss/disclosure KnownAgentBranchPrefixes (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "amp",
+      name: "Amp",
+      vendor: "Sourcegraph",
+      aliases: ["Amp", "Sourcegraph Amp", "ampcode", "Amp Code"],
+      domains: ["ampcode.com"],
+      env: [
+        {
+          name: "AGENT",
+          value: "amp",
+          trust: "agent",
+          source: "V\xB2: cli/cli detect.go; vercel/vercel#15336 (\xA71a)"
+        },
+        {
+          name: "AMP_CURRENT_THREAD_ID",
+          trust: "agent",
+          source: "V\xB2: vercel/vercel#15336 (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Amp-Thread-ID",
+          source: "V\xB2: observed commits (\xA71b)"
+        },
+        {
+          key: "Amp-Thread",
+          source: "U: older form of Amp-Thread-ID (\xA71b)"
+        }
+      ],
+      emails: [
+        {
+          email: "amp@ampcode.com",
+          source: "V\xB2: observed commits (\xA71b)"
+        }
+      ],
+      envShadows: {
+        tool: "claude-code",
+        names: ["CLAUDECODE"],
+        source: "V\xB2: Amp also sets CLAUDECODE=1; cli/cli tests AGENT=amp first (\xA71a)"
+      }
+    },
+    {
+      id: "opencode",
+      name: "OpenCode",
+      vendor: "SST",
+      aliases: ["OpenCode", "sst opencode"],
+      domains: ["opencode.ai", "sst.dev"],
+      env: [
+        {
+          name: "OPENCODE",
+          value: "1",
+          trust: "agent",
+          source: "V: anomalyco/opencode packages/opencode/src/index.ts (\xA71a)"
+        },
+        {
+          name: "OPENCODE_PID",
+          trust: "agent",
+          source: "V: index.ts, set in-process and inherited (\xA71a)"
+        },
+        {
+          name: "OPENCODE_SESSION_ID",
+          trust: "agent",
+          source: "U (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@opencode.ai",
+          source: "U: seen in repos; aittributor (\xA71b)"
+        }
+      ],
+      github: [
+        {
+          login: "opencode-agent[bot]",
+          source: "U (\xA71b)"
+        }
+      ],
+      footers: [
+        {
+          text: "\u{1F916} Generated with [opencode](https://opencode.ai)",
+          source: "U: seen in repos (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "continue",
+      name: "Continue",
+      vendor: "Continue",
+      aliases: ["Continue", "Continue.dev", "Continue CLI", "Continue AI"],
+      domains: ["continue.dev"],
+      env: [
+        {
+          name: "CONTINUE_REMOTE",
+          value: "true",
+          trust: "agent",
+          variant: "remote-agent",
+          source: "V: continue extensions/cli/src/util/git.ts (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@continue.dev",
+          source: "V: extensions/cli/src/systemMessage.ts (\xA71b)"
+        }
+      ],
+      github: [
+        {
+          login: "continue[bot]",
+          source: "V\xB2: chaoss (\xA71b)"
+        }
+      ],
+      footers: [
+        {
+          text: "Generated with [Continue](https://continue.dev)",
+          source: "V: extensions/cli/src/systemMessage.ts (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "cline",
+      name: "Cline",
+      vendor: "Cline",
+      aliases: ["Cline"],
+      domains: ["cline.bot"],
+      env: [
+        {
+          name: "CLINE_ACTIVE",
+          value: "true",
+          trust: "agent",
+          source: "V: cline/cline VscodeTerminalRegistry.ts (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@cline.bot",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ],
+      github: [
+        {
+          login: "cline[bot]",
+          source: "V\xB2: chaoss (\xA71b)"
+        }
+      ],
+      branches: [
+        {
+          prefix: "cline/",
+          source: "V\xB2: chaoss/disclosure KnownAgentBranchPrefixes (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "roo-code",
+      name: "Roo Code",
+      vendor: "Roo Code",
+      aliases: ["Roo Code", "Roo", "Roo-Cline", "Roomote"],
+      domains: ["roocode.com"],
+      env: [
+        {
+          name: "ROO_ACTIVE",
+          value: "true",
+          trust: "agent",
+          source: "V: RooCodeInc/Roo-Code src/integrations/terminal/Terminal.ts (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "roomote@roocode.com",
+          variant: "cloud (Roomote)",
+          source: "V\xB2: git-ai agent_detection.rs (\xA71b, \xA72)"
+        }
+      ],
+      github: [
+        {
+          login: "roomote[bot]",
+          variant: "cloud (Roomote)",
+          source: "U: third-party detector lists (bot login seen in agent commits)"
+        }
+      ]
+    },
+    {
+      id: "windsurf",
+      name: "Windsurf",
+      vendor: "Cognition (formerly Codeium)",
+      aliases: ["Windsurf", "Windsurf Cascade", "Cascade", "Codeium"],
+      domains: ["codeium.com", "windsurf.com"],
+      env: [
+        {
+          name: "WINDSURF_CASCADE_TERMINAL",
+          value: "1",
+          trust: "agent",
+          source: "U: third-party detectors (\xA71a)"
+        },
+        {
+          name: "WINDSURF_CASCADE_TERMINAL_KIND",
+          trust: "ambient",
+          source: "U: in every IDE terminal, human or agent (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@codeium.com",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "amazon-q",
+      name: "Amazon Q Developer",
+      vendor: "Amazon",
+      aliases: [
+        "Amazon Q Developer",
+        "Amazon Q",
+        "Q Developer",
+        "CodeWhisperer",
+        "Amazon CodeWhisperer"
+      ],
+      domains: ["amazon.com"],
+      env: [
+        {
+          name: "AWS_EXECUTION_ENV",
+          value: {
+            contains: "AmazonQ-For-CLI"
+          },
+          trust: "agent",
+          variant: "cli",
+          source: "V\xB2: jfrog table; aws/aws-cdk-cli detect-agent.ts (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "noreply@amazon.com",
+          namePattern: "amazon q|q developer",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ],
+      github: [
+        {
+          login: "amazon-q-developer[bot]",
+          source: "V\xB2: chaoss (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "kiro",
+      name: "Kiro",
+      vendor: "Amazon",
+      aliases: ["Kiro", "Kiro CLI", "Kiro IDE"],
+      domains: ["kiro.dev"],
+      env: [
+        {
+          name: "TERM_PROGRAM",
+          value: "kiro",
+          trust: "ambient",
+          source: "V\xB2: cli/cli detect.go; unjs/std-env agents.ts: every Kiro terminal (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Kiro-Session-Id",
+          source: "V\xB2: apache/devlake PR #9074 helper (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "junie",
+      name: "Junie",
+      vendor: "JetBrains",
+      aliases: ["Junie", "JetBrains Junie", "JetBrains AI", "JetBrains AI Assistant"],
+      domains: ["jetbrains.com"],
+      env: [
+        {
+          name: "JUNIE_DATA",
+          trust: "ambient",
+          source: "U: meaning unknown (\xA71a)"
+        },
+        {
+          name: "TERMINAL_EMULATOR",
+          value: "JetBrains-JediTerm",
+          trust: "ambient",
+          source: "V\xB2: every JetBrains terminal, human too (\xA71a)"
+        }
+      ],
+      github: [
+        {
+          login: "jetbrains-ai[bot]",
+          source: "V\xB2: chaoss (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "replit",
+      name: "Replit Agent",
+      vendor: "Replit",
+      aliases: ["Replit Agent", "Replit Assistant", "Replit"],
+      domains: ["replit.com"],
+      env: [
+        {
+          name: "REPL_ID",
+          trust: "ambient",
+          source: "V\xB2: cli/cli detect.go: present throughout any Replit environment (\xA71a)"
+        }
+      ],
+      trailers: [
+        {
+          key: "Replit-Commit-Author",
+          values: ["Agent", "Assistant"],
+          source: "V\xB2: chaoss ReplitAttributionRegex (\xA71b)"
+        }
+      ]
+    },
+    {
+      id: "zed",
+      name: "Zed Agent",
+      vendor: "Zed Industries",
+      aliases: ["Zed AI", "Zed Agent"],
+      domains: [],
+      env: [
+        {
+          name: "ZED_TERM",
+          value: "true",
+          trust: "ambient",
+          source: "V\xB2: zed#35698: all Zed terminals (\xA71a)"
+        }
+      ]
+    },
+    {
+      id: "goose",
+      name: "Goose",
+      vendor: "Block",
+      aliases: ["Goose", "Block Goose"],
+      domains: [],
+      env: [
+        {
+          name: "AGENT",
+          value: "goose",
+          trust: "agent",
+          source: "V\xB2: agentsmd/agents.md#136 (\xA71a generic)"
+        },
+        {
+          name: "GOOSE_PROVIDER",
+          trust: "ambient",
+          source: "V\xB2: cli/cli detect.go: Goose configured, not necessarily driving (\xA71a)"
+        }
+      ],
+      emails: [
+        {
+          email: "opensource@block.xyz",
+          namePattern: "^goose$",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "openhands",
+      name: "OpenHands",
+      vendor: "All Hands AI",
+      aliases: ["OpenHands", "OpenDevin", "All Hands"],
+      domains: ["all-hands.dev"],
+      emails: [
+        {
+          email: "openhands@all-hands.dev",
+          source: "U: third-party detector lists"
+        }
+      ],
+      github: [
+        {
+          login: "openhands-agent",
+          source: "U: third-party detector lists (bot login seen in agent commits)"
+        }
+      ]
+    },
+    {
+      id: "antigravity",
+      name: "Antigravity",
+      vendor: "Google",
+      aliases: ["Antigravity", "Google Antigravity"],
+      domains: [],
+      env: [
+        {
+          name: "ANTIGRAVITY_AGENT",
+          trust: "agent",
+          source: "V\xB2: cli/cli detect.go (no first-party docs)"
+        }
+      ]
+    },
+    {
+      id: "augment",
+      name: "Augment Code",
+      vendor: "Augment",
+      aliases: ["Augment Code", "Augment", "Auggie"],
+      domains: ["augmentcode.com"],
+      env: [
+        {
+          name: "AUGMENT_AGENT",
+          trust: "agent",
+          source: "V\xB2: cli/cli detect.go (no first-party docs)"
+        }
+      ]
+    },
+    {
+      id: "pi",
+      name: "Pi",
+      vendor: "Pi",
+      aliases: ["Pi Coding Agent"],
+      domains: ["pi.dev"],
+      emails: [
+        {
+          email: "noreply@pi.dev",
+          source: "V\xB2: block/aittributor src/agent.rs (\xA73)"
+        }
+      ]
+    },
+    {
+      id: "codebuff",
+      name: "Codebuff",
+      vendor: "Codebuff",
+      aliases: ["Codebuff"],
+      domains: ["codebuff.com"],
+      emails: [
+        {
+          email: "noreply@codebuff.com",
+          source: "V\xB2: chaoss KnownCoAuthorEmails"
+        }
+      ],
+      footers: [
+        {
+          text: "\u{1F916} Generated with Codebuff",
+          source: "V\xB2: chaoss CodebuffAttributionText"
+        }
+      ]
+    },
+    {
+      id: "cody",
+      name: "Sourcegraph Cody",
+      vendor: "Sourcegraph",
+      aliases: ["Sourcegraph Cody", "Cody"],
+      domains: [],
+      github: [
+        {
+          login: "sourcegraph-cody[bot]",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        }
+      ]
+    },
+    {
+      id: "coderabbit",
+      name: "CodeRabbit",
+      vendor: "CodeRabbit",
+      aliases: ["CodeRabbit", "coderabbitai"],
+      domains: ["coderabbit.ai"],
+      github: [
+        {
+          login: "coderabbitai[bot]",
+          source: "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)"
+        }
+      ]
+    }
+  ],
+  claimTrailers: [
+    {
+      key: "Assisted-by",
+      unmapped: "unknown",
+      source: "ours; V: Linux coding-assistants.rst; V\xB2: Fedora, OpenStack (\xA74)"
+    },
+    {
+      key: "Co-authored-by-AI",
+      unmapped: "unknown",
+      source: "V\xB2: OpenLiberty (\xA74)"
+    },
+    {
+      key: "Synthesized-by",
+      unmapped: "unknown",
+      source: "U: OpenInfra board proposal (\xA74)"
+    },
+    {
+      key: "AI-used-for",
+      unmapped: "unknown",
+      source: "U: QEMU proposal (\xA74)"
+    },
+    {
+      key: "Entire-Agent",
+      unmapped: "unknown",
+      source: "V\xB2: Entire CLI via chaoss constants.go (\xA73)"
+    },
+    {
+      key: "Generated-by",
+      unmapped: "none",
+      source: "V: Apache generative-tooling.md; V\xB2: OpenStack (\xA74); also used for non-AI generators"
+    },
+    {
+      key: "Made-with",
+      unmapped: "none",
+      source: "V\xB2: Cursor (\xA71b); generic wording"
+    }
+  ],
+  identityTrailers: ["Co-authored-by", "Co-developed-by", "Signed-off-by"],
+  genericAgentEnv: [
+    {
+      name: "AI_AGENT",
+      trust: "agent",
+      source: "V: @vercel/detect-agent standard; VS Code Copilot github_copilot_vscode_agent (PR #320129); U: claude-code_<ver>_agent (\xA71a generic)"
+    }
+  ],
+  nonAiTools: [
+    "coccinelle",
+    "spatch",
+    "sparse",
+    "smatch",
+    "checkpatch",
+    "checkpatch.pl",
+    "clang-tidy",
+    "clang-format",
+    "clang",
+    "clangd",
+    "llvm",
+    "gcc",
+    "git",
+    "gdb",
+    "cppcheck",
+    "coverity",
+    "syzkaller",
+    "syzbot",
+    "kasan",
+    "kcsan",
+    "kmsan",
+    "ubsan",
+    "lockdep",
+    "valgrind",
+    "sanitizer",
+    "asan",
+    "semgrep",
+    "codeql",
+    "shellcheck",
+    "eslint",
+    "prettier",
+    "rustfmt",
+    "clippy",
+    "black",
+    "ruff",
+    "isort",
+    "mypy",
+    "pylint",
+    "gofmt",
+    "goimports",
+    "golangci-lint",
+    "sed",
+    "awk",
+    "perl",
+    "grep",
+    "make",
+    "kernel-doc",
+    "b4",
+    "pahole",
+    "bpftool",
+    "sphinx",
+    "vim",
+    "emacs"
+  ],
+  knownBots: [
+    {
+      email: "noreply@github.com",
+      source: "GitHub web-flow committer of merges and web edits"
+    },
+    {
+      email: "action@github.com",
+      source: 'actions/checkout examples ("GitHub Action")'
+    },
+    {
+      email: "github-actions@github.com",
+      source: "older github-actions identity"
+    },
+    {
+      email: "bot@renovateapp.com",
+      source: "Renovate"
+    },
+    {
+      email: "snyk-bot@snyk.io",
+      source: "Snyk"
+    },
+    {
+      email: "semantic-release-bot@martynus.net",
+      source: "semantic-release"
+    },
+    {
+      email: "support@dependabot.com",
+      source: "Dependabot (pre-GitHub)"
+    },
+    {
+      name: "github-actions",
+      source: "GitHub Actions"
+    },
+    {
+      name: "dependabot",
+      source: "Dependabot"
+    },
+    {
+      name: "renovate",
+      source: "Renovate"
+    }
+  ]
+};
+
+// src/core/catalog-schema.ts
+var TOOL_ID2 = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+var provenance = {
+  source: external_exports.string().min(3),
+  seen: external_exports.array(external_exports.string().min(1)).optional(),
+  variant: external_exports.string().min(1).optional()
+};
+var pattern = external_exports.string().refine((text3) => {
+  try {
+    new RegExp(text3, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a valid regular expression");
+var envTrust = external_exports.enum(["agent", "ambient"]);
+var envSignature = external_exports.strictObject({
+  name: external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
+  /** An exact value, a substring the value must contain, or absent: any non-empty value. */
+  value: external_exports.union([external_exports.string(), external_exports.strictObject({ contains: external_exports.string().min(1) })]).optional(),
+  /** `agent`: only shells an agent runs have it, so it counts. `ambient`: human terminals have it too. */
+  trust: envTrust,
+  ...provenance
+});
+var trailerSignature = external_exports.strictObject({
+  key: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+  values: external_exports.array(external_exports.string().min(1)).optional(),
+  ...provenance
+});
+var emailSignature = external_exports.strictObject({
+  email: external_exports.string().regex(/^[^\sA-Z<>@]+@[^\sA-Z<>@]+$/, "a lower-case email address"),
+  namePattern: pattern.optional(),
+  ...provenance
+});
+var githubAccount = external_exports.strictObject({ login: external_exports.string().min(1), ...provenance });
+var nameSignature = external_exports.strictObject({ pattern, example: external_exports.string().min(1), ...provenance }).refine((sig) => new RegExp(sig.pattern, "i").test(sig.example), {
+  message: "the pattern does not match its example"
+});
+var branchSignature = external_exports.strictObject({ prefix: external_exports.string().regex(/^\S+$/), ...provenance });
+var textSignature = external_exports.strictObject({ text: external_exports.string().min(1), ...provenance });
+var toolData = external_exports.strictObject({
+  id: external_exports.string().regex(TOOL_ID2, "a kebab-case tool id"),
+  name: external_exports.string().min(1),
+  vendor: external_exports.string().min(1),
+  /** Names that may stand for the tool in claim trailers, footers and co-author names. */
+  aliases: external_exports.array(external_exports.string().min(1)),
+  /** The vendor's mail domains: a co-author named like the tool at one of these is the tool. */
+  domains: external_exports.array(external_exports.string().min(1)).optional(),
+  /** How to read the model from the tool's own co-author name; `slug` turns "Opus 4.5" into "claude-opus-4-5". */
+  modelFromName: external_exports.strictObject({ pattern, slug: external_exports.string().min(1).optional() }).optional(),
+  env: external_exports.array(envSignature).optional(),
+  trailers: external_exports.array(trailerSignature).optional(),
+  emails: external_exports.array(emailSignature).optional(),
+  github: external_exports.array(githubAccount).optional(),
+  names: external_exports.array(nameSignature).optional(),
+  branches: external_exports.array(branchSignature).optional(),
+  /** Footer lines as the tool writes them; detection reads any "Generated with [Alias](…)" line. */
+  footers: external_exports.array(textSignature).optional(),
+  subjectPrefixes: external_exports.array(textSignature).optional(),
+  /** Variables of another tool that this tool sets as well: when this tool is seen, they are its own. */
+  envShadows: external_exports.strictObject({
+    tool: external_exports.string().regex(TOOL_ID2),
+    names: external_exports.array(external_exports.string()),
+    source: external_exports.string()
+  }).optional()
+});
+var claimTrailer = external_exports.strictObject({
+  key: external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/),
+  unmapped: external_exports.enum(["unknown", "none"]),
+  ...provenance
+});
+var catalogDataSchema = external_exports.strictObject({
+  tools: external_exports.array(toolData),
+  claimTrailers: external_exports.array(claimTrailer),
+  /** Trailer keys that name a person or tool by `Name <email>`; they count only by identity. */
+  identityTrailers: external_exports.array(external_exports.string().min(1)),
+  /** Variables that any agent may set under a common convention; the value names the tool. */
+  genericAgentEnv: external_exports.array(envSignature),
+  /** Tools named in `Assisted-by:` and similar trailers that are not AI (coccinelle, sparse, …); lower case. */
+  nonAiTools: external_exports.array(external_exports.string().regex(/^[^A-Z]+$/, "lower case")),
+  /** Bots and automation that are not AI tools (any `[bot]` name or address is one without being listed). */
+  knownBots: external_exports.array(
+    external_exports.strictObject({
+      name: external_exports.string().optional(),
+      email: external_exports.string().optional(),
+      source: external_exports.string()
+    })
+  )
+});
+
 // src/core/catalog.ts
 var noSignatures = () => ({
   domains: [],
@@ -56938,775 +58062,24 @@ var noSignatures = () => ({
   footers: [],
   subjectPrefixes: []
 });
-function tool(spec) {
-  return {
-    ...noSignatures(),
-    ...spec,
-    origin: "builtin"
-  };
-}
-var CHAOSS_BOTS = "V\xB2: chaoss/disclosure detection/constants.go (KnownAgentCommitters)";
-var CHAOSS_BRANCHES = "V\xB2: chaoss/disclosure KnownAgentBranchPrefixes (\xA73)";
-var AITTRIBUTOR = "V\xB2: block/aittributor src/agent.rs (\xA73)";
-var THIRD_PARTY_LISTS = "U: third-party detector lists (bot login seen in agent commits)";
-var builtinTools = [
-  tool({
-    id: "claude-code",
-    name: "Claude Code",
-    vendor: "Anthropic",
-    aliases: ["Claude Code", "Claude", "Anthropic Claude", "claude-code-action", "Claude Cowork"],
-    domains: ["anthropic.com"],
-    modelFromName: {
-      pattern: /^claude(?:\s+code)?\s+(?<model>(?:opus|sonnet|haiku|instant)(?:\s+[\d.]+)?|[\d.]+\s+(?:opus|sonnet|haiku))(?:\s*\([^)]*\))?$/i,
-      slug: "claude-"
-    },
-    env: [
-      {
-        name: "CLAUDECODE",
-        value: "1",
-        trust: "agent",
-        source: "V: anthropics/claude-code#531 (\xA71a)"
-      },
-      { name: "CLAUDE_CODE_SESSION_ID", trust: "agent", source: "V: CHANGELOG 2.1.132 (\xA71a)" },
-      {
-        name: "CLAUDE_CODE_REMOTE",
-        value: "true",
-        trust: "agent",
-        variant: "web",
-        source: "V\xB2: git-ai background_agent.rs (\xA71a)"
-      },
-      {
-        name: "CLAUDE_CODE_ENTRYPOINT",
-        trust: "ambient",
-        source: "V\xB2: cli/cli detect.go, undocumented; may be inherited by terminals (\xA71a)"
-      }
-    ],
-    trailers: [
-      {
-        key: "Claude-Session",
-        variant: "web",
-        source: "V: CHANGELOG 2.1.9; #77830 (\xA71b)"
-      }
-    ],
-    emails: [
-      {
-        email: "noreply@anthropic.com",
-        source: "V: CHANGELOG 2.0.60 co-author; git-ai agent_detection.rs (\xA71b, \xA75.6)"
-      }
-    ],
-    github: [
-      { login: "claude[bot]", id: 209825114, variant: "github-action", source: "V\xB2: chaoss (\xA71b)" },
-      { login: "anthropic-claude[bot]", id: 215619710, source: CHAOSS_BOTS },
-      {
-        login: "claude-code-action[bot]",
-        id: 208546643,
-        variant: "github-action",
-        source: CHAOSS_BOTS
-      },
-      { login: "anthropic-code-agent[bot]", variant: "github-agent", source: THIRD_PARTY_LISTS }
-    ],
-    branches: [
-      {
-        prefix: "claude/",
-        source: "V: claude-code-action action.yml branch_prefix; web sessions #85998 (\xA71b)"
-      }
-    ],
-    footers: [
-      {
-        text: "\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)",
-        source: "V: #14241, #18253 (\xA71b)"
-      },
-      {
-        text: "\u{1F916} Generated with [Claude Code](https://claude.ai/code)",
-        source: "V: #14241 (\xA71b, older builds)"
-      }
-    ]
-  }),
-  tool({
-    id: "codex",
-    name: "OpenAI Codex",
-    vendor: "OpenAI",
-    aliases: ["Codex", "OpenAI Codex", "Codex CLI", "codex-cli", "Codex Cloud", "ChatGPT Codex"],
-    domains: ["openai.com"],
-    env: [
-      {
-        name: "CODEX_SANDBOX",
-        trust: "agent",
-        variant: "cli",
-        source: 'V: openai/codex codex-rs/core/src/spawn.rs ("seatbelt") (\xA71a)'
-      },
-      {
-        name: "CODEX_SANDBOX_NETWORK_DISABLED",
-        value: "1",
-        trust: "agent",
-        variant: "cli",
-        source: "V: spawn.rs; PR #879 (\xA71a)"
-      },
-      {
-        name: "CODEX_THREAD_ID",
-        trust: "agent",
-        source: "V: PR #10096; leaks into nested sessions #15527 (\xA71a)"
-      },
-      {
-        name: "CODEX_CI",
-        value: "1",
-        trust: "agent",
-        source: "V: codex-rs/core/src/unified_exec/process_manager.rs (\xA71a)"
-      },
-      {
-        name: "CODEX_INTERNAL_ORIGINATOR_OVERRIDE",
-        value: "codex_web_agent",
-        trust: "agent",
-        variant: "cloud",
-        source: "V\xB2: git-ai background_agent.rs (\xA71a)"
-      },
-      {
-        name: "CODEX_HOME",
-        trust: "ambient",
-        source: "U: /opt/codex in cloud; users also set it in their shell profile (\xA71a)"
-      }
-    ],
-    emails: [
-      {
-        email: "noreply@openai.com",
-        source: "V: PR #11617 co-author (opt-in); git-ai maps author to codex-cloud (\xA71b, \xA75.6)"
-      },
-      {
-        email: "codex@openai.com",
-        source: "U: author/co-author identity seen in agent-written commits; #18095 (\xA71b)"
-      }
-    ],
-    github: [
-      {
-        login: "chatgpt-codex-connector[bot]",
-        id: 199175422,
-        variant: "cloud",
-        source: "V\xB2: chaoss (\xA71b)"
-      },
-      { login: "openai-codex[bot]", id: 215057067, variant: "cloud", source: "V\xB2: chaoss (\xA71b)" },
-      { login: "openai-code-agent[bot]", variant: "github-agent", source: THIRD_PARTY_LISTS }
-    ],
-    branches: [{ prefix: "codex/", variant: "app, cloud", source: "V: #21112, #29885 (\xA71b)" }]
-  }),
-  tool({
-    id: "chatgpt",
-    name: "ChatGPT",
-    vendor: "OpenAI",
-    aliases: ["ChatGPT", "OpenAI ChatGPT", "GPT"],
-    domains: ["openai.com"]
-  }),
-  tool({
-    id: "copilot",
-    name: "GitHub Copilot",
-    vendor: "GitHub",
-    aliases: [
-      "GitHub Copilot",
-      "Copilot",
-      "Copilot CLI",
-      "Copilot Agent",
-      "Copilot coding agent",
-      "copilot-swe-agent"
-    ],
-    domains: ["github.com"],
-    env: [
-      {
-        name: "COPILOT_AGENT",
-        value: "1",
-        trust: "agent",
-        variant: "vscode",
-        source: "V: microsoft/vscode PR #320129 (\xA71a)"
-      },
-      {
-        name: "COPILOT_CLI",
-        value: "1",
-        trust: "agent",
-        variant: "cli",
-        source: "U: cli/cli detect.go, jfrog (\xA71a)"
-      },
-      {
-        name: "COPILOT_AGENT_SESSION_ID",
-        trust: "agent",
-        variant: "cli",
-        source: "U: jfrog table (\xA71a)"
-      }
-    ],
-    trailers: [{ key: "Agent-Logs-Url", variant: "coding-agent", source: "U (\xA71b)" }],
-    emails: [
-      {
-        email: "copilot@github.com",
-        variant: "vscode",
-        source: "V: microsoft/vscode PR #296435, #309134 (\xA71b)"
-      },
-      {
-        email: "noreply@github.com",
-        name: /copilot/i,
-        source: `${AITTRIBUTOR} ("GitHub Copilot <noreply@github.com>"; the address alone is GitHub's web-flow)`
-      }
-    ],
-    github: [
-      {
-        login: "Copilot",
-        id: 198982749,
-        variant: "coding-agent (also 223556219 cli, 175728472 review suggestions)",
-        source: "V\xB2: git-ai agent_detection.rs; github/copilot-cli#3177; chaoss (\xA71b, \xA75.6)"
-      },
-      {
-        login: "copilot-swe-agent[bot]",
-        variant: "coding-agent",
-        source: "V\xB2: git-ai agent_detection.rs (\xA71b)"
-      },
-      { login: "copilot[bot]", id: 167198135, source: CHAOSS_BOTS }
-    ],
-    branches: [
-      {
-        prefix: "copilot/",
-        variant: "coding-agent",
-        source: "V\xB2: MS Learn; docs.github.com (\xA71b)"
-      }
-    ]
-  }),
-  tool({
-    id: "cursor",
-    name: "Cursor",
-    vendor: "Anysphere",
-    aliases: ["Cursor", "Cursor Agent", "cursor-agent", "Cursor AI", "Cursor IDE", "Cursor CLI"],
-    domains: ["cursor.com", "cursor.sh"],
-    env: [
-      {
-        name: "CURSOR_AGENT",
-        value: "1",
-        trust: "agent",
-        source: "V\xB2: cursor.com/docs/agent/terminal via VerifyTests/DiffEngine#671 (\xA71a)"
-      },
-      {
-        name: "CURSOR_EXTENSION_HOST_ROLE",
-        value: "agent-exec",
-        trust: "agent",
-        source: "V\xB2: vercel/vercel PR #15879 (\xA71a)"
-      },
-      {
-        name: "CURSOR_TRACE_ID",
-        trust: "ambient",
-        source: "V\xB2: vercel-labs/skills PR #1549: every Cursor terminal has it (\xA71a)"
-      }
-    ],
-    trailers: [
-      {
-        key: "Made-with",
-        values: ["Cursor"],
-        source: "V\xB2: many repos, via git commit --trailer (\xA71b)"
-      }
-    ],
-    emails: [
-      {
-        email: "cursoragent@cursor.com",
-        source: "V\xB2: block/aittributor PR #15; Jiangki/ledge PR #11 (background agents) (\xA71b, \xA75.6)"
-      }
-    ],
-    github: [{ login: "cursor[bot]", id: 206951365, source: "V\xB2: chaoss (\xA71b)" }],
-    branches: [{ prefix: "cursor/", variant: "background", source: CHAOSS_BRANCHES }],
-    footers: [{ text: "Made with [Cursor](https://cursor.com)", source: "V\xB2: PR bodies (\xA71b)" }]
-  }),
-  tool({
-    id: "aider",
-    name: "Aider",
-    vendor: "Aider",
-    aliases: ["Aider", "aider.chat"],
-    domains: ["aider.chat"],
-    modelFromName: { pattern: /^aider\s+\((?<model>[^)]+)\)$/i },
-    emails: [
-      { email: "aider@aider.chat", source: "V: aider/repo.py, HISTORY.md v0.85.0 (\xA71b)" },
-      { email: "noreply@aider.chat", source: "V: aider/repo.py until 2025-06-25 (\xA71b)" }
-    ],
-    names: [
-      {
-        pattern: /\s\(aider\)$/i,
-        example: "Jane Dev (aider)",
-        source: "V: aider --attribute-author / --attribute-committer (\xA71b)"
-      }
-    ],
-    subjectPrefixes: [
-      { text: "aider: ", source: "V: --attribute-commit-message-{author,committer} (\xA71b)" }
-    ]
-  }),
-  tool({
-    id: "gemini-cli",
-    name: "Gemini CLI",
-    vendor: "Google",
-    aliases: ["Gemini CLI", "Gemini", "Google Gemini", "gemini-cli"],
-    domains: ["google.com"],
-    env: [
-      {
-        name: "GEMINI_CLI",
-        value: "1",
-        trust: "agent",
-        source: "V: google-gemini/gemini-cli shellExecutionService.ts (\xA71a)"
-      }
-    ],
-    emails: [{ email: "gemini-cli-agent@google.com", name: /gemini/i, source: AITTRIBUTOR }]
-  }),
-  tool({
-    id: "gemini-code-assist",
-    name: "Gemini Code Assist",
-    vendor: "Google",
-    aliases: ["Gemini Code Assist", "Duet AI"],
-    domains: ["google.com"],
-    github: [{ login: "gemini-code-assist[bot]", id: 176961590, source: CHAOSS_BOTS }]
-  }),
-  tool({
-    id: "jules",
-    name: "Jules",
-    vendor: "Google",
-    aliases: ["Jules", "Google Jules", "google-labs-jules"],
-    domains: ["google.com"],
-    github: [
-      { login: "google-labs-jules[bot]", id: 161369871, source: "V\xB2; jules-sdk PR #94 (\xA71b)" }
-    ]
-  }),
-  tool({
-    id: "devin",
-    name: "Devin",
-    vendor: "Cognition",
-    aliases: ["Devin", "Devin AI", "Cognition Devin"],
-    domains: ["cognition.ai", "devin.ai"],
-    github: [
-      {
-        login: "devin-ai-integration[bot]",
-        id: 158243242,
-        source: "V\xB2: chaoss; git-ai agent_detection.rs (\xA71b, \xA72)"
-      }
-    ],
-    branches: [{ prefix: "devin/", source: CHAOSS_BRANCHES }]
-  }),
-  tool({
-    id: "amp",
-    name: "Amp",
-    vendor: "Sourcegraph",
-    aliases: ["Amp", "Sourcegraph Amp", "ampcode", "Amp Code"],
-    domains: ["ampcode.com"],
-    env: [
-      {
-        name: "AGENT",
-        value: "amp",
-        trust: "agent",
-        source: "V\xB2: cli/cli detect.go; vercel/vercel#15336 (\xA71a)"
-      },
-      { name: "AMP_CURRENT_THREAD_ID", trust: "agent", source: "V\xB2: vercel/vercel#15336 (\xA71a)" }
-    ],
-    trailers: [
-      { key: "Amp-Thread-ID", source: "V\xB2: observed commits (\xA71b)" },
-      { key: "Amp-Thread", source: "U: older form of Amp-Thread-ID (\xA71b)" }
-    ],
-    emails: [{ email: "amp@ampcode.com", source: "V\xB2: observed commits (\xA71b)" }],
-    envShadows: {
-      tool: "claude-code",
-      names: ["CLAUDECODE"],
-      source: "V\xB2: Amp also sets CLAUDECODE=1; cli/cli tests AGENT=amp first (\xA71a)"
-    }
-  }),
-  tool({
-    id: "opencode",
-    name: "OpenCode",
-    vendor: "SST",
-    aliases: ["OpenCode", "sst opencode"],
-    domains: ["opencode.ai", "sst.dev"],
-    env: [
-      {
-        name: "OPENCODE",
-        value: "1",
-        trust: "agent",
-        source: "V: anomalyco/opencode packages/opencode/src/index.ts (\xA71a)"
-      },
-      {
-        name: "OPENCODE_PID",
-        trust: "agent",
-        source: "V: index.ts, set in-process and inherited (\xA71a)"
-      },
-      { name: "OPENCODE_SESSION_ID", trust: "agent", source: "U (\xA71a)" }
-    ],
-    emails: [{ email: "noreply@opencode.ai", source: "U: seen in repos; aittributor (\xA71b)" }],
-    github: [{ login: "opencode-agent[bot]", source: "U (\xA71b)" }],
-    footers: [
-      {
-        text: "\u{1F916} Generated with [opencode](https://opencode.ai)",
-        source: "U: seen in repos (\xA71b)"
-      }
-    ]
-  }),
-  tool({
-    id: "continue",
-    name: "Continue",
-    vendor: "Continue",
-    aliases: ["Continue", "Continue.dev", "Continue CLI", "Continue AI"],
-    domains: ["continue.dev"],
-    env: [
-      {
-        name: "CONTINUE_REMOTE",
-        value: "true",
-        trust: "agent",
-        variant: "remote-agent",
-        source: "V: continue extensions/cli/src/util/git.ts (\xA71a)"
-      }
-    ],
-    emails: [
-      { email: "noreply@continue.dev", source: "V: extensions/cli/src/systemMessage.ts (\xA71b)" }
-    ],
-    github: [{ login: "continue[bot]", id: 230936708, source: "V\xB2: chaoss (\xA71b)" }],
-    footers: [
-      {
-        text: "Generated with [Continue](https://continue.dev)",
-        source: "V: extensions/cli/src/systemMessage.ts (\xA71b)"
-      }
-    ]
-  }),
-  tool({
-    id: "cline",
-    name: "Cline",
-    vendor: "Cline",
-    aliases: ["Cline"],
-    domains: ["cline.bot"],
-    env: [
-      {
-        name: "CLINE_ACTIVE",
-        value: "true",
-        trust: "agent",
-        source: "V: cline/cline VscodeTerminalRegistry.ts (\xA71a)"
-      }
-    ],
-    emails: [{ email: "noreply@cline.bot", source: AITTRIBUTOR }],
-    github: [{ login: "cline[bot]", id: 205137888, source: "V\xB2: chaoss (\xA71b)" }],
-    branches: [{ prefix: "cline/", source: CHAOSS_BRANCHES }]
-  }),
-  tool({
-    id: "roo-code",
-    name: "Roo Code",
-    vendor: "Roo Code",
-    aliases: ["Roo Code", "Roo", "Roo-Cline", "Roomote"],
-    domains: ["roocode.com"],
-    env: [
-      {
-        name: "ROO_ACTIVE",
-        value: "true",
-        trust: "agent",
-        source: "V: RooCodeInc/Roo-Code src/integrations/terminal/Terminal.ts (\xA71a)"
-      }
-    ],
-    emails: [
-      {
-        email: "roomote@roocode.com",
-        variant: "cloud (Roomote)",
-        source: "V\xB2: git-ai agent_detection.rs (\xA71b, \xA72)"
-      }
-    ],
-    github: [{ login: "roomote[bot]", variant: "cloud (Roomote)", source: THIRD_PARTY_LISTS }]
-  }),
-  tool({
-    id: "windsurf",
-    name: "Windsurf",
-    vendor: "Cognition (formerly Codeium)",
-    aliases: ["Windsurf", "Windsurf Cascade", "Cascade", "Codeium"],
-    domains: ["codeium.com", "windsurf.com"],
-    env: [
-      {
-        name: "WINDSURF_CASCADE_TERMINAL",
-        value: "1",
-        trust: "agent",
-        source: "U: third-party detectors (\xA71a)"
-      },
-      {
-        name: "WINDSURF_CASCADE_TERMINAL_KIND",
-        trust: "ambient",
-        source: "U: in every IDE terminal, human or agent (\xA71a)"
-      }
-    ],
-    emails: [{ email: "noreply@codeium.com", source: AITTRIBUTOR }]
-  }),
-  tool({
-    id: "amazon-q",
-    name: "Amazon Q Developer",
-    vendor: "Amazon",
-    aliases: [
-      "Amazon Q Developer",
-      "Amazon Q",
-      "Q Developer",
-      "CodeWhisperer",
-      "Amazon CodeWhisperer"
-    ],
-    domains: ["amazon.com"],
-    env: [
-      {
-        name: "AWS_EXECUTION_ENV",
-        value: { contains: "AmazonQ-For-CLI" },
-        trust: "agent",
-        variant: "cli",
-        source: "V\xB2: jfrog table; aws/aws-cdk-cli detect-agent.ts (\xA71a)"
-      }
-    ],
-    emails: [{ email: "noreply@amazon.com", name: /amazon q|q developer/i, source: AITTRIBUTOR }],
-    github: [{ login: "amazon-q-developer[bot]", id: 208079219, source: "V\xB2: chaoss (\xA71b)" }]
-  }),
-  tool({
-    id: "kiro",
-    name: "Kiro",
-    vendor: "Amazon",
-    aliases: ["Kiro", "Kiro CLI", "Kiro IDE"],
-    domains: ["kiro.dev"],
-    env: [
-      {
-        name: "TERM_PROGRAM",
-        value: "kiro",
-        trust: "ambient",
-        source: "V\xB2: cli/cli detect.go; unjs/std-env agents.ts: every Kiro terminal (\xA71a)"
-      }
-    ],
-    trailers: [{ key: "Kiro-Session-Id", source: "V\xB2: apache/devlake PR #9074 helper (\xA71b)" }]
-  }),
-  tool({
-    id: "junie",
-    name: "Junie",
-    vendor: "JetBrains",
-    aliases: ["Junie", "JetBrains Junie", "JetBrains AI", "JetBrains AI Assistant"],
-    domains: ["jetbrains.com"],
-    env: [
-      { name: "JUNIE_DATA", trust: "ambient", source: "U: meaning unknown (\xA71a)" },
-      {
-        name: "TERMINAL_EMULATOR",
-        value: "JetBrains-JediTerm",
-        trust: "ambient",
-        source: "V\xB2: every JetBrains terminal, human too (\xA71a)"
-      }
-    ],
-    github: [{ login: "jetbrains-ai[bot]", id: 220155983, source: "V\xB2: chaoss (\xA71b)" }]
-  }),
-  tool({
-    id: "replit",
-    name: "Replit Agent",
-    vendor: "Replit",
-    aliases: ["Replit Agent", "Replit Assistant", "Replit"],
-    domains: ["replit.com"],
-    env: [
-      {
-        name: "REPL_ID",
-        trust: "ambient",
-        source: "V\xB2: cli/cli detect.go: present throughout any Replit environment (\xA71a)"
-      }
-    ],
-    trailers: [
-      {
-        key: "Replit-Commit-Author",
-        values: ["Agent", "Assistant"],
-        source: "V\xB2: chaoss ReplitAttributionRegex (\xA71b)"
-      }
-    ]
-  }),
-  tool({
-    id: "zed",
-    name: "Zed Agent",
-    vendor: "Zed Industries",
-    aliases: ["Zed AI", "Zed Agent"],
-    domains: [],
-    env: [
-      {
-        name: "ZED_TERM",
-        value: "true",
-        trust: "ambient",
-        source: "V\xB2: zed#35698: all Zed terminals (\xA71a)"
-      }
-    ]
-  }),
-  tool({
-    id: "goose",
-    name: "Goose",
-    vendor: "Block",
-    aliases: ["Goose", "Block Goose"],
-    domains: [],
-    env: [
-      {
-        name: "AGENT",
-        value: "goose",
-        trust: "agent",
-        source: "V\xB2: agentsmd/agents.md#136 (\xA71a generic)"
-      },
-      {
-        name: "GOOSE_PROVIDER",
-        trust: "ambient",
-        source: "V\xB2: cli/cli detect.go: Goose configured, not necessarily driving (\xA71a)"
-      }
-    ],
-    emails: [{ email: "opensource@block.xyz", name: /^goose$/i, source: AITTRIBUTOR }]
-  }),
-  tool({
-    id: "openhands",
-    name: "OpenHands",
-    vendor: "All Hands AI",
-    aliases: ["OpenHands", "OpenDevin", "All Hands"],
-    domains: ["all-hands.dev"],
-    emails: [{ email: "openhands@all-hands.dev", source: "U: third-party detector lists" }],
-    github: [{ login: "openhands-agent", source: THIRD_PARTY_LISTS }]
-  }),
-  tool({
-    id: "antigravity",
-    name: "Antigravity",
-    vendor: "Google",
-    aliases: ["Antigravity", "Google Antigravity"],
-    domains: [],
-    env: [
-      {
-        name: "ANTIGRAVITY_AGENT",
-        trust: "agent",
-        source: "V\xB2: cli/cli detect.go (no first-party docs)"
-      }
-    ]
-  }),
-  tool({
-    id: "augment",
-    name: "Augment Code",
-    vendor: "Augment",
-    aliases: ["Augment Code", "Augment", "Auggie"],
-    domains: ["augmentcode.com"],
-    env: [
-      {
-        name: "AUGMENT_AGENT",
-        trust: "agent",
-        source: "V\xB2: cli/cli detect.go (no first-party docs)"
-      }
-    ]
-  }),
-  tool({
-    id: "pi",
-    name: "Pi",
-    vendor: "Pi",
-    aliases: ["Pi Coding Agent"],
-    domains: ["pi.dev"],
-    emails: [{ email: "noreply@pi.dev", source: AITTRIBUTOR }]
-  }),
-  tool({
-    id: "codebuff",
-    name: "Codebuff",
-    vendor: "Codebuff",
-    aliases: ["Codebuff"],
-    domains: ["codebuff.com"],
-    emails: [{ email: "noreply@codebuff.com", source: "V\xB2: chaoss KnownCoAuthorEmails" }],
-    footers: [{ text: "\u{1F916} Generated with Codebuff", source: "V\xB2: chaoss CodebuffAttributionText" }]
-  }),
-  tool({
-    id: "cody",
-    name: "Sourcegraph Cody",
-    vendor: "Sourcegraph",
-    aliases: ["Sourcegraph Cody", "Cody"],
-    domains: [],
-    github: [{ login: "sourcegraph-cody[bot]", id: 201248094, source: CHAOSS_BOTS }]
-  }),
-  tool({
-    id: "coderabbit",
-    name: "CodeRabbit",
-    vendor: "CodeRabbit",
-    aliases: ["CodeRabbit", "coderabbitai"],
-    domains: ["coderabbit.ai"],
-    github: [{ login: "coderabbitai[bot]", id: 136622811, source: CHAOSS_BOTS }]
-  })
-];
-var claimTrailers = [
-  {
-    key: "Assisted-by",
-    unmapped: "unknown",
-    source: "ours; V: Linux coding-assistants.rst; V\xB2: Fedora, OpenStack (\xA74)"
-  },
-  { key: "Co-authored-by-AI", unmapped: "unknown", source: "V\xB2: OpenLiberty (\xA74)" },
-  { key: "Synthesized-by", unmapped: "unknown", source: "U: OpenInfra board proposal (\xA74)" },
-  { key: "AI-used-for", unmapped: "unknown", source: "U: QEMU proposal (\xA74)" },
-  {
-    key: "Entire-Agent",
-    unmapped: "unknown",
-    source: "V\xB2: Entire CLI via chaoss constants.go (\xA73)"
-  },
-  {
-    key: "Generated-by",
-    unmapped: "none",
-    source: "V: Apache generative-tooling.md; V\xB2: OpenStack (\xA74); also used for non-AI generators"
-  },
-  { key: "Made-with", unmapped: "none", source: "V\xB2: Cursor (\xA71b); generic wording" }
-];
-var identityTrailers = [
-  "Co-authored-by",
-  "Co-developed-by",
-  "Signed-off-by"
-];
-var nonAiTools = [
-  "coccinelle",
-  "spatch",
-  "sparse",
-  "smatch",
-  "checkpatch",
-  "checkpatch.pl",
-  "clang-tidy",
-  "clang-format",
-  "clang",
-  "clangd",
-  "llvm",
-  "gcc",
-  "git",
-  "gdb",
-  "cppcheck",
-  "coverity",
-  "syzkaller",
-  "syzbot",
-  "kasan",
-  "kcsan",
-  "kmsan",
-  "ubsan",
-  "lockdep",
-  "valgrind",
-  "sanitizer",
-  "asan",
-  "semgrep",
-  "codeql",
-  "shellcheck",
-  "eslint",
-  "prettier",
-  "rustfmt",
-  "clippy",
-  "black",
-  "ruff",
-  "isort",
-  "mypy",
-  "pylint",
-  "gofmt",
-  "goimports",
-  "golangci-lint",
-  "sed",
-  "awk",
-  "perl",
-  "grep",
-  "make",
-  "kernel-doc",
-  "b4",
-  "pahole",
-  "bpftool",
-  "sphinx",
-  "vim",
-  "emacs"
-];
-var knownBots = [
-  { email: "noreply@github.com", source: "GitHub web-flow committer of merges and web edits" },
-  { email: "action@github.com", source: 'actions/checkout examples ("GitHub Action")' },
-  { email: "github-actions@github.com", source: "older github-actions identity" },
-  { email: "bot@renovateapp.com", source: "Renovate" },
-  { email: "snyk-bot@snyk.io", source: "Snyk" },
-  { email: "semantic-release-bot@martynus.net", source: "semantic-release" },
-  { email: "support@dependabot.com", source: "Dependabot (pre-GitHub)" },
-  { name: "github-actions", source: "GitHub Actions" },
-  { name: "dependabot", source: "Dependabot" },
-  { name: "renovate", source: "Renovate" }
-];
+var catalogData = catalog_default;
+var builtinTools = catalogData.tools.map((tool) => ({
+  ...noSignatures(),
+  ...tool
+}));
+var builtinToolIds = builtinTools.map((tool) => tool.id);
+var claimTrailers = catalogData.claimTrailers;
+var identityTrailers = catalogData.identityTrailers;
+var genericAgentEnv = catalogData.genericAgentEnv;
+var nonAiTools = catalogData.nonAiTools;
+var knownBots = catalogData.knownBots;
 var UNKNOWN_TOOL = "unknown";
-var KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function createCatalog(options = {}) {
   const byId = new Map(builtinTools.map((def) => [def.id, def]));
   const seenExtra = /* @__PURE__ */ new Set();
   (options.extra ?? []).forEach((extra, index) => {
     const where = `tools.extra[${index}]`;
-    if (!KEBAB_ID.test(extra.id) || extra.id === UNKNOWN_TOOL) {
+    if (!TOOL_ID2.test(extra.id) || extra.id === UNKNOWN_TOOL) {
       throw new UserError(
         `${where}.id: "${extra.id}" is not a kebab-case tool id (e.g. "metacode")`
       );
@@ -57773,8 +58146,7 @@ function mergeExtra(base, extra, where) {
     name: extra.name ?? extra.id,
     vendor: "organisation",
     aliases: extra.name ? [extra.name] : [],
-    ...noSignatures(),
-    origin: "extra"
+    ...noSignatures()
   };
   return {
     ...def,
@@ -57817,41 +58189,53 @@ function compile2(catalog) {
     identityKeys: new Set(identityTrailers.map((key) => key.toLowerCase())),
     subjectPrefixes: [],
     branches: [],
+    footers: /* @__PURE__ */ new Map(),
     env: [],
     shadows: [],
     identityCache: /* @__PURE__ */ new Map()
   };
   const aliasKeys = /* @__PURE__ */ new Map();
   for (const def of catalog.tools) {
-    const tool2 = def.id;
+    const tool = def.id;
     for (const alias of [def.id, def.name, ...def.aliases]) {
       const key = normalizeName(alias);
-      if (!aliasKeys.has(key)) aliasKeys.set(key, tool2);
+      if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
     }
-    m.domains.set(tool2, def.domains);
-    if (def.modelFromName) m.modelFromName.set(tool2, def.modelFromName);
+    m.domains.set(tool, def.domains);
+    if (def.modelFromName) {
+      const { pattern: pattern2, slug } = def.modelFromName;
+      m.modelFromName.set(tool, { pattern: new RegExp(pattern2, "i"), slug });
+    }
     for (const sig of def.emails) {
+      const provenance2 = sig;
       if (sig.email.includes("*")) {
-        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool: tool2 });
+        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool, provenance: provenance2 });
       } else {
-        pushTo(m.emails, sig.email.toLowerCase(), { tool: tool2, name: sig.name });
+        const namePattern = sig.namePattern ? new RegExp(sig.namePattern, "i") : void 0;
+        pushTo(m.emails, sig.email.toLowerCase(), { tool, namePattern, provenance: provenance2 });
       }
     }
-    for (const account of def.github) m.githubLogins.set(account.login.toLowerCase(), tool2);
-    for (const sig of def.names) m.names.push({ pattern: sig.pattern, tool: tool2 });
+    for (const account of def.github) {
+      m.githubLogins.set(account.login.toLowerCase(), { tool, provenance: account });
+    }
+    for (const sig of def.names) {
+      m.names.push({ pattern: new RegExp(sig.pattern, "i"), tool, provenance: sig });
+    }
     for (const sig of def.trailers) {
       const values = sig.values && new Set(sig.values.map((v) => v.toLowerCase()));
-      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool: tool2, values });
+      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool, values, provenance: sig });
     }
     for (const sig of def.subjectPrefixes)
-      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool: tool2 });
-    for (const sig of def.branches) m.branches.push({ prefix: sig.prefix.toLowerCase(), tool: tool2 });
-    for (const sig of def.env) m.env.push({ sig, tool: tool2 });
+      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.branches)
+      m.branches.push({ prefix: sig.prefix.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.footers) m.footers.set(sig.text.toLowerCase(), { tool, provenance: sig });
+    for (const sig of def.env) m.env.push({ sig, tool });
     if (def.envShadows) {
-      m.shadows.push({ by: tool2, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
+      m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
     }
   }
-  m.aliases = [...aliasKeys].map(([key, tool2]) => ({ key, tool: tool2 })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  m.aliases = [...aliasKeys].map(([key, tool]) => ({ key, tool })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   m.longestAlias = m.aliases[0]?.key.length ?? 0;
   return m;
 }
@@ -57865,13 +58249,13 @@ function normalizeName(text3) {
 var LETTER = new RegExp("\\p{L}", "u");
 function resolvePrefix(m, text3) {
   const norm = normalizeName(text3.slice(0, m.longestAlias + 2));
-  for (const { key, tool: tool2 } of m.aliases) {
+  for (const { key, tool } of m.aliases) {
     if (!norm.startsWith(key)) continue;
     const next = norm.charAt(key.length);
     if (next && LETTER.test(next) && !(next === "v" && /\d/.test(norm.charAt(key.length + 1)))) {
       continue;
     }
-    return { tool: tool2, rest: text3.slice(key.length) };
+    return { tool, rest: text3.slice(key.length) };
   }
   return void 0;
 }
@@ -57884,8 +58268,8 @@ function slugModel(prefix, text3) {
   const slug = text3.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return prefix + slug;
 }
-function modelAfter(m, tool2, text3, rest) {
-  const own2 = m.modelFromName.get(tool2);
+function modelAfter(m, tool, text3, rest) {
+  const own2 = m.modelFromName.get(tool);
   const ownMatch = own2?.pattern.exec(text3.trim());
   if (ownMatch?.groups?.model) {
     return own2?.slug ? slugModel(own2.slug, ownMatch.groups.model) : ownMatch.groups.model.trim();
@@ -57935,15 +58319,18 @@ function classifyIdentity(m, name, email3) {
 }
 function classifyUncached(m, name, email3) {
   for (const entry of m.emails.get(email3) ?? []) {
-    if (!entry.name || entry.name.test(name)) {
+    if (!entry.namePattern || entry.namePattern.test(name)) {
       const hit = resolvePrefix(m, name);
-      return { tool: entry.tool, model: hit && modelAfter(m, entry.tool, name, hit.rest) };
+      const model = hit && modelAfter(m, entry.tool, name, hit.rest);
+      return { tool: entry.tool, model, provenance: entry.provenance };
     }
   }
-  for (const glob2 of m.emailGlobs) if (glob2.pattern.test(email3)) return { tool: glob2.tool };
+  for (const glob2 of m.emailGlobs) {
+    if (glob2.pattern.test(email3)) return { tool: glob2.tool, provenance: glob2.provenance };
+  }
   const login = GITHUB_NOREPLY.exec(email3)?.[1];
   const byLogin = login && m.githubLogins.get(login);
-  if (byLogin) return { tool: byLogin };
+  if (byLogin) return byLogin;
   const byName = resolveWholeName(m, name);
   if (byName && (!email3 || byName.withModel || atDomain(email3, m.domains.get(byName.tool) ?? []))) {
     return withoutFlag(byName);
@@ -57951,21 +58338,26 @@ function classifyUncached(m, name, email3) {
   const lowerName = name.toLowerCase();
   if (lowerName.endsWith("[bot]")) {
     const byBotName = m.githubLogins.get(lowerName);
-    if (byBotName) return { tool: byBotName };
+    if (byBotName) return byBotName;
   }
-  for (const sig of m.names) if (sig.pattern.test(name)) return { tool: sig.tool };
+  for (const sig of m.names) {
+    if (sig.pattern.test(name)) return { tool: sig.tool, provenance: sig.provenance };
+  }
   return void 0;
 }
 function withoutFlag(match) {
   return match.model === void 0 ? { tool: match.tool } : { tool: match.tool, model: match.model };
 }
+var provenances = /* @__PURE__ */ new WeakMap();
 var SignalSet = class {
   list = [];
-  add(tool2, kind, evidence, model) {
+  add(tool, kind, evidence, model, provenance2) {
     for (const s of this.list) {
-      if (s.tool === tool2 && s.kind === kind && s.evidence === evidence) return;
+      if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
     }
-    this.list.push(model ? { tool: tool2, kind, evidence, model } : { tool: tool2, kind, evidence });
+    const signal = model ? { tool, kind, evidence, model } : { tool, kind, evidence };
+    if (provenance2) provenances.set(signal, provenance2);
+    this.list.push(signal);
   }
 };
 var LINE_LEAD = /^[\s*+>-]+/;
@@ -57988,7 +58380,8 @@ function detectCommit(input2, catalog) {
       subjectSeen = true;
       const lower = line2.toLowerCase();
       for (const prefix of m.subjectPrefixes) {
-        if (lower.startsWith(prefix.text)) out.add(prefix.tool, "footer", line2);
+        if (lower.startsWith(prefix.text))
+          out.add(prefix.tool, "footer", line2, void 0, prefix.provenance);
       }
       const merged = MERGE_SUBJECT.exec(line2);
       if (merged) detectBranch(m, merged[1] ?? merged[2] ?? merged[3], "merged branch", out);
@@ -58012,7 +58405,7 @@ function detectTrailer(m, key, value, line2, out) {
   let matched = false;
   for (const spec of m.toolTrailers.get(key) ?? []) {
     if (!spec.values || spec.values.has(value.toLowerCase())) {
-      out.add(spec.tool, "trailer", line2);
+      out.add(spec.tool, "trailer", line2, void 0, spec.provenance);
       matched = true;
     }
   }
@@ -58021,8 +58414,10 @@ function detectTrailer(m, key, value, line2, out) {
   if (!claim2 && !isIdentityKey || value.length > MAX_CLAIM_VALUE) return;
   const person = PERSON.exec(value);
   if (person) {
-    const hit = classifyIdentity(m, person[1], person[2]) ?? (claim2 ? resolveWholeName(m, person[1].trim()) : void 0);
-    if (hit) out.add(hit.tool, "trailer", line2, hit.model);
+    const identity2 = classifyIdentity(m, person[1], person[2]);
+    if (identity2) out.add(identity2.tool, "trailer", line2, identity2.model, identity2.provenance);
+    const byName = !identity2 && claim2 ? resolveWholeName(m, person[1].trim()) : void 0;
+    if (byName) out.add(byName.tool, "trailer", line2, byName.model, claim2);
     return;
   }
   if (isIdentityKey) {
@@ -58040,7 +58435,7 @@ function detectClaimValue(m, claim2, value, line2, out) {
     for (const word of words.slice(1)) {
       const hit2 = resolvePrefix(m, value.slice(word.index));
       if (hit2) {
-        out.add(hit2.tool, "trailer", line2, modelAfter(m, hit2.tool, word[0], hit2.rest));
+        out.add(hit2.tool, "trailer", line2, modelAfter(m, hit2.tool, word[0], hit2.rest), claim2);
         return;
       }
     }
@@ -58048,36 +58443,44 @@ function detectClaimValue(m, claim2, value, line2, out) {
   }
   const hit = resolvePrefix(m, value);
   if (hit) {
-    out.add(hit.tool, "trailer", line2, modelAfter(m, hit.tool, value, hit.rest));
+    out.add(hit.tool, "trailer", line2, modelAfter(m, hit.tool, value, hit.rest), claim2);
   } else if (claim2.unmapped === "unknown") {
-    out.add(UNKNOWN_TOOL, "trailer", line2);
+    out.add(UNKNOWN_TOOL, "trailer", line2, void 0, claim2);
   }
 }
 function detectFooter(m, line2, out) {
   const footer = FOOTER.exec(line2);
   if (!footer) return;
   const target = footer[1];
+  const documented = m.footers.get(line2.toLowerCase());
   const link = /^\[([^\]]+)\]\(/.exec(target);
   if (link) {
     const hit2 = resolveWholeName(m, link[1]);
-    if (hit2) out.add(hit2.tool, "footer", line2, hit2.model);
+    if (hit2) out.add(hit2.tool, "footer", line2, hit2.model, footerProvenance(documented, hit2.tool));
     return;
   }
   const hit = resolvePrefix(m, target);
   if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
-    out.add(hit.tool, "footer", line2, modelAfter(m, hit.tool, target, hit.rest));
+    const model = modelAfter(m, hit.tool, target, hit.rest);
+    out.add(hit.tool, "footer", line2, model, footerProvenance(documented, hit.tool));
   }
+}
+function footerProvenance(documented, tool) {
+  return documented?.tool === tool ? documented.provenance : void 0;
 }
 function detectIdentity(m, role, identity2, out) {
   const hit = classifyIdentity(m, identity2.name, identity2.email);
-  if (hit)
-    out.add(hit.tool, "identity", `${role}: ${identity2.name} <${identity2.email}>`, hit.model);
+  if (hit) {
+    const evidence = `${role}: ${identity2.name} <${identity2.email}>`;
+    out.add(hit.tool, "identity", evidence, hit.model, hit.provenance);
+  }
 }
 function detectBranch(m, branch, label, out) {
   const name = branch.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "");
   const lower = name.toLowerCase();
   for (const sig of m.branches) {
-    if (lower.startsWith(sig.prefix)) out.add(sig.tool, "branch", `${label}: ${name}`);
+    if (lower.startsWith(sig.prefix))
+      out.add(sig.tool, "branch", `${label}: ${name}`, void 0, sig.provenance);
   }
 }
 var BOT_EMAILS = new Set(knownBots.flatMap((bot) => bot.email ? [bot.email] : []));
@@ -58143,10 +58546,10 @@ function findSeparator(text3, pos, urlRule) {
   return -1;
 }
 function scissorsLine(text3, commentChar) {
-  const pattern = `
+  const pattern2 = `
 ${commentChar} ${CUT_LINE}`;
-  if (text3.startsWith(pattern.slice(1))) return 0;
-  const found = text3.indexOf(pattern);
+  if (text3.startsWith(pattern2.slice(1))) return 0;
+  const found = text3.indexOf(pattern2);
   return found === -1 ? text3.length : found + 1;
 }
 function findLogMessageEnd(text3, divider, commentChar) {
@@ -58320,9 +58723,9 @@ function createEvaluator(options) {
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : void 0;
   const violations = [];
   let commits = 0;
-  function standingOf(tool2) {
-    if (tool2 === "unknown") return policy.tools.unknown === "ignore" ? "ignored" : "external";
-    return catalog.isInternal(tool2) ? "internal" : "external";
+  function standingOf(tool) {
+    if (tool === "unknown") return policy.tools.unknown === "ignore" ? "ignored" : "external";
+    return catalog.isInternal(tool) ? "internal" : "external";
   }
   function toolsOf(commit) {
     const signals = [...detectCommit(commit, catalog), ...options.extraSignals?.(commit) ?? []];
@@ -58332,9 +58735,9 @@ function createEvaluator(options) {
       if (list) list.push(signal);
       else byTool.set(signal.tool, [signal]);
     }
-    return [...byTool].map(([tool2, toolSignals]) => ({
-      tool: tool2,
-      standing: standingOf(tool2),
+    return [...byTool].map(([tool, toolSignals]) => ({
+      tool,
+      standing: standingOf(tool),
       signals: toolSignals
     }));
   }
@@ -58467,10 +58870,10 @@ async function runCheck(input2) {
   }
   return evaluator.report();
 }
-function evaluatorFor(input2) {
+function evaluatorFor(input2, catalog = catalogFor(input2.policy)) {
   return createEvaluator({
     policy: input2.policy,
-    catalog: catalogFor(input2.policy),
+    catalog,
     pull: input2.pull,
     now: input2.now ?? /* @__PURE__ */ new Date()
   });

@@ -26,6 +26,8 @@ const common = {
   define: { 'process.env.TRAILGUARD_VERSION': JSON.stringify(version) },
 };
 
+await checkCatalog();
+
 // Chunk names carry content hashes: start from an empty dist/ so stale chunks never pile up.
 if (!values['only-action']) rmSync('dist', { recursive: true, force: true });
 
@@ -96,16 +98,28 @@ await Promise.all(jobs);
 if (!values['only-action']) chmodSync('dist/cli.js', 0o755);
 if (!values['only-action']) await writeShimBlock();
 
+/** A TypeScript module of ours, bundled in memory and imported, for build-time work. */
+async function importTs(entry) {
+  const bundle = await build({ ...common, entryPoints: [entry], write: false });
+  const source = Buffer.from(bundle.outputFiles[0].contents).toString('base64');
+  return import(`data:text/javascript;base64,${source}`);
+}
+
+/** The tool catalog is data: a bad entry fails the build, naming where it is. */
+async function checkCatalog() {
+  const { parseCatalogData } = await importTs('src/core/catalog-schema.ts');
+  try {
+    parseCatalogData(JSON.parse(readFileSync('src/core/catalog.json', 'utf8')));
+  } catch (error) {
+    console.error(`build: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /** The hook shim's list of agent variables and tool signatures comes from the catalog, never by hand. */
 async function writeShimBlock() {
   const shim = 'hooks/trailguard-hook.sh';
-  const generator = await build({
-    ...common,
-    entryPoints: ['src/install/shim-block.ts'],
-    write: false,
-  });
-  const source = Buffer.from(generator.outputFiles[0].contents).toString('base64');
-  const { renderShimBlock, withShimBlock } = await import(`data:text/javascript;base64,${source}`);
+  const { renderShimBlock, withShimBlock } = await importTs('src/install/shim-block.ts');
   const current = readFileSync(shim, 'utf8');
   const next = withShimBlock(current, renderShimBlock());
   if (next !== current) writeFileSync(shim, next);

@@ -36,23 +36,25 @@ export async function runCheck(input: CheckInput): Promise<Report> {
 export async function explain(input: Omit<CheckInput, 'revs'> & { commit: string }): Promise<{
   commit: CommitRecord;
   verdict: CommitVerdict;
+  catalog: Catalog;
 }> {
-  const evaluator = evaluatorFor(input);
+  const catalog = catalogFor(input.policy);
+  const evaluator = evaluatorFor(input, catalog);
   for await (const commit of readHistory({
     repo: input.repo,
     revs: [`${input.commit}^!`],
     env: input.env,
   })) {
     const record = withBranch(commit, input.branch);
-    return { commit: record, verdict: evaluator.explain(record) };
+    return { commit: record, verdict: evaluator.explain(record), catalog };
   }
   throw new UserError(`explain: no commit found for ${input.commit}`);
 }
 
-function evaluatorFor(input: Omit<CheckInput, 'revs'>) {
+function evaluatorFor(input: Omit<CheckInput, 'revs'>, catalog = catalogFor(input.policy)) {
   return createEvaluator({
     policy: input.policy,
-    catalog: catalogFor(input.policy),
+    catalog,
     pull: input.pull,
     now: input.now ?? new Date(),
   });

@@ -8,6 +8,8 @@ import {
   genericAgentEnv,
   nonAiTools,
 } from '../src/core/catalog.js';
+import { parseCatalogData } from '../src/core/catalog-schema.js';
+import catalogJson from '../src/core/catalog.json' with { type: 'json' };
 import { detectCommit } from '../src/core/detect.js';
 import { UserError } from '../src/errors.js';
 
@@ -38,6 +40,22 @@ const RESEARCHED = [
 const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, ' ');
 
 describe('builtin catalog', () => {
+  test('catalog.json has the shape catalog-schema.ts describes', () => {
+    expect(() => parseCatalogData(catalogJson)).not.toThrow();
+  });
+
+  test('a bad entry is named by its path and its tool', () => {
+    const broken = structuredClone(catalogJson) as { tools: Record<string, unknown>[] };
+    broken.tools[1].env = [{ name: 'X', trust: 'sometimes', source: 'test' }];
+    broken.tools[4].names = [{ pattern: 'bot$', example: 'Jane', source: 'test' }];
+    expect(() => parseCatalogData(broken)).toThrow(
+      [
+        'catalog.json tools[1] (codex).env[0].trust: Invalid option: expected one of "agent"|"ambient"',
+        'catalog.json tools[4] (cursor).names[0]: the pattern does not match its example',
+      ].join('\n'),
+    );
+  });
+
   test('covers every tool the research lists', () => {
     const ids = builtinTools.map((def) => def.id);
     for (const id of RESEARCHED) expect(ids).toContain(id);
@@ -92,7 +110,7 @@ describe('builtin catalog', () => {
     for (const def of builtinTools) {
       for (const sig of def.emails) {
         expect(sig.email).toBe(sig.email.toLowerCase());
-        if (!sig.name) expect(owner.get(sig.email) ?? def.id).toBe(def.id);
+        if (!sig.namePattern) expect(owner.get(sig.email) ?? def.id).toBe(def.id);
         owner.set(sig.email, def.id);
       }
     }
@@ -155,7 +173,7 @@ describe('createCatalog', () => {
     expect(catalog.get('metacode')).toMatchObject({
       id: 'metacode',
       name: 'MetaCode',
-      origin: 'extra',
+      vendor: 'organisation',
     });
     const signals = detectCommit(
       {
@@ -171,7 +189,7 @@ describe('createCatalog', () => {
   test('an extra entry with a builtin id keeps the builtin and adds to it', () => {
     const catalog = createCatalog({ extra: [{ id: 'cursor', branches: ['ai/cursor-'] }] });
     const cursor = catalog.get('cursor')!;
-    expect(cursor.origin).toBe('builtin');
+    expect(cursor.vendor).toBe('Anysphere');
     expect(cursor.branches.map((b) => b.prefix)).toEqual(['cursor/', 'ai/cursor-']);
     expect(cursor.emails).toEqual(builtinTools.find((d) => d.id === 'cursor')!.emails);
   });

@@ -178,7 +178,7 @@ describe('every catalog signature is detected', () => {
   const add = (def: ToolDef, what: string, input: CommitInput) => cases.push([def.id, what, input]);
   for (const def of builtinTools) {
     for (const sig of def.emails) {
-      const name = sig.name ? def.name : 'Automation';
+      const name = sig.namePattern ? def.name : 'Automation';
       add(
         def,
         `co-author ${sig.email}`,
@@ -187,17 +187,18 @@ describe('every catalog signature is detected', () => {
       add(def, `author ${sig.email}`, commit('Fix it', { author: { name, email: sig.email } }));
     }
     for (const account of def.github) {
-      const email = `${account.id ? `${account.id}+` : ''}${account.login}@users.noreply.github.com`;
-      add(
-        def,
-        `author ${account.login}`,
-        commit('Fix it', { author: { name: account.login, email } }),
-      );
-      add(
-        def,
-        `co-author ${account.login}`,
-        commit(`Fix\n\nCo-authored-by: ${account.login} <${email}>`),
-      );
+      // GitHub writes both forms: `<login>@…` and, for newer accounts, `<id>+<login>@…`.
+      for (const email of [
+        `${account.login}@users.noreply.github.com`,
+        `41898282+${account.login}@users.noreply.github.com`,
+      ]) {
+        add(def, `author ${email}`, commit('Fix it', { author: { name: account.login, email } }));
+        add(
+          def,
+          `co-author ${email}`,
+          commit(`Fix\n\nCo-authored-by: ${account.login} <${email}>`),
+        );
+      }
     }
     for (const sig of def.names) {
       const author = { name: sig.example, email: 'jane.dev@example.com' };

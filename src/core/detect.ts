@@ -15,6 +15,7 @@ import {
   type ClaimTrailer,
   type EnvSignature,
   type EnvTrust,
+  type Provenance,
 } from './catalog.js';
 import type { Identity, Signal, SignalKind, Trailer } from './types.js';
 
@@ -28,6 +29,13 @@ export interface CommitInput {
 interface ToolMatch {
   tool: string;
   model?: string;
+  /** The catalog signature that matched, when one did (a name at the vendor's domain is none). */
+  provenance?: Provenance;
+}
+
+interface Matched {
+  tool: string;
+  provenance: Provenance;
 }
 
 interface Matchers {
@@ -36,15 +44,17 @@ interface Matchers {
   longestAlias: number;
   domains: Map<string, readonly string[]>;
   modelFromName: Map<string, { pattern: RegExp; slug?: string }>;
-  emails: Map<string, { tool: string; name?: RegExp }[]>;
-  emailGlobs: { pattern: RegExp; tool: string }[];
-  githubLogins: Map<string, string>;
-  names: { pattern: RegExp; tool: string }[];
-  toolTrailers: Map<string, { tool: string; values?: Set<string> }[]>;
+  emails: Map<string, (Matched & { namePattern?: RegExp })[]>;
+  emailGlobs: (Matched & { pattern: RegExp })[];
+  githubLogins: Map<string, Matched>;
+  names: (Matched & { pattern: RegExp })[];
+  toolTrailers: Map<string, (Matched & { values?: Set<string> })[]>;
   claims: Map<string, ClaimTrailer>;
   identityKeys: Set<string>;
-  subjectPrefixes: { text: string; tool: string }[];
-  branches: { prefix: string; tool: string }[];
+  subjectPrefixes: (Matched & { text: string })[];
+  branches: (Matched & { prefix: string })[];
+  /** Footer lines as the catalog quotes them (lower case), for their provenance. */
+  footers: Map<string, Matched>;
   env: { sig: EnvSignature; tool: string }[];
   shadows: { by: string; tool: string; names: Set<string> }[];
   /** Identity classification is the per-commit hot path; histories repeat the same few people. */
@@ -84,6 +94,7 @@ function compile(catalog: Catalog): Matchers {
     identityKeys: new Set(identityTrailers.map((key) => key.toLowerCase())),
     subjectPrefixes: [],
     branches: [],
+    footers: new Map(),
     env: [],
     shadows: [],
     identityCache: new Map(),
@@ -96,23 +107,34 @@ function compile(catalog: Catalog): Matchers {
       if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
     }
     m.domains.set(tool, def.domains);
-    if (def.modelFromName) m.modelFromName.set(tool, def.modelFromName);
+    if (def.modelFromName) {
+      const { pattern, slug } = def.modelFromName;
+      m.modelFromName.set(tool, { pattern: new RegExp(pattern, 'i'), slug });
+    }
     for (const sig of def.emails) {
+      const provenance = sig;
       if (sig.email.includes('*')) {
-        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool });
+        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool, provenance });
       } else {
-        pushTo(m.emails, sig.email.toLowerCase(), { tool, name: sig.name });
+        const namePattern = sig.namePattern ? new RegExp(sig.namePattern, 'i') : undefined;
+        pushTo(m.emails, sig.email.toLowerCase(), { tool, namePattern, provenance });
       }
     }
-    for (const account of def.github) m.githubLogins.set(account.login.toLowerCase(), tool);
-    for (const sig of def.names) m.names.push({ pattern: sig.pattern, tool });
+    for (const account of def.github) {
+      m.githubLogins.set(account.login.toLowerCase(), { tool, provenance: account });
+    }
+    for (const sig of def.names) {
+      m.names.push({ pattern: new RegExp(sig.pattern, 'i'), tool, provenance: sig });
+    }
     for (const sig of def.trailers) {
       const values = sig.values && new Set(sig.values.map((v) => v.toLowerCase()));
-      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool, values });
+      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool, values, provenance: sig });
     }
     for (const sig of def.subjectPrefixes)
-      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool });
-    for (const sig of def.branches) m.branches.push({ prefix: sig.prefix.toLowerCase(), tool });
+      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.branches)
+      m.branches.push({ prefix: sig.prefix.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.footers) m.footers.set(sig.text.toLowerCase(), { tool, provenance: sig });
     for (const sig of def.env) m.env.push({ sig, tool });
     if (def.envShadows) {
       m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
@@ -246,15 +268,18 @@ function classifyIdentity(m: Matchers, name: string, email: string): ToolMatch |
 
 function classifyUncached(m: Matchers, name: string, email: string): ToolMatch | undefined {
   for (const entry of m.emails.get(email) ?? []) {
-    if (!entry.name || entry.name.test(name)) {
+    if (!entry.namePattern || entry.namePattern.test(name)) {
       const hit = resolvePrefix(m, name);
-      return { tool: entry.tool, model: hit && modelAfter(m, entry.tool, name, hit.rest) };
+      const model = hit && modelAfter(m, entry.tool, name, hit.rest);
+      return { tool: entry.tool, model, provenance: entry.provenance };
     }
   }
-  for (const glob of m.emailGlobs) if (glob.pattern.test(email)) return { tool: glob.tool };
+  for (const glob of m.emailGlobs) {
+    if (glob.pattern.test(email)) return { tool: glob.tool, provenance: glob.provenance };
+  }
   const login = GITHUB_NOREPLY.exec(email)?.[1];
   const byLogin = login && m.githubLogins.get(login);
-  if (byLogin) return { tool: byLogin };
+  if (byLogin) return byLogin;
   const byName = resolveWholeName(m, name);
   if (byName && (!email || byName.withModel || atDomain(email, m.domains.get(byName.tool) ?? []))) {
     return withoutFlag(byName);
@@ -262,9 +287,11 @@ function classifyUncached(m: Matchers, name: string, email: string): ToolMatch |
   const lowerName = name.toLowerCase();
   if (lowerName.endsWith('[bot]')) {
     const byBotName = m.githubLogins.get(lowerName);
-    if (byBotName) return { tool: byBotName };
+    if (byBotName) return byBotName;
   }
-  for (const sig of m.names) if (sig.pattern.test(name)) return { tool: sig.tool };
+  for (const sig of m.names) {
+    if (sig.pattern.test(name)) return { tool: sig.tool, provenance: sig.provenance };
+  }
   return undefined;
 }
 
@@ -274,16 +301,32 @@ function withoutFlag(match: NameMatch): ToolMatch {
     : { tool: match.tool, model: match.model };
 }
 
+/** The catalog signature behind each signal, kept beside it so a Signal stays plain data. */
+const provenances = new WeakMap<Signal, Provenance>();
+
+/** Where the signature that produced `signal` is documented or was seen (`trailguard explain`). */
+export function provenanceOf(signal: Signal): Provenance | undefined {
+  return provenances.get(signal);
+}
+
 /** Collects signals once per (tool, kind, evidence), in the order they were found. */
 class SignalSet {
   readonly list: Signal[] = [];
 
-  add(tool: string, kind: SignalKind, evidence: string, model?: string): void {
+  add(
+    tool: string,
+    kind: SignalKind,
+    evidence: string,
+    model?: string,
+    provenance?: Provenance,
+  ): void {
     // A commit has a handful of signals: a scan beats building keys.
     for (const s of this.list) {
       if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
     }
-    this.list.push(model ? { tool, kind, evidence, model } : { tool, kind, evidence });
+    const signal: Signal = model ? { tool, kind, evidence, model } : { tool, kind, evidence };
+    if (provenance) provenances.set(signal, provenance);
+    this.list.push(signal);
   }
 }
 
@@ -313,7 +356,8 @@ export function detectCommit(input: CommitInput, catalog: Catalog): Signal[] {
       subjectSeen = true;
       const lower = line.toLowerCase();
       for (const prefix of m.subjectPrefixes) {
-        if (lower.startsWith(prefix.text)) out.add(prefix.tool, 'footer', line);
+        if (lower.startsWith(prefix.text))
+          out.add(prefix.tool, 'footer', line, undefined, prefix.provenance);
       }
       const merged = MERGE_SUBJECT.exec(line);
       if (merged) detectBranch(m, merged[1] ?? merged[2] ?? merged[3], 'merged branch', out);
@@ -345,7 +389,7 @@ function detectTrailer(
   let matched = false;
   for (const spec of m.toolTrailers.get(key) ?? []) {
     if (!spec.values || spec.values.has(value.toLowerCase())) {
-      out.add(spec.tool, 'trailer', line);
+      out.add(spec.tool, 'trailer', line, undefined, spec.provenance);
       matched = true;
     }
   }
@@ -357,10 +401,10 @@ function detectTrailer(
   const person = PERSON.exec(value);
   if (person) {
     // A name with an address is a person or a tool identity, never a bare claim.
-    const hit =
-      classifyIdentity(m, person[1], person[2]) ??
-      (claim ? resolveWholeName(m, person[1].trim()) : undefined);
-    if (hit) out.add(hit.tool, 'trailer', line, hit.model);
+    const identity = classifyIdentity(m, person[1], person[2]);
+    if (identity) out.add(identity.tool, 'trailer', line, identity.model, identity.provenance);
+    const byName = !identity && claim ? resolveWholeName(m, person[1].trim()) : undefined;
+    if (byName) out.add(byName.tool, 'trailer', line, byName.model, claim);
     return;
   }
   if (isIdentityKey) {
@@ -390,7 +434,7 @@ function detectClaimValue(
     for (const word of words.slice(1)) {
       const hit = resolvePrefix(m, value.slice(word.index));
       if (hit) {
-        out.add(hit.tool, 'trailer', line, modelAfter(m, hit.tool, word[0], hit.rest));
+        out.add(hit.tool, 'trailer', line, modelAfter(m, hit.tool, word[0], hit.rest), claim);
         return;
       }
     }
@@ -398,9 +442,9 @@ function detectClaimValue(
   }
   const hit = resolvePrefix(m, value);
   if (hit) {
-    out.add(hit.tool, 'trailer', line, modelAfter(m, hit.tool, value, hit.rest));
+    out.add(hit.tool, 'trailer', line, modelAfter(m, hit.tool, value, hit.rest), claim);
   } else if (claim.unmapped === 'unknown') {
-    out.add(UNKNOWN_TOOL, 'trailer', line);
+    out.add(UNKNOWN_TOOL, 'trailer', line, undefined, claim);
   }
 }
 
@@ -408,29 +452,38 @@ function detectFooter(m: Matchers, line: string, out: SignalSet): void {
   const footer = FOOTER.exec(line);
   if (!footer) return;
   const target = footer[1];
+  const documented = m.footers.get(line.toLowerCase());
   const link = /^\[([^\]]+)\]\(/.exec(target);
   if (link) {
     const hit = resolveWholeName(m, link[1]);
-    if (hit) out.add(hit.tool, 'footer', line, hit.model);
+    if (hit) out.add(hit.tool, 'footer', line, hit.model, footerProvenance(documented, hit.tool));
     return;
   }
   const hit = resolvePrefix(m, target);
   if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
-    out.add(hit.tool, 'footer', line, modelAfter(m, hit.tool, target, hit.rest));
+    const model = modelAfter(m, hit.tool, target, hit.rest);
+    out.add(hit.tool, 'footer', line, model, footerProvenance(documented, hit.tool));
   }
+}
+
+function footerProvenance(documented: Matched | undefined, tool: string): Provenance | undefined {
+  return documented?.tool === tool ? documented.provenance : undefined;
 }
 
 function detectIdentity(m: Matchers, role: string, identity: Identity, out: SignalSet): void {
   const hit = classifyIdentity(m, identity.name, identity.email);
-  if (hit)
-    out.add(hit.tool, 'identity', `${role}: ${identity.name} <${identity.email}>`, hit.model);
+  if (hit) {
+    const evidence = `${role}: ${identity.name} <${identity.email}>`;
+    out.add(hit.tool, 'identity', evidence, hit.model, hit.provenance);
+  }
 }
 
 function detectBranch(m: Matchers, branch: string, label: string, out: SignalSet): void {
   const name = branch.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\/[^/]+\//, '');
   const lower = name.toLowerCase();
   for (const sig of m.branches) {
-    if (lower.startsWith(sig.prefix)) out.add(sig.tool, 'branch', `${label}: ${name}`);
+    if (lower.startsWith(sig.prefix))
+      out.add(sig.tool, 'branch', `${label}: ${name}`, undefined, sig.provenance);
   }
 }
 
@@ -450,14 +503,16 @@ function envSignals(
   for (const { sig, tool } of m.env) {
     const value = env[sig.name];
     if (sig.trust === trust && value && envValueMatches(sig, value)) {
-      out.add(tool, 'env', `${sig.name}=${value}`);
+      out.add(tool, 'env', `${sig.name}=${value}`, undefined, sig);
     }
   }
   if (trust === 'agent') {
     for (const sig of genericAgentEnv) {
       const value = env[sig.name];
-      if (value)
-        out.add(resolvePrefix(m, value)?.tool ?? UNKNOWN_TOOL, 'env', `${sig.name}=${value}`);
+      if (value) {
+        const tool = resolvePrefix(m, value)?.tool ?? UNKNOWN_TOOL;
+        out.add(tool, 'env', `${sig.name}=${value}`, undefined, sig);
+      }
     }
   }
   const seen = new Set(out.list.map((signal) => signal.tool));
