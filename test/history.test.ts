@@ -64,14 +64,17 @@ describe('readHistory: commits', () => {
         GIT_AUTHOR_EMAIL: 'noreply@anthropic.com',
         GIT_COMMITTER_NAME: 'Grace Hopper',
         GIT_COMMITTER_EMAIL: 'grace@example.com',
+        GIT_AUTHOR_DATE: '2026-03-01T12:00:00Z',
       },
     );
+    const rootTime = Number(repo.git('log', '-1', '--format=%at', root).trim());
     const commits = await read(repo);
     expect(commits).toEqual([
       {
         sha: second,
         parents: [root],
         author: { name: 'Claude', email: 'noreply@anthropic.com' },
+        authorTime: Date.parse('2026-03-01T12:00:00Z') / 1000,
         committer: { name: 'Grace Hopper', email: 'grace@example.com' },
         message: 'Change a\n\nBody line.\n\nSigned-off-by: Ada <ada@example.com>\n',
         files: [{ status: 'M', path: 'a.txt' }],
@@ -80,6 +83,7 @@ describe('readHistory: commits', () => {
         sha: root,
         parents: [],
         author: { name: 'Ada Human', email: 'ada@example.com' },
+        authorTime: rootTime,
         committer: { name: 'Ada Human', email: 'ada@example.com' },
         message: 'Initial\n',
         files: [
@@ -204,16 +208,25 @@ describe('readHistory: files', () => {
     mkdirSync(join(repo.dir, 'public'));
     repo.git('mv', 'data/train/set.jsonl', 'public/set with space.jsonl');
     repo.commit('move it out\n');
-    // -C finds copies from files the same commit changes, compared as they were before it.
+    // A copy git's -C would find: from a file the same commit changes.
     repo.commit('copy\n', { 'src/a.ts': `${body}\nedited\n`, 'src/b.ts': body });
     const [copy, rename] = await read(repo);
+    // Without rename detection a rename is its old path's deletion and its new path's addition.
     expect(rename?.files).toEqual([
-      { status: 'R', path: 'public/set with space.jsonl', oldPath: 'data/train/set.jsonl' },
+      { status: 'D', path: 'data/train/set.jsonl' },
+      { status: 'A', path: 'public/set with space.jsonl' },
     ]);
     expect(copy?.files).toEqual([
       { status: 'M', path: 'src/a.ts' },
-      { status: 'C', path: 'src/b.ts', oldPath: 'src/a.ts' },
+      { status: 'A', path: 'src/b.ts' },
     ]);
+    // The same paths git names with rename and copy detection, which finds both here.
+    const detected = repo.git('log', '-M', '-C', '--format=', '--name-status', '-z', 'HEAD~2..');
+    expect(detected.split('\0').filter((field) => /^[RC]\d+$/.test(field))).toHaveLength(2);
+    const pathsOf = (commits: CommitRecord[]) => commits.flatMap((c) => c.files.map((f) => f.path));
+    expect(new Set(pathsOf([copy!, rename!]))).toEqual(
+      new Set(detected.split('\0').filter((field) => field !== '' && !/^[A-Z]\d*$/.test(field))),
+    );
   });
 
   test('deletions, type changes and submodule updates hidden by .gitmodules ignore=all', async () => {
@@ -318,27 +331,57 @@ describe('readHistory: merges', () => {
     );
   });
 
+  test('a merge that renames a file itself names the path it left and the path it made', async () => {
+    const repo = newRepo();
+    const body = Array.from({ length: 40 }, (_, i) => `item ${i}`).join('\n');
+    repo.commit('base\n', { 'evals/set.jsonl': body, 'src/a.ts': 'a\n' });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit('side\n', { 'src/b.ts': 'b\n' });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main\n', { 'src/c.ts': 'c\n' });
+    repo.git('merge', '-q', '--no-edit', 'side');
+    repo.git('rm', '-q', 'evals/set.jsonl');
+    repo.write('public/set.jsonl', body);
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '--amend', '--no-edit');
+    // git itself, with rename detection, names only where it went.
+    expect(repo.git('show', '-M', '--format=', '--name-only', 'HEAD')).toBe('public/set.jsonl\n');
+    const [merge] = await read(repo, ['HEAD^!']);
+    expect(merge?.files).toEqual([
+      { status: 'DD', path: 'evals/set.jsonl' },
+      { status: 'AA', path: 'public/set.jsonl' },
+    ]);
+  });
+
   test('a synthetic history with renames, bots and merges reads as git show reads each commit', async () => {
     const repo = newRepo();
     await fastImport(repo.dir, repo.env, syntheticHistory({ commits: 400, seed: 7 }));
     const commits = await read(repo, ['main']);
     expect(commits.length).toBeGreaterThan(400 * 0.9);
     expect(commits.some((c) => c.parents.length === 2 && c.files.length > 0)).toBe(true);
-    expect(commits.some((c) => c.files.some((f) => f.status === 'R'))).toBe(true);
-    for (const commit of commits.filter((_, i) => i % 7 === 0 || _.parents.length > 1)) {
-      const shown = repo.git('show', '-M', '-C', '--format=%B%x00%an', '--name-status', commit.sha);
+    const show = (sha: string, ...options: string[]) => {
+      const shown = repo.git('show', ...options, '--format=%B%x00%an', '--name-status', sha);
       const [message, rest] = shown.split('\0') as [string, string];
       const [author, ...lines] = rest.split('\n');
-      expect([commit.message, commit.author.name]).toEqual([message, author]);
-      const files = lines.filter(Boolean).map((line) => {
-        const [status, ...names] = line.split('\t');
-        const merge = commit.parents.length > 1;
-        return names.length === 2
-          ? { status: status![0], oldPath: names[0], path: names[1] }
-          : { status: merge ? status : status![0], path: names[0] };
-      });
-      expect(commit.files).toEqual(files);
+      const files = lines.filter(Boolean).map((line) => line.split('\t'));
+      return { message, author, files };
+    };
+    let renames = 0;
+    for (const commit of commits.filter((_, i) => i % 7 === 0 || _.parents.length > 1)) {
+      const shown = show(commit.sha, '--no-renames');
+      expect([commit.message, commit.author.name]).toEqual([shown.message, shown.author]);
+      expect(commit.files).toEqual(shown.files.map(([status, path]) => ({ status, path })));
+      // The paths equal those rename and copy detection names (both sides of each pair); on a
+      // merge they include the paths a rename detected against a parent would hide.
+      const detected = show(commit.sha, '-M', '-C').files;
+      renames += detected.filter(([status]) => /^[RC]/.test(status!)).length;
+      const paths = new Set(commit.files.map((file) => file.path));
+      const detectedPaths = new Set(detected.flatMap(([, ...names]) => names));
+      if (commit.parents.length > 1)
+        expect([...detectedPaths].every((p) => paths.has(p))).toBe(true);
+      else expect(paths).toEqual(detectedPaths);
     }
+    expect(renames).toBeGreaterThan(0);
   });
 });
 

@@ -18,6 +18,8 @@ export interface CommitRecord {
   sha: string;
   parents: string[];
   author: Identity;
+  /** The author date, in seconds since the epoch (the history reader sets it). */
+  authorTime?: number;
   committer: Identity;
   /** The raw message (%B), byte for byte as git stores it, decoded as UTF-8. */
   message: string;
