@@ -56540,7 +56540,7 @@ function loadPolicy(options) {
 // src/git/history.ts
 import { spawn as spawn2 } from "node:child_process";
 var RECORD_START = "";
-var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%B"];
+var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%at", "%cn", "%ce", "%B"];
 var FORMAT = `${RECORD_START}${HEADER_FIELDS.join("%x00")}`;
 var STDERR_LIMIT = 16 * 1024;
 function historyArgs(revs, paths = []) {
@@ -56562,8 +56562,7 @@ function historyArgs(revs, paths = []) {
     "--ignore-submodules=none",
     "--root",
     "--name-status",
-    "-M",
-    "-C",
+    "--no-renames",
     "--diff-merges=dense-combined",
     ...paths.length > 0 ? ["--full-history"] : [],
     "--end-of-options",
@@ -56578,9 +56577,8 @@ var LogParser = class {
   step = "header";
   header = [];
   commit;
-  change;
-  /** Paths still to read for the current file: 1, or 2 for a non-merge rename or copy. */
-  pathsLeft = 0;
+  /** The status of the file whose path comes next. */
+  status;
   /**
    * Feeds a chunk of output; returns the commits it completed. Each field is decoded on its own
    * from the bytes: a NUL never falls inside a UTF-8 character, and a string cut from a larger
@@ -56607,7 +56605,7 @@ var LogParser = class {
   }
   /** At the end of the output: the last commit, which no following record start has closed. */
   end() {
-    if (this.carry.length > 0 || this.header.length > 0 || this.pathsLeft > 0) {
+    if (this.carry.length > 0 || this.header.length > 0 || this.status !== void 0) {
       throw new UserError("git log output ended in the middle of a commit");
     }
     const last = this.commit;
@@ -56615,8 +56613,9 @@ var LogParser = class {
     return last;
   }
   field(value) {
-    if (this.pathsLeft > 0) {
-      this.path(value);
+    if (this.status !== void 0) {
+      this.commit.files.push({ status: this.status, path: value });
+      this.status = void 0;
       return void 0;
     }
     if (this.step === "header") {
@@ -56635,7 +56634,7 @@ var LogParser = class {
       if (value === "") return void 0;
       if (value.startsWith("\n")) value = value.slice(1);
     }
-    this.status(value);
+    this.readStatus(value);
     return void 0;
   }
   headerField(value) {
@@ -56645,11 +56644,21 @@ var LogParser = class {
     }
     this.header.push(value);
     if (this.header.length < HEADER_FIELDS.length) return;
-    const [sha, parents, authorName, authorEmail, committerName, committerEmail, message] = this.header;
+    const [
+      sha,
+      parents,
+      authorName,
+      authorEmail,
+      authorTime,
+      committerName,
+      committerEmail,
+      message
+    ] = this.header;
     this.commit = {
       sha,
       parents: parents === "" ? [] : parents.split(" "),
       author: { name: authorName, email: authorEmail },
+      authorTime: Number(authorTime),
       committer: { name: committerName, email: committerEmail },
       message,
       files: []
@@ -56657,23 +56666,9 @@ var LogParser = class {
     this.header = [];
     this.step = "files-start";
   }
-  status(value) {
-    const commit = this.commit;
-    if (!commit || !/^[A-Z][A-Z0-9]*$/.test(value)) throw this.unexpected(value);
-    const merge3 = commit.parents.length > 1;
-    this.pathsLeft = !merge3 && (value[0] === "R" || value[0] === "C") ? 2 : 1;
-    this.change = { status: merge3 ? value : value[0], path: "" };
-  }
-  path(value) {
-    const change = this.change;
-    this.pathsLeft -= 1;
-    if (this.pathsLeft === 1) {
-      change.oldPath = value;
-      return;
-    }
-    change.path = value;
-    this.commit.files.push(change);
-    this.change = void 0;
+  readStatus(value) {
+    if (!this.commit || !/^[A-Z]+$/.test(value)) throw this.unexpected(value);
+    this.status = value;
   }
   unexpected(value) {
     const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);

@@ -35,6 +35,18 @@ describe('trailguard check and explain on a real repository', () => {
     expect(result.stdout).toContain('claude-code');
   });
 
+  test('--from-root judges the whole history, root commit included', async () => {
+    const result = await cli('check', '--from-root', '--format', 'json');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).commits).toBe(3);
+    const upToHuman = await cli('check', '--from-root', human, '--format', 'json');
+    expect(upToHuman.code).toBe(0);
+    expect(JSON.parse(upToHuman.stdout).commits).toBe(2);
+    const misuse = await cli('check', '--from-root', 'main..HEAD');
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toMatch(/--from-root takes one revision/);
+  });
+
   test('the default range is the default branch..HEAD when there is no upstream', async () => {
     const result = await cli('check', '--format', 'json');
     expect(result.code).toBe(1);
@@ -153,6 +165,32 @@ test('npm run demo: a normal commit passes, an outside agent fails, internal too
     expect(result.code).toBe(0);
     expect(result.stdout.match(/\(exit (\d)\)/g)).toEqual(['(exit 0)', '(exit 1)', '(exit 0)']);
     expect(result.stdout).toContain('forbids outside AI tools');
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('a merge that moves a protected file out is judged on the path it left', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.commit('Initial commit\n', { 'evals/set.jsonl': '{"q":1}\n', 'README.md': 'r\n' });
+    repo.git('switch', '-q', '-c', 'side');
+    repo.commit('side\n', { 'src/a.ts': 'a\n' });
+    repo.git('switch', '-q', 'main');
+    repo.commit('main\n', { 'src/b.ts': 'b\n' });
+    repo.git('merge', '-q', '--no-edit', 'side');
+    repo.git('mv', 'evals/set.jsonl', 'set.jsonl');
+    repo.git('commit', '-q', '--amend', '-m', `Merge side\n\n${CLAUDE.split('\n\n')[1]}`);
+    const result = await runCli(['check', 'HEAD^!', '--format', 'json'], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
+    expect(result.code).toBe(1);
+    const { violations } = JSON.parse(result.stdout);
+    expect(violations.map((v: { rule: string; paths: string[] }) => [v.rule, v.paths])).toEqual([
+      ['external-ai', ['evals/set.jsonl']],
+      ['missing-review', ['evals/set.jsonl']],
+    ]);
   } finally {
     repo.cleanup();
   }

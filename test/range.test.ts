@@ -95,6 +95,31 @@ describe('resolveRange: a range the user names', () => {
     expect(await messages(repo, empty.revs)).toEqual([]);
   });
 
+  test('fromRoot: the whole history of a revision, root commit included', async () => {
+    const repo = linear(3);
+    const all = await resolveRange({ repo: repo.dir, fromRoot: true, env: repo.env });
+    expect(all).toEqual({
+      revs: ['HEAD'],
+      description: 'HEAD (its whole history, root commit included)',
+    });
+    expect(await messages(repo, all.revs)).toEqual(['c3', 'c2', 'c1']);
+    const older = await resolveRange({
+      repo: repo.dir,
+      spec: 'HEAD~1',
+      fromRoot: true,
+      env: repo.env,
+    });
+    expect(await messages(repo, older.revs)).toEqual(['c2', 'c1']);
+    for (const spec of ['HEAD~1..HEAD', 'HEAD^!', '']) {
+      await expect(
+        resolveRange({ repo: repo.dir, spec, fromRoot: true, env: repo.env }),
+      ).rejects.toThrow(/--from-root takes one revision/);
+    }
+    await expect(
+      resolveRange({ repo: repo.dir, spec: 'nope', fromRoot: true, env: repo.env }),
+    ).rejects.toThrow("'nope'");
+  });
+
   test('a revision that names no commit is a UserError naming it, on either side', async () => {
     const repo = linear(2);
     await expect(resolve(repo, 'nope')).rejects.toThrow(

@@ -2,17 +2,19 @@ import { runCheck } from '../check.js';
 import { UserError } from '../errors.js';
 import { resolveRange } from '../git/range.js';
 import { repoAndPolicy } from './context.js';
-import { EXIT, commonOptions, parseVerb, requireFormat, type Verb } from './io.js';
+import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from './report-format.js';
 
-const help = `usage: trailguard check [range] [--format text|json|markdown] [--config PATH] [--repo DIR]
+const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown] [--config PATH] [--repo DIR]
 
 Judges the commits of range (default: upstream..HEAD, else the default branch..HEAD) against the
-policy, as the GitHub Action does. Exit 0 clean, 1 violations, 2 usage/config/environment error.
+policy, as the GitHub Action does. A range is A..B, A...B, R^! (one commit) or R (R..HEAD);
+--from-root judges the whole history of REV (default HEAD), root commit included.
+Exit 0 clean, 1 violations, 2 usage/config/environment error.
 `;
 
 export const run: Verb = async (args, io) => {
-  const parsed = parseVerb('check', args, io, help, commonOptions);
+  const parsed = parseVerb('check', args, io, help, { ...commonOptions, ...rangeOptions });
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = requireFormat('check', values.format, REPORT_FORMATS);
@@ -21,7 +23,12 @@ export const run: Verb = async (args, io) => {
   }
   const { repo, loaded } = await repoAndPolicy(values, io);
   const { policy, source } = loaded;
-  const range = await resolveRange({ repo, spec: positionals[0], env: io.env });
+  const range = await resolveRange({
+    repo,
+    spec: positionals[0],
+    fromRoot: values['from-root'],
+    env: io.env,
+  });
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
   if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${source}\n`);
   io.stdout(renderReport(report, format));

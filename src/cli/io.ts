@@ -21,6 +21,11 @@ export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The verbs that read a range of history (check, scan). */
+export const rangeOptions = {
+  'from-root': { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
 /** util.parseArgs with its errors turned into one-line usage errors. */
 export function parseVerbArgs<O extends NonNullable<ParseArgsConfig['options']>>(
   verb: string,

@@ -7,6 +7,8 @@ export interface ResolveRangeOptions {
   repo: string;
   /** What the user typed after `trailguard check`; none means the default range. */
   spec?: string;
+  /** The whole history of spec (a revision, default HEAD), root commit included. */
+  fromRoot?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -49,10 +51,13 @@ async function resolveAll(repo: string, revs: string[], env?: NodeJS.ProcessEnv)
  * - No spec: `@{upstream}..HEAD` (what a push would send), else the default branch `..HEAD`
  *   (origin/HEAD, origin/main, origin/master, main, master; the first found). On the default
  *   branch itself with no upstream that range is empty, and the description says so.
+ * - `fromRoot`: spec is one revision (default HEAD) and the range is its whole history, root
+ *   commit included (`A..B` can never include the root: A's own history is left out).
  * Every revision is checked first: one that names no commit is a UserError naming it.
  */
 export async function resolveRange(options: ResolveRangeOptions): Promise<ResolvedRange> {
   const { repo, spec, env } = options;
+  if (options.fromRoot) return wholeHistory(repo, spec ?? 'HEAD', env);
   if (spec === undefined) return defaultRange(repo, env);
   if (spec.trim() === '') throw new UserError('empty range: name one, e.g. main..HEAD');
   const dots = spec.indexOf('..');
@@ -73,6 +78,20 @@ export async function resolveRange(options: ResolveRangeOptions): Promise<Resolv
       ? `${range} (empty: ${spec} is HEAD; to check that one commit: ${spec}^!)`
       : range;
   return { revs: [range], description };
+}
+
+async function wholeHistory(
+  repo: string,
+  tip: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<ResolvedRange> {
+  if (tip.includes('..') || RANGE_SUFFIX.test(tip) || tip.trim() === '') {
+    throw new UserError(
+      `--from-root takes one revision, whose whole history is read (got "${tip}"): e.g. --from-root main`,
+    );
+  }
+  await resolveAll(repo, [tip], env);
+  return { revs: [tip], description: `${tip} (its whole history, root commit included)` };
 }
 
 async function defaultRange(repo: string, env?: NodeJS.ProcessEnv): Promise<ResolvedRange> {
