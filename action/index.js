@@ -35772,9 +35772,26 @@ ${report.markdown}`;
 }
 
 // src/git/exec.ts
-import { execFile, execFileSync } from "node:child_process";
+import {
+  execFile,
+  execFileSync,
+  spawn as spawn2
+} from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+var GitStartError = class extends UserError {
+};
 var MAX_BUFFER = 1024 * 1024 * 1024;
-function failure(args, error63) {
+function startFailure(error63, options) {
+  const { code: code2, syscall } = error63;
+  if (code2 !== "ENOENT" || !syscall?.startsWith("spawn")) return void 0;
+  if (!existsSync3(options.cwd)) return new GitStartError(`no such directory: ${options.cwd}`);
+  return new GitStartError(
+    `git was not found on PATH (${options.env.PATH ?? "unset"}): install git or add its directory to PATH`
+  );
+}
+function failure(args, error63, options) {
+  const notStarted = startFailure(error63, options);
+  if (notStarted) return notStarted;
   const stderr = error63.stderr?.toString().trim();
   return new UserError(`git ${args.join(" ")} failed: ${stderr || error63.message}`);
 }
@@ -35782,14 +35799,14 @@ function gitSync(args, options) {
   try {
     return execFileSync("git", args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: options.env,
       input: options.input,
       encoding: "utf8",
       maxBuffer: MAX_BUFFER,
       stdio: ["pipe", "pipe", "pipe"]
     });
   } catch (error63) {
-    throw failure(args, error63);
+    throw failure(args, error63, options);
   }
 }
 function git(args, options) {
@@ -35797,13 +35814,8 @@ function git(args, options) {
     const child2 = execFile(
       "git",
       args,
-      {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        encoding: "utf8",
-        maxBuffer: MAX_BUFFER
-      },
-      (error63, stdout) => error63 ? reject(failure(args, error63)) : resolve4(stdout)
+      { cwd: options.cwd, env: options.env, encoding: "utf8", maxBuffer: MAX_BUFFER },
+      (error63, stdout) => error63 ? reject(failure(args, error63, options)) : resolve4(stdout)
     );
     child2.stdin?.on("error", () => {
     });
@@ -35813,20 +35825,28 @@ function git(args, options) {
 async function gitMaybe(args, options) {
   try {
     return await git(args, options);
-  } catch {
+  } catch (error63) {
+    if (error63 instanceof GitStartError) throw error63;
     return null;
   }
 }
+function gitStream(args, options) {
+  return spawn2("git", args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+}
 
 // src/git/repo.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 function line(output2) {
   return output2.endsWith("\n") ? output2.slice(0, -1) : output2;
 }
 async function assertRepository(cwd, env2) {
-  if (!existsSync3(cwd)) throw new UserError(`no such directory: ${cwd}`);
+  if (!existsSync4(cwd)) throw new UserError(`no such directory: ${cwd}`);
   if (await gitMaybe(["rev-parse", "--git-dir"], { cwd, env: env2 }) === null) {
     throw new UserError(`not a git repository: ${cwd}`);
   }
@@ -56479,16 +56499,17 @@ function describePolicy(policy, now) {
 // src/config/load.ts
 var POLICY_FILES = [".github/trailguard.yml", ".trailguard.yml"];
 var EMBEDDED_DEFAULT = "embedded default";
-function workTreeRoot(repoDir) {
-  return gitSync(["rev-parse", "--show-toplevel"], { cwd: repoDir }).trim();
+function workTreeRoot(repoDir, env2) {
+  return gitSync(["rev-parse", "--show-toplevel"], { cwd: repoDir, env: env2 }).trim();
 }
 function findOnDisk(root) {
   return POLICY_FILES.find((path6) => statSync(resolve3(root, path6), { throwIfNoEntry: false }));
 }
-function findAtRev(repoDir, rev, candidates = POLICY_FILES) {
+function findAtRev(repoDir, rev, env2, candidates = POLICY_FILES) {
   if (rev === "" || rev.startsWith("-")) throw new UserError(`invalid revision "${rev}"`);
   const listing = gitSync(["ls-tree", "-z", "--full-tree", rev, "--", ...candidates], {
-    cwd: repoDir
+    cwd: repoDir,
+    env: env2
   });
   const modes = new Map(
     listing.split("\0").filter(Boolean).map((entry) => {
@@ -56515,30 +56536,29 @@ function loaded(text3, source) {
   const layer = parsePolicyLayer(text3, source);
   return { policy: resolvePolicy(layer), layer, source };
 }
-function loadAtRev(repoDir, rev, path6) {
+function loadAtRev(repoDir, rev, path6, env2) {
   const source = `${rev}:${path6}`;
-  return loaded(gitSync(["cat-file", "blob", source], { cwd: repoDir }), source);
+  return loaded(gitSync(["cat-file", "blob", source], { cwd: repoDir, env: env2 }), source);
 }
-function loadPolicyFileAt(repoDir, rev, path6) {
-  const found = findAtRev(repoDir, rev, [path6]);
-  return found === void 0 ? void 0 : loadAtRev(repoDir, rev, found);
+function loadPolicyFileAt(repoDir, rev, path6, env2 = process.env) {
+  const found = findAtRev(repoDir, rev, env2, [path6]);
+  return found === void 0 ? void 0 : loadAtRev(repoDir, rev, found, env2);
 }
 function loadPolicy(options) {
-  const { repoDir, rev, configPath } = options;
+  const { repoDir, rev, configPath, env: env2 = process.env } = options;
   if (configPath !== void 0)
     return loaded(readFromDisk(resolve3(repoDir, configPath), configPath), configPath);
   const embedded = { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
   if (rev === void 0) {
-    const root = workTreeRoot(repoDir);
+    const root = workTreeRoot(repoDir, env2);
     const path7 = findOnDisk(root);
     return path7 === void 0 ? embedded : loaded(readFromDisk(resolve3(root, path7), path7), path7);
   }
-  const path6 = findAtRev(repoDir, rev);
-  return path6 === void 0 ? embedded : loadAtRev(repoDir, rev, path6);
+  const path6 = findAtRev(repoDir, rev, env2);
+  return path6 === void 0 ? embedded : loadAtRev(repoDir, rev, path6, env2);
 }
 
 // src/git/history.ts
-import { spawn as spawn2 } from "node:child_process";
 var RECORD_START = "";
 var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%at", "%cn", "%ce", "%B"];
 var FORMAT = `${RECORD_START}${HEADER_FIELDS.join("%x00")}`;
@@ -56680,11 +56700,7 @@ async function* readHistory(options) {
   const env2 = options.env ?? process.env;
   if (revs.length === 0) throw new Error("readHistory: no revisions given");
   const cut = await shallowBoundary(repo, env2);
-  const child2 = spawn2("git", historyArgs(revs, paths), {
-    cwd: repo,
-    env: env2,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
+  const child2 = gitStream(historyArgs(revs, paths), { cwd: repo, env: env2 });
   let stderr = "";
   child2.stderr.setEncoding("utf8").on("data", (text3) => {
     if (stderr.length < STDERR_LIMIT) stderr += text3;
@@ -56723,10 +56739,10 @@ async function* readHistory(options) {
 }
 
 // src/action/policy.ts
-function loadBasePolicy(repoDir, rev, config2) {
-  if (config2 === void 0) return loadPolicy({ repoDir, rev });
+function loadBasePolicy(repoDir, rev, config2, env2) {
+  if (config2 === void 0) return loadPolicy({ repoDir, rev, env: env2 });
   const path6 = config2.replace(/^\.\//, "");
-  const loaded2 = loadPolicyFileAt(repoDir, rev, path6);
+  const loaded2 = loadPolicyFileAt(repoDir, rev, path6, env2);
   if (!loaded2) throw new UserError(`config input: ${path6} does not exist at ${rev}`);
   return loaded2;
 }
@@ -59017,7 +59033,7 @@ async function run() {
   const inputs = readInputs(env);
   if (inputs.token) setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace }) === null) {
+  if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace, env }) === null) {
     throw new UserError(
       `${workspace} is not a git repository: run actions/checkout before trailguard`
     );
@@ -59043,7 +59059,7 @@ async function run() {
   info(`range: ${range.revs.join(" ")}`);
   endGroup();
   const notes = [];
-  const base = loadBasePolicy(workspace, range.policyRev, inputs.config);
+  const base = loadBasePolicy(workspace, range.policyRev, inputs.config, env);
   const loaded2 = await resolveExtends(base, { env, token: inputs.token });
   if (range.policyFromHead) {
     notes.push(

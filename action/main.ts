@@ -69,7 +69,7 @@ async function run(): Promise<void> {
   const inputs: ActionInputs = readInputs(env);
   if (inputs.token) core.setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace })) === null) {
+  if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace, env })) === null) {
     throw new UserError(
       `${workspace} is not a git repository: run actions/checkout before trailguard`,
     );
@@ -97,7 +97,7 @@ async function run(): Promise<void> {
   core.endGroup();
 
   const notes: string[] = [];
-  const base = loadBasePolicy(workspace, range.policyRev, inputs.config);
+  const base = loadBasePolicy(workspace, range.policyRev, inputs.config, env);
   const loaded = await resolveExtends(base, { env, token: inputs.token });
   if (range.policyFromHead) {
     notes.push(

@@ -49,15 +49,60 @@ if [ -x "$tg_chained" ]; then
 fi
 
 tg_find_git_dirs || exit 0
-tg_state=$tg_common_dir/trailguard
-# Left by prepare-commit-msg when it put trailers into a message still to be written in the editor;
-# post-commit then undoes the commit if nothing was written (src/commit/editor-trailers.ts).
+# >>> generated from the state table (src/state/paths.ts) by scripts/build.mjs; do not edit >>>
+tg_ledger=$tg_common_dir/trailguard/ledger.jsonl
+tg_hook_env=$tg_common_dir/trailguard/hook.env
+tg_post_commit_log=$tg_common_dir/trailguard/post-commit.log
 tg_editor_note=$tg_git_dir/trailguard/editor-trailers
+# <<< generated state paths <<<
 
-# post-commit has work only when the agent ledger has entries or a note was left: decided before
-# the rest is read.
-[ "$tg_hook" != post-commit ] || [ -s "$tg_state/ledger.jsonl" ] || [ -e "$tg_editor_note" ] || exit 0
-[ ! -f "$tg_state/hook.env" ] || . "$tg_state/hook.env"
+# post-commit has work only when the agent ledger has entries or a note was left (the editor
+# note: src/state/editor-note.ts): decided before the rest is read.
+[ "$tg_hook" != post-commit ] || [ -s "$tg_ledger" ] || [ -e "$tg_editor_note" ] || exit 0
+
+# hook.env (written by `trailguard install`) is read line by line, never sourced: a file cut
+# short or overwritten must not stop a commit. A file that does not read whole (each of its three
+# keys once, its last line ended) is not used at all, and the hook goes on with one warning.
+# Values written by older versions were single-quoted.
+tg_hook_env_state=missing
+tg_read_hook_env() {
+  [ -e "$tg_hook_env" ] || [ -L "$tg_hook_env" ] || return 0
+  tg_hook_env_state=damaged
+  [ -f "$tg_hook_env" ] && [ -r "$tg_hook_env" ] || return 1
+  tg_rec_cli= tg_rec_node= tg_rec_extra= tg_line= tg_keys=
+  while IFS= read -r tg_line; do
+    case $tg_line in
+      '#'*) continue ;;
+      TG_CLI=*) tg_hook_env_value "${tg_line#TG_CLI=}" && tg_rec_cli=$tg_value ;;
+      TG_NODE=*) tg_hook_env_value "${tg_line#TG_NODE=}" && tg_rec_node=$tg_value ;;
+      TG_EXTRA_ENV=*) tg_hook_env_value "${tg_line#TG_EXTRA_ENV=}" && tg_rec_extra=$tg_value ;;
+      *) false ;;
+    esac || return 1
+    tg_keys=$tg_keys.
+  done <"$tg_hook_env"
+  [ -z "$tg_line" ] && [ "$tg_keys" = ... ] || return 1
+  tg_hook_env_state=ok
+  TG_CLI=$tg_rec_cli
+  TG_NODE=$tg_rec_node
+  TG_EXTRA_ENV=$tg_rec_extra
+}
+tg_hook_env_value() {
+  case $1 in
+    \'*\')
+      tg_value=${1#\'}
+      tg_value=${tg_value%\'}
+      case $tg_value in *\'*) return 1 ;; esac
+      ;;
+    \'*) return 1 ;;
+    *) tg_value=$1 ;;
+  esac
+}
+if ! tg_read_hook_env; then
+  case $tg_hook in
+    post-commit | doctor) ;;
+    *) echo "trailguard: $tg_hook_env cannot be read (damaged?), so the hook goes on without it; run: trailguard install" >&2 ;;
+  esac
+fi
 
 # >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>
 tg_agent_env() {
@@ -134,6 +179,7 @@ tg_signature_line() {
 # Variables named by the policy's tools.extra, recorded by `trailguard install` in hook.env.
 tg_extra_env() {
   for tg_name in ${TG_EXTRA_ENV-}; do
+    case $tg_name in '' | [0-9]* | *[!A-Za-z0-9_]*) continue ;; esac
     eval "tg_value=\${$tg_name-}"
     [ -z "$tg_value" ] || return 0
   done
@@ -164,7 +210,7 @@ case $tg_hook in
   prepare-commit-msg)
     # A note is for the commit whose prepare-commit-msg left it: one an aborted commit left goes.
     [ ! -e "$tg_editor_note" ] || rm -f "$tg_editor_note"
-    if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_state/ledger.jsonl" ]; then
+    if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ]; then
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
         message | template | commit) tg_scan_message "$1" || exit 0 ;;
@@ -284,7 +330,7 @@ case $tg_hook in
       tg_run post-commit || :
     elif tg_ready 2>/dev/null; then
       # Clearing the ledger must not hold up the commit: run it detached.
-      (tg_node_hook post-commit --ledger-only </dev/null >"$tg_state/post-commit.log" 2>&1 &)
+      (tg_node_hook post-commit --ledger-only </dev/null >"$tg_post_commit_log" 2>&1 &)
     fi
     ;;
   pre-push)
@@ -293,6 +339,11 @@ case $tg_hook in
     else
       tg_run "$tg_hook" "$@" || exit 1
     fi
+    ;;
+  doctor)
+    # `trailguard doctor` runs this file so: what a hook finds, by this file's own search.
+    tg_find_node || tg_node=
+    printf 'node=%s\ncli=%s\nhook-env=%s\n' "$tg_node" "${TG_CLI-}" "$tg_hook_env_state"
     ;;
 esac
 exit 0

@@ -116,12 +116,15 @@ async function checkCatalog() {
   }
 }
 
-/** The hook shim's list of agent variables and tool signatures comes from the catalog, never by hand. */
+/**
+ * The hook shim's agent variables and tool signatures come from the catalog, its state file
+ * names from the state table (src/state/paths.ts): never by hand.
+ */
 async function writeShimBlock() {
   const shim = 'hooks/trailguard-hook.sh';
-  const { renderShimBlock, withShimBlock } = await importTs('src/install/shim-block.ts');
+  const { renderShimBlocks, withShimBlock } = await importTs('src/install/shim-block.ts');
   const current = readFileSync(shim, 'utf8');
-  const next = withShimBlock(current, renderShimBlock());
+  const next = renderShimBlocks(current).reduce(withShimBlock, current);
   if (next !== current) writeFileSync(shim, next);
 }
 

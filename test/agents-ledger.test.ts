@@ -8,9 +8,9 @@ import {
   ledgerSignals,
   pendingFor,
   readLedger,
-  stateDir,
   summarizeLedger,
-} from '../src/agents/ledger.js';
+} from '../src/state/ledger.js';
+import { sharedStateDir, sharedStatePath } from '../src/state/paths.js';
 import type { LedgerEntry } from '../src/core/types.js';
 import { agentHook, ledgerLines } from './support/agent-payloads.js';
 import { TempRepo } from './support/repo.js';
@@ -85,7 +85,7 @@ describe('concurrent agent hooks', () => {
 
 describe('the ledger API the commit hooks use', () => {
   test('torn and garbage lines are skipped by readers and dropped by the rewrite', () => {
-    mkdirSync(stateDir(commonDir), { recursive: true });
+    mkdirSync(sharedStateDir(commonDir), { recursive: true });
     writeFileSync(
       ledgerPath(commonDir),
       `${JSON.stringify(entry('a.ts'))}\nnot json at all\n{"tool":"codex"}\n${JSON.stringify(
@@ -184,8 +184,8 @@ describe('the ledger API the commit hooks use', () => {
   });
 
   test('a lock left by a killed process does not stop appends', () => {
-    mkdirSync(stateDir(commonDir), { recursive: true });
-    const lock = join(stateDir(commonDir), 'ledger.lock');
+    mkdirSync(sharedStateDir(commonDir), { recursive: true });
+    const lock = sharedStatePath(commonDir, 'ledgerLock');
     closeSync(openSync(lock, 'w'));
     const anHourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(lock, anHourAgo, anHourAgo);

@@ -3,11 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentEnvNames, createCatalog } from '../src/core/catalog.js';
+import { signatureMarkers } from '../src/core/signature-markers.js';
 import {
   BLOCK_END,
   BLOCK_START,
   renderShimBlock,
-  signatureMarkers,
+  renderShimBlocks,
   withShimBlock,
 } from '../src/install/shim-block.js';
 import { ROOT } from './support/repo.js';
@@ -33,10 +34,13 @@ function shell(script: string, env: Record<string, string> = {}): number {
 }
 
 describe('hook shims', () => {
-  test('the committed shim carries exactly the block the catalog generates (npm run build writes it)', () => {
+  test('the committed shim carries exactly the blocks the catalog and the state table generate (npm run build writes them)', () => {
     const shim = readFileSync(SHIM, 'utf8');
     expect(generatedBlock(shim)).toBe(renderShimBlock());
-    expect(withShimBlock(shim, renderShimBlock())).toBe(shim);
+    for (const block of renderShimBlocks(shim)) {
+      expect(shim).toContain(block);
+      expect(withShimBlock(shim, block)).toBe(shim);
+    }
   });
 
   test('every agent variable of the catalog starts node, and only a non-empty one', () => {

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { appendLedger, readLedger } from '../src/agents/ledger.js';
+import { appendLedger, readLedger } from '../src/state/ledger.js';
 import {
   assistedBy,
   CLAUDE,

@@ -5,17 +5,15 @@ import { dirname, join } from 'node:path';
 import { UserError } from '../src/errors.js';
 import { readHistory } from '../src/git/history.js';
 import { resolveRange } from '../src/git/range.js';
+import { discoverRepo } from '../src/git/discover.js';
 import {
-  commonDir,
   currentBranch,
-  gitDir,
   isAncestor,
   isShallow,
   mergeBase,
   readBlob,
   resolveCommit,
   revParse,
-  topLevel,
   upstream,
 } from '../src/git/repo.js';
 import { TempRepo, tempDir } from './support/repo.js';
@@ -229,18 +227,28 @@ describe('repository facts', () => {
     const top = realpathSync(repo.dir);
     repo.write('sub/dir/x.txt', 'x\n');
     const sub = join(repo.dir, 'sub', 'dir');
-    expect(await topLevel(sub, repo.env)).toBe(top);
-    expect(await gitDir(sub, repo.env)).toBe(join(top, '.git'));
-    expect(await commonDir(sub, repo.env)).toBe(join(top, '.git'));
+    expect(await discoverRepo(sub, repo.env)).toEqual({
+      top,
+      gitDir: join(top, '.git'),
+      commonDir: join(top, '.git'),
+      env: repo.env,
+    });
 
     const linked = join(repo.home, 'linked tree');
     repo.git('worktree', 'add', '-q', '-b', 'wt', linked);
-    expect(await topLevel(linked, repo.env)).toBe(realpathSync(linked));
+    const inLinked = await discoverRepo(linked, repo.env);
+    expect(inLinked.top).toBe(realpathSync(linked));
     // git names the worktree's own git dir after the directory (sanitized: "linked-tree").
-    expect(await gitDir(linked, repo.env)).toMatch(
+    expect(realpathSync(inLinked.gitDir)).toMatch(
       new RegExp(`^${top}/\\.git/worktrees/linked.tree$`),
     );
-    expect(await commonDir(linked, repo.env)).toBe(join(top, '.git'));
+    expect(realpathSync(inLinked.commonDir)).toBe(join(top, '.git'));
+    // With GIT_DIR and friends git itself is asked, and says the same.
+    const asked = await discoverRepo(linked, {
+      ...repo.env,
+      GIT_CEILING_DIRECTORIES: '/nonexistent',
+    });
+    expect(asked).toEqual({ ...inLinked, env: asked.env });
     expect(await currentBranch(linked, repo.env)).toBe('wt');
   });
 
@@ -298,16 +306,14 @@ describe('repository facts', () => {
     const dir = tempDir('tg-plain-');
     const env = { ...newRepo().env, GIT_CEILING_DIRECTORIES: dirname(dir) };
     const expected = new UserError(`not a git repository: ${dir}`);
-    await expect(topLevel(dir, env)).rejects.toThrow(expected);
-    await expect(gitDir(dir, env)).rejects.toThrow(expected);
-    await expect(commonDir(dir, env)).rejects.toThrow(expected);
+    await expect(discoverRepo(dir, env)).rejects.toThrow(expected);
     await expect(isShallow(dir, env)).rejects.toThrow(expected);
     await expect(currentBranch(dir, env)).rejects.toThrow(expected);
     await expect(revParse(dir, 'HEAD', env)).rejects.toThrow(expected);
     await expect(readBlob(dir, 'HEAD', 'x', env)).rejects.toThrow(expected);
     await expect(isAncestor(dir, 'HEAD', 'HEAD', env)).rejects.toThrow(expected);
     const missing = join(dir, 'missing');
-    await expect(topLevel(missing, env)).rejects.toThrow(
+    await expect(discoverRepo(missing, env)).rejects.toThrow(
       new UserError(`no such directory: ${missing}`),
     );
     rmSync(dir, { recursive: true, force: true });

@@ -11,10 +11,11 @@ export function loadBasePolicy(
   repoDir: string,
   rev: string,
   config: string | undefined,
+  env: NodeJS.ProcessEnv,
 ): LoadedPolicy {
-  if (config === undefined) return loadPolicy({ repoDir, rev });
+  if (config === undefined) return loadPolicy({ repoDir, rev, env });
   const path = config.replace(/^\.\//, '');
-  const loaded = loadPolicyFileAt(repoDir, rev, path);
+  const loaded = loadPolicyFileAt(repoDir, rev, path, env);
   if (!loaded) throw new UserError(`config input: ${path} does not exist at ${rev}`);
   return loaded;
 }

@@ -4,12 +4,13 @@
  * trailguard version. An agent hook that hits the cache never loads the YAML parser, the schema
  * or the glob compiler (together several times the cost of starting node).
  */
-import { mkdirSync, renameSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Forbid, OnViolation, UnknownTools } from '../core/policy.js';
 import type { ExtraTool } from '../core/types.js';
 import type { GuardRules } from './guard.js';
-import type { RepoLocation } from './locate.js';
+import type { RepoFacts } from '../git/discover.js';
+import { worktreeStateDir, worktreeStatePath } from '../state/paths.js';
 
 export interface GuardTable {
   key: string;
@@ -27,28 +28,33 @@ export interface GuardTable {
 /** config/load.ts POLICY_FILES, which this module cannot import without loading the policy code. */
 export const POLICY_FILE_NAMES = ['.github/trailguard.yml', '.trailguard.yml'];
 
-function cacheFile(repo: RepoLocation): string {
-  return join(repo.gitDir, 'trailguard', 'guard-cache.json');
+function cacheFile(repo: RepoFacts): string {
+  return worktreeStatePath(repo.gitDir, 'policyCache');
 }
 
-export function guardCacheKey(repo: RepoLocation): string {
+export function guardCacheKey(repo: RepoFacts): string {
   const files = POLICY_FILE_NAMES.map((name) => {
-    const stat = statSync(join(repo.topLevel, name), { throwIfNoEntry: false });
+    const stat = statSync(join(repo.top, name), { throwIfNoEntry: false });
     return stat ? `${name}:${stat.mtimeMs}:${stat.size}:${stat.ino}` : `${name}:-`;
   });
   return [process.env.TRAILGUARD_VERSION ?? 'dev', ...files].join('|');
 }
 
-export function writeGuardCache(repo: RepoLocation, table: GuardTable): void {
+/** Best effort: a cache that cannot be written (a directory in its place, no space) is skipped. */
+export function writeGuardCache(repo: RepoFacts, table: GuardTable): void {
   const file = cacheFile(repo);
-  mkdirSync(join(repo.gitDir, 'trailguard'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(table));
-  renameSync(temporary, file);
+  try {
+    mkdirSync(worktreeStateDir(repo.gitDir), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(table));
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }
 
 /** The cached table when it is still the policy's, else undefined. */
-export function readGuardCache(repo: RepoLocation): GuardTable | undefined {
+export function readGuardCache(repo: RepoFacts): GuardTable | undefined {
   try {
     const table = JSON.parse(readFileSync(cacheFile(repo), 'utf8')) as GuardTable;
     return table.key === guardCacheKey(repo) ? table : undefined;

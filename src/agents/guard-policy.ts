@@ -20,7 +20,7 @@ import {
   writeGuardCache,
   type GuardTable,
 } from './guard-cache.js';
-import type { RepoLocation } from './locate.js';
+import type { RepoFacts } from '../git/discover.js';
 
 /** Where the rules come from, as a refusal names it. */
 function describeSource(source: string): string {
@@ -69,16 +69,16 @@ export function readPolicy(top: string): { policy: Policy; source: string } {
 }
 
 /** Reads the work tree's policy (readPolicy) and refreshes the guard cache with its table. */
-export function readAndCachePolicy(repo: RepoLocation): { policy: Policy; source: string } {
+export function readAndCachePolicy(repo: RepoFacts): { policy: Policy; source: string } {
   // The key first: a policy edited while it is read then leaves a stale key, not a stale table.
   const key = guardCacheKey(repo);
-  const { policy, source } = readPolicy(repo.topLevel);
+  const { policy, source } = readPolicy(repo.top);
   writeGuardCache(repo, tableOf(policy, source, key));
   return { policy, source };
 }
 
 /** The guard's rules from the policy itself; the cache is refreshed on the way. */
-export function loadGuardRules(repo: RepoLocation): GuardRules {
+export function loadGuardRules(repo: RepoFacts): GuardRules {
   const { policy, source } = readAndCachePolicy(repo);
   return rulesOf(policy, source);
 }

@@ -6,13 +6,13 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { LedgerEntry } from '../core/types.js';
+import { locateRepo, repoPath, type RepoFacts } from '../git/discover.js';
+import { appendLedger } from '../state/ledger.js';
 import type { AgentDef } from './agent.js';
 import { agents, isAgentName } from './agents.js';
 import { isObject, PayloadError, type AgentEvent, type HookReply, type Verdict } from './event.js';
 import { judgeEdit, type GuardRules } from './guard.js';
 import { readGuardCache, tableRules } from './guard-cache.js';
-import { appendLedger } from './ledger.js';
-import { locateRepo, repoPath, type RepoLocation } from './locate.js';
 import { modelFromTranscript } from './transcript.js';
 
 export interface AgentHookInput {
@@ -27,15 +27,15 @@ export interface AgentHookInput {
 
 /** The payload's files grouped by the repository holding each (a submodule is its own). */
 async function filesByRepo(event: AgentEvent, env: NodeJS.ProcessEnv) {
-  const repos = new Map<string, { repo: RepoLocation; paths: string[] }>();
+  const repos = new Map<string, { repo: RepoFacts; paths: string[] }>();
   for (const path of event.paths) {
     const absolute = resolve(event.cwd, path);
     const repo = await locateRepo(dirname(absolute), env);
     const inside = repo && repoPath(absolute, event.cwd, repo);
     if (!repo || !inside) continue;
-    const group = repos.get(repo.topLevel) ?? { repo, paths: [] };
+    const group = repos.get(repo.top) ?? { repo, paths: [] };
     if (!group.paths.includes(inside)) group.paths.push(inside);
-    repos.set(repo.topLevel, group);
+    repos.set(repo.top, group);
   }
   return [...repos.values()];
 }
@@ -47,7 +47,7 @@ const snapshotKey = (agent: AgentDef, event: AgentEvent) =>
  * The cached rules when they can decide alone (no path exemptions, or none of the paths is
  * protected); else the policy itself, which also refreshes the cache.
  */
-async function rulesFor(repo: RepoLocation, paths: readonly string[]): Promise<GuardRules> {
+async function rulesFor(repo: RepoFacts, paths: readonly string[]): Promise<GuardRules> {
   const table = readGuardCache(repo);
   if (table) {
     const rules = tableRules(table);
@@ -62,8 +62,8 @@ async function rulesFor(repo: RepoLocation, paths: readonly string[]): Promise<G
 async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput): Promise<Verdict> {
   const shellRepo = event.shell ? await locateRepo(event.cwd, input.env) : undefined;
   if (shellRepo) {
-    const { takeSnapshot } = await import('./snapshot.js');
-    takeSnapshot(shellRepo, snapshotKey(agent, event), input.env);
+    const { takeSnapshot } = await import('../state/snapshot.js');
+    takeSnapshot(shellRepo, snapshotKey(agent, event));
   }
   const verdicts: Verdict[] = [];
   for (const { repo, paths } of await filesByRepo(event, input.env)) {
@@ -81,13 +81,13 @@ async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput)
 async function shellChanges(agent: AgentDef, event: AgentEvent, env: NodeJS.ProcessEnv) {
   const repo = await locateRepo(event.cwd, env);
   if (!repo) return { paths: [] };
-  const { changedSinceSnapshot } = await import('./snapshot.js');
-  const changed = changedSinceSnapshot(repo, snapshotKey(agent, event), env);
+  const { changedSinceSnapshot } = await import('../state/snapshot.js');
+  const changed = changedSinceSnapshot(repo, snapshotKey(agent, event));
   if (changed === undefined) {
     const note = `no snapshot from before this ${agent.label} command, so the files it changed are not known (is the before hook configured?)`;
     return { paths: [], note };
   }
-  return { paths: changed.map((path) => join(repo.topLevel, path)) };
+  return { paths: changed.map((path) => join(repo.top, path)) };
 }
 
 /** Records the files the agent touched; returns a note for stderr, if any. */

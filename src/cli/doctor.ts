@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { diagnose } from '../install/doctor.js';
-import { repoFacts } from '../install/repo.js';
+import { installFacts } from '../install/repo.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard doctor [--repo DIR] [--format text|json]
@@ -17,7 +18,7 @@ export const run: Verb = async (args, io) => {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = requireFormat('doctor', values.format, ['text', 'json'] as const);
-  const findings = await diagnose(await repoFacts(values.repo ?? io.cwd, io.env));
+  const findings = await diagnose(await installFacts(resolve(io.cwd, values.repo ?? '.'), io.env));
   const ok = findings.every((finding) => finding.ok);
   if (format === 'json') io.stdout(JSON.stringify({ ok, findings }, null, 2) + '\n');
   else {

@@ -19,7 +19,7 @@ export const run: Verb = async (args, io) => {
   if (positionals.length !== 1) throw new UserError('explain: name exactly one commit');
   const { repo, loaded } = await repoAndPolicy(values, io);
   const { policy, source } = loaded;
-  const branch = (await currentBranch(repo)) ?? undefined;
+  const branch = (await currentBranch(repo, io.env)) ?? undefined;
   const { commit, verdict, catalog } = await explain({
     repo,
     commit: positionals[0],

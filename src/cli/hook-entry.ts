@@ -4,7 +4,7 @@
  * schema, glob compiler, child_process or ESM module graph, which together cost about as much
  * again as starting node. Anything else (no current cache, pre-push) is left to the full CLI.
  */
-import { hookContext } from '../commit/context.js';
+import { hookRepo } from '../commit/context.js';
 import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
 import { cachedLocalPolicy } from '../commit/local-policy.js';
 import { runHook } from './hook-run.js';
@@ -14,15 +14,15 @@ export async function runLeanHook(name: string, args: string[]): Promise<boolean
   const io = { stderr: (text: string) => void process.stderr.write(text), env: process.env };
   if (name === 'post-commit') {
     process.exitCode = await runHook(name, io, async (hookIO) =>
-      postCommit(await hookContext(process.cwd(), io.env), args, hookIO),
+      postCommit(await hookRepo(process.cwd(), io.env), args, hookIO),
     );
     return true;
   }
   if (name !== 'prepare-commit-msg' && name !== 'commit-msg') return false;
-  let ctx: Awaited<ReturnType<typeof hookContext>>;
+  let ctx: Awaited<ReturnType<typeof hookRepo>>;
   let local: ReturnType<typeof cachedLocalPolicy>;
   try {
-    ctx = await hookContext(process.cwd(), io.env);
+    ctx = await hookRepo(process.cwd(), io.env);
     local = cachedLocalPolicy(ctx);
   } catch {
     return false; // the full CLI reports it, and lets the commit go on

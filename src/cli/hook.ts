@@ -1,4 +1,4 @@
-import { hookContext, stagedChanges } from '../commit/context.js';
+import { hookRepo, stagedChanges } from '../commit/context.js';
 import { cachedLocalPolicy, type PolicyLoader } from '../commit/local-policy.js';
 import { UserError } from '../errors.js';
 import { runHook } from './hook-run.js';
@@ -18,7 +18,7 @@ const loadPolicy: PolicyLoader = async (dirs) =>
   cachedLocalPolicy(dirs) ?? (await import('../commit/policy-file.js')).readLocalPolicy(dirs);
 
 async function dispatch(name: string, args: string[], io: CliIO): Promise<number> {
-  const ctx = await hookContext(io.cwd, io.env);
+  const ctx = await hookRepo(io.cwd, io.env);
   switch (name) {
     case 'prepare-commit-msg': {
       // Started first: git works out the staged files while node loads the detection code.

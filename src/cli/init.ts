@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AGENT_NAMES } from '../agents/agent.js';
 import { agents, isAgentName } from '../agents/agents.js';
 import {
@@ -13,9 +13,10 @@ import { POLICY_FILES } from '../config/load.js';
 import { defaultPolicy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { gitMaybe } from '../git/exec.js';
-import { currentBranch, topLevel } from '../git/repo.js';
+import { discoverRepo } from '../git/discover.js';
+import { currentBranch } from '../git/repo.js';
 import { detectManager, installHooks } from '../install/index.js';
-import { repoFacts } from '../install/repo.js';
+import { installFacts } from '../install/repo.js';
 import { WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
 import { commonOptions, EXIT, parseVerb, type Verb } from './io.js';
 
@@ -89,7 +90,7 @@ export const run: Verb = async (args, io) => {
   if (positionals.length > 0) throw new UserError(`init: unexpected argument "${positionals[0]}"`);
   const everything =
     values.agents === undefined && !values.hooks && !values.config && !values.workflow;
-  const root = await topLevel(values.repo ?? io.cwd, io.env);
+  const { top: root } = await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env);
 
   const selected = everything ? Object.values(agents) : chosenAgents(values.agents);
   const planned: PlannedFile[] = selected.map((agent) => planAgentConfig(root, agent));
@@ -111,7 +112,7 @@ export const run: Verb = async (args, io) => {
       io.stdout(`# ${file.path}: already set up\n`);
     }
     if (hooks) {
-      const { manager, reason } = detectManager(await repoFacts(root, io.env));
+      const { manager, reason } = detectManager(await installFacts(root, io.env));
       io.stdout(`# git hooks: would be installed with ${manager} (${reason})\n`);
     }
     io.stdout('# dry run: nothing was written\n');

@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { MANAGERS, installHooks, type ManagerName } from '../install/index.js';
-import { HOOK_NAMES, type HookName } from '../install/state.js';
+import { HOOK_NAMES, type HookName } from '../state/install-record.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard install [--manager NAME] [--pre-push] [--hooks LIST] [--local] [--repo DIR] [--format text|json]
@@ -42,7 +43,7 @@ export const run: Verb = async (args, io) => {
     }
   }
   const result = await installHooks({
-    repoDir: values.repo ?? io.cwd,
+    repoDir: resolve(io.cwd, values.repo ?? '.'),
     env: io.env,
     manager,
     hooks: hooks as HookName[] | undefined,

@@ -1,11 +1,13 @@
+import { resolve } from 'node:path';
 import { detectAmbientEnv } from '../core/detect.js';
-import { readLedger, summarizeLedger } from '../agents/ledger.js';
 import { touchedPaths } from '../commit/context.js';
 import { trailersForNow } from '../commit/hooks.js';
 import { loadLocalPolicy } from '../commit/policy-file.js';
 import { reachability } from '../install/doctor.js';
-import { repoFacts } from '../install/repo.js';
-import { InstallState } from '../install/state.js';
+import { installFacts } from '../install/repo.js';
+import { currentRecord } from '../install/recover.js';
+import { InstallState } from '../state/install-record.js';
+import { readLedger, summarizeLedger } from '../state/ledger.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard status [--repo DIR] [--format text|json]
@@ -22,7 +24,7 @@ export const run: Verb = async (args, io) => {
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
-  const facts = await repoFacts(values.repo ?? io.cwd, io.env);
+  const facts = await installFacts(resolve(io.cwd, values.repo ?? '.'), io.env);
   const now = await trailersForNow(facts, { loadPolicy: loadLocalPolicy });
   const staged = new Set(touchedPaths(now.changes));
   const ledger = summarizeLedger(readLedger(facts.commonDir)).map((file) => ({
@@ -30,8 +32,11 @@ export const run: Verb = async (args, io) => {
     staged: staged.has(file.path),
   }));
   const ambient = detectAmbientEnv(io.env, now.local.catalog);
-  const record = new InstallState(facts.commonDir).read();
-  const hooks = record ? record.hooks.map((hook) => reachability(facts, hook)) : [];
+  const damaged: string[] = [];
+  const record = await currentRecord(facts, new InstallState(facts.commonDir), damaged, false);
+  const hooks = record
+    ? await Promise.all(record.hooks.map((hook) => reachability(facts, hook)))
+    : [];
   const status = {
     policy: now.local.source,
     ...(now.local.problem ? { policyProblem: now.local.problem } : {}),
@@ -39,7 +44,11 @@ export const run: Verb = async (args, io) => {
     signals: now.signals,
     ledger,
     ambient,
-    hooks: { installed: record?.manager ?? null, reachable: hooks },
+    hooks: {
+      installed: record?.manager ?? null,
+      reachable: hooks,
+      ...(damaged.length ? { problem: damaged.join('; ') } : {}),
+    },
   };
   if (format === 'json') {
     io.stdout(JSON.stringify(status, null, 2) + '\n');
@@ -65,6 +74,7 @@ export const run: Verb = async (args, io) => {
   }
   for (const signal of ambient)
     out.push(`not recorded (human terminals have it too): ${signal.evidence}`);
+  for (const problem of damaged) out.push(`hooks: ${problem} (repair: trailguard install)`);
   if (!record) out.push('hooks: not installed (trailguard install)');
   else {
     out.push(`hooks: installed with ${record.manager}`);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { uninstallHooks } from '../install/index.js';
 import { EXIT, parseVerb, type Verb } from './io.js';
 
@@ -14,8 +15,15 @@ export const run: Verb = async (args, io) => {
   });
   if (!parsed) return EXIT.ok;
   const { values } = parsed;
-  const result = await uninstallHooks({ repoDir: values.repo ?? io.cwd, env: io.env });
-  io.stdout('trailguard: hooks uninstalled\n');
+  const result = await uninstallHooks({
+    repoDir: resolve(io.cwd, values.repo ?? '.'),
+    env: io.env,
+  });
+  io.stdout(
+    result.installed
+      ? 'trailguard: hooks uninstalled\n'
+      : 'trailguard: hooks are not installed in this repository; nothing to remove\n',
+  );
   for (const path of result.removed) io.stdout(`  undone: ${path}\n`);
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
   return EXIT.ok;

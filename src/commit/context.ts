@@ -9,38 +9,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileChange, Identity } from '../core/types.js';
-
-export interface HookContext {
-  /** The top of the work tree. */
-  top: string;
-  /** This worktree's git dir (absolute). */
-  gitDir: string;
-  /** The git dir shared by all worktrees, where the agent ledger lives (absolute). */
-  commonDir: string;
-  env: NodeJS.ProcessEnv;
-}
+import { discoverRepo, type RepoFacts } from '../git/discover.js';
 
 /** src/git/exec.ts, loaded only when a git process is really needed. */
 const exec = () => import('../git/exec.js');
 
 /** git at the top of the work tree, in the hook's environment. */
-export async function hookGit(ctx: HookContext, args: string[]): Promise<string> {
-  return (await exec()).git(args, { cwd: ctx.top, env: ctx.env });
+export async function hookGit(repo: RepoFacts, args: string[]): Promise<string> {
+  return (await exec()).git(args, { cwd: repo.top, env: repo.env });
 }
 
-export async function hookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
+/** The hook's repository: as the shim names it (git runs hooks at the top), else discovered. */
+export async function hookRepo(cwd: string, env: NodeJS.ProcessEnv): Promise<RepoFacts> {
   const { TRAILGUARD_GIT_DIR: gitDir, TRAILGUARD_COMMON_DIR: commonDir } = env;
   if (gitDir && commonDir && existsSync(resolve(cwd, gitDir))) {
     return { top: cwd, gitDir: resolve(cwd, gitDir), commonDir: resolve(cwd, commonDir), env };
   }
-  const [top, absoluteGitDir, common] = (
-    await (
-      await exec()
-    ).git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd, env })
-  )
-    .trim()
-    .split('\n');
-  return { top, gitDir: absoluteGitDir, commonDir: resolve(cwd, common), env };
+  return discoverRepo(cwd, env);
 }
 
 export interface CommitFacts {
@@ -69,10 +54,7 @@ function identityFromEnv(
  * case starts no git process; `git var -l` fills in what is missing. The comment character matters
  * only where git will open the editor (`needCommentChar`); elsewhere git's default `#` is assumed.
  */
-export async function commitFacts(
-  ctx: HookContext,
-  needCommentChar: boolean,
-): Promise<CommitFacts> {
+export async function commitFacts(ctx: RepoFacts, needCommentChar: boolean): Promise<CommitFacts> {
   const author = identityFromEnv(ctx.env, 'AUTHOR');
   const vars = new Map<string, string>();
   if (!author || needCommentChar) {
@@ -119,7 +101,7 @@ export const STAGED_DIFF = [
  * `git diff --cached --name-status -z` gives it; read from stdin when the shim ran it
  * (TRAILGUARD_STAGED=stdin), else asked of git.
  */
-export async function stagedChanges(ctx: HookContext): Promise<FileChange[]> {
+export async function stagedChanges(ctx: RepoFacts): Promise<FileChange[]> {
   const output =
     ctx.env.TRAILGUARD_STAGED === 'stdin'
       ? readFileSync(0, 'utf8')
@@ -145,7 +127,7 @@ export function touchedPaths(changes: readonly FileChange[]): string[] {
 }
 
 /** Files of the commit just made, against its first parent (all of it for a root commit). */
-export async function committedPaths(ctx: HookContext): Promise<string[]> {
+export async function committedPaths(ctx: RepoFacts): Promise<string[]> {
   const output = await hookGit(ctx, [
     'log',
     '-1',

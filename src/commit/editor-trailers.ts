@@ -10,67 +10,31 @@
  *
  * A note belongs to one commit: the shim's prepare-commit-msg removes any it finds, post-commit
  * removes it whatever it decides, and a note older than a day, or made on another HEAD than the
- * new commit's parent, is never acted on.
+ * new commit's parent, is never acted on (the note itself: src/state/editor-note.ts).
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { formatTrailers } from '../core/trailers.js';
 import type { Trailer } from '../core/types.js';
-import { hookGit, type HookContext } from './context.js';
+import type { RepoFacts } from '../git/discover.js';
+import { takeEditorNote, writeEditorNote } from '../state/editor-note.js';
+import { hookGit } from './context.js';
 import { writtenLines } from './local-policy.js';
-
-interface EditorNote {
-  /** HEAD when prepare-commit-msg ran ('' on an unborn branch): the new commit's only parent. */
-  head: string;
-  commentChar: string;
-  /** The trailer lines we added, the whole message if the developer writes nothing. */
-  trailers: string[];
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const ABORTED =
   'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by ' +
   'trailer had kept alive; your changes are still staged).\n';
 
-/** `<git-dir>/trailguard/editor-trailers` (per worktree: each has its own HEAD). */
-export function editorNoteFile(gitDir: string): string {
-  return join(gitDir, 'trailguard', 'editor-trailers');
-}
-
 /** prepare-commit-msg: the trailers it added to a message without content that git opens the editor on. */
 export async function noteEditorTrailers(
-  ctx: HookContext,
+  ctx: RepoFacts,
   trailers: readonly Trailer[],
   commentChar: string,
 ): Promise<void> {
   const head = await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '');
-  const note: EditorNote = {
+  writeEditorNote(ctx.gitDir, {
     head: head.trim(),
     commentChar,
     trailers: writtenLines(formatTrailers(trailers), commentChar),
-  };
-  const file = editorNoteFile(ctx.gitDir);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(note)}\n`);
-}
-
-/** The note, removed from disk; undefined when there is none, or it is stale or unreadable. */
-function takeNote(file: string): EditorNote | undefined {
-  let text: string;
-  let fresh: boolean;
-  try {
-    fresh = Date.now() - statSync(file).mtimeMs < DAY_MS;
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  rmSync(file, { force: true });
-  try {
-    return fresh ? (JSON.parse(text) as EditorNote) : undefined;
-  } catch {
-    return undefined;
-  }
+  });
 }
 
 /**
@@ -78,10 +42,10 @@ function takeNote(file: string): EditorNote | undefined {
  * it; true when it did.
  */
 export async function undoUnwrittenCommit(
-  ctx: HookContext,
+  ctx: RepoFacts,
   io: { stderr: (text: string) => void },
 ): Promise<boolean> {
-  const note = takeNote(editorNoteFile(ctx.gitDir));
+  const note = takeEditorNote(ctx.gitDir);
   if (!note) return false;
   const [commit, parents, ...message] = (
     await hookGit(ctx, ['log', '-1', '--no-show-signature', '--format=%H%n%P%n%B', 'HEAD'])

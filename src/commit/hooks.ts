@@ -12,27 +12,27 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectCommit, detectEnv } from '../core/detect.js';
+import { mayCarrySignature } from '../core/signature-markers.js';
 import { formatTrailers } from '../core/trailers.js';
 import type { FileChange, Signal } from '../core/types.js';
-import { clearCommitted, ledgerSignals, pendingFor } from '../agents/ledger.js';
+import type { RepoFacts } from '../git/discover.js';
+import { clearCommitted, ledgerSignals, pendingFor } from '../state/ledger.js';
+import { saveMessage } from '../state/saved-message.js';
 import {
   commitFacts,
   committedPaths,
   stagedChanges,
   touchedPaths,
   type CommitFacts,
-  type HookContext,
 } from './context.js';
 import {
   describeViolations,
   hasContent,
   localViolations,
   readMessage,
-  saveMessage,
   type LocalPolicy,
   type PolicyLoader,
 } from './local-policy.js';
-import { mayCarrySignature } from '../install/shim-block.js';
 import { trailersToAdd, withTrailers } from './record.js';
 import { noteEditorTrailers, undoUnwrittenCommit } from './editor-trailers.js';
 
@@ -48,7 +48,7 @@ export type MessageSource = '' | 'message' | 'template' | 'merge' | 'squash' | '
  * rebase): prepare-commit-msg's source, the reflog action git sets, or the sequencer's state
  * (it writes MERGE_MSG for every pick and revert it commits itself).
  */
-export function isReplay(ctx: HookContext, source: string): boolean {
+export function isReplay(ctx: RepoFacts, source: string): boolean {
   if (source === 'merge' || source === 'squash') return true;
   if (/^(rebase|cherry-pick|revert|merge|pull)\b/.test(ctx.env.GIT_REFLOG_ACTION ?? ''))
     return true;
@@ -76,7 +76,7 @@ export interface HookDeps {
  * so only an agent making this commit counts); `editor`: whether git opens the editor.
  */
 async function gather(
-  ctx: HookContext,
+  ctx: RepoFacts,
   { ledger, editor }: { ledger: boolean; editor: boolean },
   deps: HookDeps,
 ): Promise<Gathered> {
@@ -103,7 +103,7 @@ function commitSignals(message: string, g: Gathered): Signal[] {
 
 /** Judges the commit; returns the hook's exit status (1 refuses the commit). */
 function applyPolicy(
-  ctx: HookContext,
+  ctx: RepoFacts,
   g: Gathered,
   fromMessage: readonly Signal[],
   message: string,
@@ -138,7 +138,7 @@ function applyPolicy(
 }
 
 export async function prepareCommitMsg(
-  ctx: HookContext,
+  ctx: RepoFacts,
   args: string[],
   io: HookIO,
   deps: HookDeps,
@@ -171,7 +171,7 @@ export async function prepareCommitMsg(
 }
 
 export async function commitMsg(
-  ctx: HookContext,
+  ctx: RepoFacts,
   args: string[],
   io: HookIO,
   deps: HookDeps,
@@ -194,7 +194,7 @@ export async function commitMsg(
  * otherwise the ledger entries of the files it committed are done. `--ledger-only` (the shim's
  * detached run, which must not take the note of a commit being made meanwhile) skips the first.
  */
-export async function postCommit(ctx: HookContext, args: string[], io: HookIO): Promise<number> {
+export async function postCommit(ctx: RepoFacts, args: string[], io: HookIO): Promise<number> {
   if (!args.includes('--ledger-only') && (await undoUnwrittenCommit(ctx, io))) return 0;
   clearCommitted(ctx.commonDir, await committedPaths(ctx));
   return 0;
@@ -202,7 +202,7 @@ export async function postCommit(ctx: HookContext, args: string[], io: HookIO): 
 
 /** For `status`: the trailers a commit made now would get, without a message. */
 export async function trailersForNow(
-  ctx: HookContext,
+  ctx: RepoFacts,
   deps: HookDeps,
 ): Promise<{
   local: LocalPolicy;

@@ -9,11 +9,11 @@
  * current, so a commit with an agent never loads the YAML parser, the schema or the glob compiler;
  * otherwise policy-file.ts reads it in full and refreshes the cache.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { UNKNOWN_TOOL, createCatalog, type Catalog } from '../core/catalog.js';
 import type { UnknownTools } from '../core/policy.js';
 import type { Signal } from '../core/types.js';
+import type { RepoFacts } from '../git/discover.js';
 import type { GuardRules } from '../agents/guard.js';
 import { readGuardCache, tableRules } from '../agents/guard-cache.js';
 
@@ -26,19 +26,9 @@ export interface LocalPolicy {
   problem?: string;
 }
 
-export interface RepoDirs {
-  top: string;
-  gitDir: string;
-  commonDir: string;
-}
-
 /** The policy from the guard's cache when it is current and enough for the hooks, else undefined. */
-export function cachedLocalPolicy(dirs: RepoDirs): LocalPolicy | undefined {
-  const table = readGuardCache({
-    topLevel: dirs.top,
-    gitDir: dirs.gitDir,
-    commonDir: dirs.commonDir,
-  });
+export function cachedLocalPolicy(repo: RepoFacts): LocalPolicy | undefined {
+  const table = readGuardCache(repo);
   if (!table?.tools || table.pathExemptions) return undefined;
   return {
     catalog: createCatalog({ internal: table.internal, ...table.tools }),
@@ -49,7 +39,7 @@ export function cachedLocalPolicy(dirs: RepoDirs): LocalPolicy | undefined {
 }
 
 /** Where the policy comes from when the cache cannot answer (see policy-file.ts). */
-export type PolicyLoader = (dirs: RepoDirs) => Promise<LocalPolicy>;
+export type PolicyLoader = (repo: RepoFacts) => Promise<LocalPolicy>;
 
 export interface LocalViolation {
   group: string;
@@ -103,15 +93,6 @@ export function writtenLines(message: string, commentChar: string): string[] {
 /** Whether the message has anything a person wrote (not only comments and blank lines). */
 export function hasContent(message: string, commentChar: string): boolean {
   return writtenLines(message, commentChar).length > 0;
-}
-
-/** Keeps a copy of the message under the git dir, so a refused commit loses nothing. */
-export function saveMessage(gitDir: string, messageFile: string): string {
-  const dir = join(gitDir, 'trailguard');
-  mkdirSync(dir, { recursive: true });
-  const saved = join(dir, 'saved-commit-message');
-  copyFileSync(messageFile, saved);
-  return saved;
 }
 
 /** The report a developer sees: each group with its files, the tools with their evidence, the fix. */

@@ -8,13 +8,13 @@ import { resolve } from 'node:path';
 import { POLICY_FILE_NAMES } from '../agents/guard-cache.js';
 import { readAndCachePolicy, rulesOf } from '../agents/guard-policy.js';
 import { createCatalog } from '../core/catalog.js';
-import { cachedLocalPolicy, type LocalPolicy, type RepoDirs } from './local-policy.js';
+import type { RepoFacts } from '../git/discover.js';
+import { cachedLocalPolicy, type LocalPolicy } from './local-policy.js';
 
 export { readPolicy } from '../agents/guard-policy.js';
 
 /** The policy as the hooks apply it, read in full. Never throws: a hook fails open. */
-export async function readLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
-  const repo = { topLevel: dirs.top, gitDir: dirs.gitDir, commonDir: dirs.commonDir };
+export async function readLocalPolicy(repo: RepoFacts): Promise<LocalPolicy> {
   try {
     const { policy, source } = readAndCachePolicy(repo);
     return {
@@ -24,7 +24,7 @@ export async function readLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
       source,
     };
   } catch (error) {
-    const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(dirs.top, path))) ?? '';
+    const file = POLICY_FILE_NAMES.find((path) => existsSync(resolve(repo.top, path))) ?? '';
     return {
       catalog: createCatalog(),
       rules: {
@@ -42,6 +42,6 @@ export async function readLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
 }
 
 /** The cached form when current, else the full read. */
-export async function loadLocalPolicy(dirs: RepoDirs): Promise<LocalPolicy> {
-  return cachedLocalPolicy(dirs) ?? readLocalPolicy(dirs);
+export async function loadLocalPolicy(repo: RepoFacts): Promise<LocalPolicy> {
+  return cachedLocalPolicy(repo) ?? readLocalPolicy(repo);
 }

@@ -7,7 +7,7 @@
 import { runCheck } from '../check.js';
 import { renderText } from '../report/text.js';
 import { gitMaybe } from '../git/exec.js';
-import type { HookContext } from './context.js';
+import type { RepoFacts } from '../git/discover.js';
 import type { HookIO } from './hooks.js';
 import { readPolicy } from './policy-file.js';
 
@@ -15,7 +15,7 @@ const ZERO = /^0+$/;
 
 /** git log arguments naming the commits a push sends for one ref, or undefined for a deletion. */
 async function outgoing(
-  ctx: HookContext,
+  ctx: RepoFacts,
   remote: string,
   localSha: string,
   remoteSha: string,
@@ -31,7 +31,7 @@ async function outgoing(
 }
 
 export async function prePush(
-  ctx: HookContext,
+  ctx: RepoFacts,
   args: string[],
   stdin: string,
   io: HookIO,

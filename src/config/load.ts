@@ -28,10 +28,12 @@ export interface PolicyLocation {
   repoDir: string;
   /** Read the policy committed at this revision instead of the work tree (CI reads the base). */
   rev?: string;
+  /** The caller's environment for git (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
-function workTreeRoot(repoDir: string): string {
-  return gitSync(['rev-parse', '--show-toplevel'], { cwd: repoDir }).trim();
+function workTreeRoot(repoDir: string, env: NodeJS.ProcessEnv): string {
+  return gitSync(['rev-parse', '--show-toplevel'], { cwd: repoDir, env }).trim();
 }
 
 function findOnDisk(root: string): string | undefined {
@@ -41,11 +43,13 @@ function findOnDisk(root: string): string | undefined {
 function findAtRev(
   repoDir: string,
   rev: string,
+  env: NodeJS.ProcessEnv,
   candidates: readonly string[] = POLICY_FILES,
 ): string | undefined {
   if (rev === '' || rev.startsWith('-')) throw new UserError(`invalid revision "${rev}"`);
   const listing = gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...candidates], {
     cwd: repoDir,
+    env,
   });
   const modes = new Map(
     listing
@@ -66,8 +70,12 @@ function findAtRev(
  * The repository-relative path of the policy file that applies, or undefined when there is none.
  * With `rev`, only a regular file committed at that revision counts.
  */
-export function findPolicyFile({ repoDir, rev }: PolicyLocation): string | undefined {
-  return rev === undefined ? findOnDisk(workTreeRoot(repoDir)) : findAtRev(repoDir, rev);
+export function findPolicyFile({
+  repoDir,
+  rev,
+  env = process.env,
+}: PolicyLocation): string | undefined {
+  return rev === undefined ? findOnDisk(workTreeRoot(repoDir, env)) : findAtRev(repoDir, rev, env);
 }
 
 function readFromDisk(fullPath: string, shownAs: string): string {
@@ -86,9 +94,14 @@ function loaded(text: string, source: string): LoadedPolicy {
   return { policy: resolvePolicy(layer), layer, source };
 }
 
-function loadAtRev(repoDir: string, rev: string, path: string): LoadedPolicy {
+function loadAtRev(
+  repoDir: string,
+  rev: string,
+  path: string,
+  env: NodeJS.ProcessEnv,
+): LoadedPolicy {
   const source = `${rev}:${path}`;
-  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir }), source);
+  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir, env }), source);
 }
 
 /**
@@ -99,9 +112,10 @@ export function loadPolicyFileAt(
   repoDir: string,
   rev: string,
   path: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): LoadedPolicy | undefined {
-  const found = findAtRev(repoDir, rev, [path]);
-  return found === undefined ? undefined : loadAtRev(repoDir, rev, found);
+  const found = findAtRev(repoDir, rev, env, [path]);
+  return found === undefined ? undefined : loadAtRev(repoDir, rev, found, env);
 }
 
 /**
@@ -111,15 +125,15 @@ export function loadPolicyFileAt(
  * Errors (a missing --config file, a git failure, an invalid file) are UserErrors.
  */
 export function loadPolicy(options: PolicyLocation & { configPath?: string }): LoadedPolicy {
-  const { repoDir, rev, configPath } = options;
+  const { repoDir, rev, configPath, env = process.env } = options;
   if (configPath !== undefined)
     return loaded(readFromDisk(resolve(repoDir, configPath), configPath), configPath);
   const embedded = { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
   if (rev === undefined) {
-    const root = workTreeRoot(repoDir);
+    const root = workTreeRoot(repoDir, env);
     const path = findOnDisk(root);
     return path === undefined ? embedded : loaded(readFromDisk(resolve(root, path), path), path);
   }
-  const path = findAtRev(repoDir, rev);
-  return path === undefined ? embedded : loadAtRev(repoDir, rev, path);
+  const path = findAtRev(repoDir, rev, env);
+  return path === undefined ? embedded : loadAtRev(repoDir, rev, path, env);
 }

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import type { CommitRecord } from '../core/types.js';
 import { UserError } from '../errors.js';
+import { gitStream } from './exec.js';
 import { assertRepository, shallowBoundary } from './repo.js';
 
 export interface ReadHistoryOptions {
@@ -205,11 +205,7 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
   // Awaited before spawning: node resumes (and so discards) the output of a child that exits
   // while nobody reads its stdout yet, which a slower question asked first would allow.
   const cut = await shallowBoundary(repo, env);
-  const child = spawn('git', historyArgs(revs, paths), {
-    cwd: repo,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = gitStream(historyArgs(revs, paths), { cwd: repo, env });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => {
     if (stderr.length < STDERR_LIMIT) stderr += text;

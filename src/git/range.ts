@@ -35,7 +35,7 @@ function shortRef(ref: string): string {
 }
 
 /** Validates every revision, naming the first (in order) that names no commit. */
-async function resolveAll(repo: string, revs: string[], env?: NodeJS.ProcessEnv) {
+async function resolveAll(repo: string, revs: string[], env: NodeJS.ProcessEnv) {
   const results = await Promise.allSettled(revs.map((rev) => resolveCommit(repo, rev, env)));
   for (const result of results) if (result.status === 'rejected') throw result.reason;
   return results.map((result) => (result as PromiseFulfilledResult<string>).value);
@@ -56,7 +56,8 @@ async function resolveAll(repo: string, revs: string[], env?: NodeJS.ProcessEnv)
  * Every revision is checked first: one that names no commit is a UserError naming it.
  */
 export async function resolveRange(options: ResolveRangeOptions): Promise<ResolvedRange> {
-  const { repo, spec, env } = options;
+  const { repo, spec } = options;
+  const env = options.env ?? process.env;
   if (options.fromRoot) return wholeHistory(repo, spec ?? 'HEAD', env);
   if (spec === undefined) return defaultRange(repo, env);
   if (spec.trim() === '') throw new UserError('empty range: name one, e.g. main..HEAD');
@@ -83,7 +84,7 @@ export async function resolveRange(options: ResolveRangeOptions): Promise<Resolv
 async function wholeHistory(
   repo: string,
   tip: string,
-  env?: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv,
 ): Promise<ResolvedRange> {
   if (tip.includes('..') || RANGE_SUFFIX.test(tip) || tip.trim() === '') {
     throw new UserError(
@@ -94,7 +95,7 @@ async function wholeHistory(
   return { revs: [tip], description: `${tip} (its whole history, root commit included)` };
 }
 
-async function defaultRange(repo: string, env?: NodeJS.ProcessEnv): Promise<ResolvedRange> {
+async function defaultRange(repo: string, env: NodeJS.ProcessEnv): Promise<ResolvedRange> {
   const [[head], tracked, listed] = await Promise.all([
     resolveAll(repo, ['HEAD'], env),
     upstream(repo, env),

@@ -5,12 +5,12 @@ import { UserError } from '../errors.js';
 import { git, gitMaybe } from './exec.js';
 
 /**
- * Facts about a repository, one short git call each. Every function takes the directory to run
- * in (any directory inside the work tree, or a git dir) and an optional environment; without one
- * the process environment is inherited, so GIT_DIR and friends set by a hook are honoured.
+ * Facts about a repository's history and refs, one short git call each (where the repository is:
+ * discover.ts). Every function takes the directory to run in (any directory inside the work tree,
+ * or a git dir) and the caller's environment, so GIT_DIR and friends set by a hook are honoured.
  * Outside a repository each throws UserError("not a git repository: DIR").
  */
-type Env = NodeJS.ProcessEnv | undefined;
+type Env = NodeJS.ProcessEnv;
 
 /** Drops the one newline git ends its answer with (a path may itself end in spaces). */
 function line(output: string): string {
@@ -41,25 +41,12 @@ async function askMaybe(cwd: string, args: string[], env: Env): Promise<string |
   return output === null ? null : line(output);
 }
 
-export function topLevel(cwd: string, env?: Env): Promise<string> {
-  return ask(cwd, ['rev-parse', '--show-toplevel'], env);
-}
-
-export function gitDir(cwd: string, env?: Env): Promise<string> {
-  return ask(cwd, ['rev-parse', '--absolute-git-dir'], env);
-}
-
-/** The directory shared by all worktrees (refs, config, our ledger); gitDir() is per worktree. */
-export function commonDir(cwd: string, env?: Env): Promise<string> {
-  return ask(cwd, ['rev-parse', '--path-format=absolute', '--git-common-dir'], env);
-}
-
-export async function isShallow(cwd: string, env?: Env): Promise<boolean> {
+export async function isShallow(cwd: string, env: Env): Promise<boolean> {
   return (await ask(cwd, ['rev-parse', '--is-shallow-repository'], env)) === 'true';
 }
 
 /** The object name a revision names, or null when it names nothing. */
-export function revParse(cwd: string, rev: string, env?: Env): Promise<string | null> {
+export function revParse(cwd: string, rev: string, env: Env): Promise<string | null> {
   return askMaybe(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev], env);
 }
 
@@ -68,7 +55,7 @@ export function revParse(cwd: string, rev: string, env?: Env): Promise<string | 
  * empty set when the clone is complete. Reading past one of them means reading a cut history.
  * Outside a repository the set is empty too: the caller's next git call says what is wrong.
  */
-export async function shallowBoundary(cwd: string, env?: Env): Promise<Set<string>> {
+export async function shallowBoundary(cwd: string, env: Env): Promise<Set<string>> {
   const answer = await gitMaybe(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], {
     cwd,
     env,
@@ -80,7 +67,7 @@ export async function shallowBoundary(cwd: string, env?: Env): Promise<Set<strin
 }
 
 /** The commit a revision names; a UserError naming the revision when there is none. */
-export async function resolveCommit(cwd: string, rev: string, env?: Env): Promise<string> {
+export async function resolveCommit(cwd: string, rev: string, env: Env): Promise<string> {
   const sha = await revParse(cwd, `${rev}^{commit}`, env);
   if (sha !== null) return sha;
   const hint = (await isShallow(cwd, env))
@@ -95,7 +82,7 @@ export async function mergeBase(
   cwd: string,
   a: string,
   b: string,
-  env?: Env,
+  env: Env,
 ): Promise<string | null> {
   const base = await askMaybe(cwd, ['merge-base', '--end-of-options', a, b], env);
   if (base === null) await Promise.all([resolveCommit(cwd, a, env), resolveCommit(cwd, b, env)]);
@@ -106,7 +93,7 @@ export async function isAncestor(
   cwd: string,
   ancestor: string,
   descendant: string,
-  env?: Env,
+  env: Env,
 ): Promise<boolean> {
   const args = ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant];
   if ((await askMaybe(cwd, args, env)) !== null) return true;
@@ -122,7 +109,7 @@ export async function readBlob(
   cwd: string,
   rev: string,
   path: string,
-  env?: Env,
+  env: Env,
 ): Promise<string | null> {
   const content = await gitMaybe(['cat-file', 'blob', '--end-of-options', `${rev}:${path}`], {
     cwd,
@@ -133,12 +120,12 @@ export async function readBlob(
 }
 
 /** The branch HEAD is on (also when it has no commits yet), or null when HEAD is detached. */
-export function currentBranch(cwd: string, env?: Env): Promise<string | null> {
+export function currentBranch(cwd: string, env: Env): Promise<string | null> {
   return askMaybe(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD'], env);
 }
 
 /** The full ref name of the branch HEAD's branch tracks (refs/remotes/origin/x), or null. */
-export async function upstream(cwd: string, env?: Env): Promise<string | null> {
+export async function upstream(cwd: string, env: Env): Promise<string | null> {
   const ref = await askMaybe(cwd, ['rev-parse', '--symbolic-full-name', '@{upstream}'], env);
   return ref || null;
 }

@@ -9,12 +9,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { loadLocalPolicy } from '../commit/policy-file.js';
+import { gitMaybe } from '../git/exec.js';
+import { InstallState, type HookName, type InstallRecord } from '../state/install-record.js';
 import { ENTRY_MARKER, runsOurHook } from './entry.js';
 import { sectionFor } from './git-config.js';
 import { JOB_NAME, lefthookConfig, lefthookLocalConfig } from './lefthook.js';
-import { CONFIG_HOOKS_SINCE, versionAtLeast, type RepoFacts } from './repo.js';
+import { currentRecord } from './recover.js';
+import { CONFIG_HOOKS_SINCE, versionAtLeast, type InstallFacts } from './repo.js';
 import { huskyDir } from './sh-lines.js';
-import { InstallState, isOurShim, shimSource, type HookName, type InstallRecord } from './state.js';
+import { isOurShim, shimSource } from './shim-file.js';
 
 export interface Finding {
   ok: boolean;
@@ -23,11 +26,11 @@ export interface Finding {
 }
 
 /** How git reaches our hook for one event now, or why it does not. */
-export function reachability(facts: RepoFacts, hook: HookName): Finding {
+export async function reachability(facts: InstallFacts, hook: HookName): Promise<Finding> {
   const file = join(facts.hooksDir, hook);
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (isOurShim(file)) return { ok: true, what: `${hook}: ${file}` };
-  const via = entryRunner(facts, hook, file, text);
+  const via = await entryRunner(facts, hook, file, text);
   if (!via) {
     return {
       ok: false,
@@ -49,12 +52,12 @@ export function reachability(facts: RepoFacts, hook: HookName): Finding {
 }
 
 /** Which hook manager entry of ours git reaches for `hook`, if any. */
-function entryRunner(
-  facts: RepoFacts,
+async function entryRunner(
+  facts: InstallFacts,
   hook: HookName,
   file: string,
   text: string,
-): string | undefined {
+): Promise<string | undefined> {
   if (runsOurHook(text)) return `${file} runs trailguard`;
   const husky = huskyDir(facts.top, facts.hooksPath?.value);
   if (husky && facts.hooksPath && readIf(join(husky, hook)).includes(ENTRY_MARKER)) {
@@ -63,7 +66,10 @@ function entryRunner(
   if (text.includes('lefthook') && lefthookJob(facts.top, hook)) {
     return `lefthook runs the ${JOB_NAME} job`;
   }
-  if (versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE) && configHookListed(facts, hook)) {
+  if (
+    versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE) &&
+    (await configHookListed(facts, hook))
+  ) {
     return `git config ${sectionFor(hook)}`;
   }
   return undefined;
@@ -89,43 +95,43 @@ function lefthookJob(top: string, hook: HookName): boolean {
   });
 }
 
-function configHookListed(facts: RepoFacts, hook: HookName): boolean {
-  try {
-    return execFileSync('git', ['hook', 'list', hook], {
-      cwd: facts.top,
-      env: facts.env,
-      encoding: 'utf8',
-    }).includes(`trailguard-${hook}`);
-  } catch {
-    return false;
-  }
+async function configHookListed(facts: InstallFacts, hook: HookName): Promise<boolean> {
+  const listed = await gitMaybe(['hook', 'list', hook], { cwd: facts.top, env: facts.env });
+  return listed?.includes(`trailguard-${hook}`) ?? false;
 }
 
 /** What a GUI client's PATH holds without a login shell (no nvm, no shell rc files). */
 export const GUI_PATH = '/usr/bin:/bin:/usr/sbin:/sbin';
 
-/** The shim's own node search, run with what a GUI client has: no login shell, a short PATH. */
-export function nodeWithoutLoginShell(
-  facts: RepoFacts,
-  state: InstallState,
-  guiPath = GUI_PATH,
-): string | undefined {
-  const shim = readFileSync(shimSource(), 'utf8');
-  const functionOf = (name: string) =>
-    new RegExp(`^${name}\\(\\) \\{\\n[\\s\\S]*?\\n\\}\\n`, 'm').exec(shim)?.[0];
-  const [onPath, findNode] = [functionOf('tg_on_path'), functionOf('tg_find_node')];
-  if (!onPath || !findNode) return undefined;
-  const hookEnv = join(state.dir, 'hook.env');
-  const script = `${onPath}${findNode}[ ! -f "$1" ] || . "$1"; tg_find_node && printf '%s' "$tg_node"`;
+/** What a hook finds, asked of the shim itself (its `doctor` mode) with a GUI client's PATH. */
+export interface ShimView {
+  /** The node the shim's own search finds, if any. */
+  node?: string;
+  /** The CLI recorded at install (hook.env), if any. */
+  cli?: string;
+  hookEnv: 'ok' | 'missing' | 'damaged';
+}
+
+/** The shim's own search, run with what a GUI client has: no login shell, a short PATH. */
+export function shimView(facts: InstallFacts, guiPath = GUI_PATH): ShimView {
+  let output = '';
   try {
-    const found = execFileSync('/bin/sh', ['-c', script, 'sh', hookEnv], {
-      env: { HOME: facts.env.HOME ?? '', PATH: guiPath },
+    output = execFileSync('/bin/sh', [shimSource()], {
+      cwd: facts.top,
+      env: { HOME: facts.env.HOME ?? '', PATH: guiPath, tg_hook: 'doctor' },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    return found || undefined;
   } catch {
-    return undefined;
+    output = '';
   }
+  const field = (name: string) => new RegExp(`^${name}=(.*)$`, 'm').exec(output)?.[1] || undefined;
+  const hookEnv = field('hook-env');
+  return {
+    node: field('node'),
+    cli: field('cli'),
+    hookEnv: hookEnv === 'ok' || hookEnv === 'missing' ? hookEnv : 'damaged',
+  };
 }
 
 function nodeMajor(node: string): number {
@@ -139,46 +145,58 @@ function nodeMajor(node: string): number {
 }
 
 export async function diagnose(
-  facts: RepoFacts,
+  facts: InstallFacts,
   options: { guiPath?: string } = {},
 ): Promise<Finding[]> {
   const state = new InstallState(facts.commonDir);
-  const record: InstallRecord | undefined = state.read();
-  const findings: Finding[] = [];
+  const damaged: string[] = [];
+  const record: InstallRecord | undefined = await currentRecord(facts, state, damaged, false);
+  const findings: Finding[] = damaged.map((what) => ({
+    ok: false,
+    what,
+    fix: 'trailguard install (rebuilds the record from the hooks on disk)',
+  }));
   if (!record) {
+    if (damaged.length > 0) return findings;
     return [
       { ok: false, what: 'trailguard hooks are not installed here', fix: 'trailguard install' },
     ];
   }
   findings.push({ ok: true, what: `installed with ${record.manager}: ${record.hooks.join(', ')}` });
   for (const hook of record.hooks) {
-    const finding = reachability(facts, hook);
+    const finding = await reachability(facts, hook);
     if (!finding.ok) finding.fix ??= whyUnreachable(facts, record, hook);
     findings.push(finding);
   }
-  const node = nodeWithoutLoginShell(facts, state, options.guiPath);
-  if (!node) {
+  const shim = shimView(facts, options.guiPath);
+  if (shim.hookEnv === 'damaged') {
+    findings.push({
+      ok: false,
+      what: `${state.hookEnvPath} cannot be read; the hooks go on without it`,
+      fix: 'trailguard install (writes it anew)',
+    });
+  }
+  if (!shim.node) {
     findings.push({
       ok: false,
       what: 'node is not found without a login shell (GUI clients start hooks so)',
       fix: `trailguard install (records ${process.execPath}), or set TRAILGUARD_NODE for your GUI client`,
     });
-  } else if (nodeMajor(node) < 20) {
+  } else if (nodeMajor(shim.node) < 20) {
     findings.push({
       ok: false,
-      what: `the node hooks find first (${node}) is older than 20`,
+      what: `the node hooks find first (${shim.node}) is older than 20`,
       fix: 'install node 20 or newer there, or set TRAILGUARD_NODE to a newer one',
     });
-  } else findings.push({ ok: true, what: `node without a login shell: ${node}` });
-  const cli = /^TG_CLI='(.*)'$/m.exec(readIf(join(state.dir, 'hook.env')))?.[1];
+  } else findings.push({ ok: true, what: `node without a login shell: ${shim.node}` });
   if (
-    cli &&
-    !existsSync(cli) &&
+    shim.cli &&
+    !existsSync(shim.cli) &&
     !existsSync(join(facts.top, 'node_modules/trailguard/dist/cli.js'))
   ) {
     findings.push({
       ok: false,
-      what: `the trailguard CLI recorded at install is gone (${cli})`,
+      what: `the trailguard CLI recorded at install is gone (${shim.cli})`,
       fix: 'npm install --save-dev trailguard && npx trailguard install',
     });
   }
@@ -195,7 +213,7 @@ export async function diagnose(
   return findings;
 }
 
-function whyUnreachable(facts: RepoFacts, record: InstallRecord, hook: HookName): string {
+function whyUnreachable(facts: InstallFacts, record: InstallRecord, hook: HookName): string {
   for (const change of record.changes) {
     if (change.kind !== 'hook-file' || !change.path.endsWith(`/${hook}`)) continue;
     if (isOurShim(`${change.path}.old`)) {

@@ -5,7 +5,7 @@
  * else the copy `trailguard install` put in this clone's git dir, else nothing (silently, for
  * teammates who do not use trailguard).
  */
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 
 export const ENTRY_MARKER =
   '# trailguard: records AI tools as Assisted-by trailers (`trailguard uninstall` removes these two lines)';

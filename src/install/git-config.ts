@@ -5,7 +5,7 @@
  * shim (a section named like an event is reportedly rejected).
  */
 import type { InstallRun } from './run.js';
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 import { gitClient } from './repo.js';
 
 export const sectionFor = (hook: HookName) => `hook.trailguard-${hook}`;

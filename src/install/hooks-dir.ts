@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { InstallRun } from './run.js';
-import { isOurShim, writeShim, type Change, type HookName } from './state.js';
+import type { Change, HookName } from '../state/install-record.js';
+import { isOurShim, writeShim } from './shim-file.js';
 
 export const CHAINED_SUFFIX = '.pre-trailguard';
 

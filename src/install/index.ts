@@ -9,14 +9,19 @@
  */
 import { readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { agentEnvNames, createCatalog } from '../core/catalog.js';
-import { UserError } from '../errors.js';
 import { loadLocalPolicy } from '../commit/policy-file.js';
 import { removeEntryLines } from './entry.js';
 import { installConfigHooks, removeSection } from './git-config.js';
 import { installHookFiles, removeHookFile } from './hooks-dir.js';
 import { installLefthook, lefthookConfig, removeLefthookJobs } from './lefthook.js';
 import { preCommitStanza, usesPreCommit } from './pre-commit.js';
-import { CONFIG_HOOKS_SINCE, isInside, repoFacts, versionAtLeast, type RepoFacts } from './repo.js';
+import {
+  CONFIG_HOOKS_SINCE,
+  isInside,
+  installFacts,
+  versionAtLeast,
+  type InstallFacts,
+} from './repo.js';
 import { InstallRun } from './run.js';
 import { huskyDir, installEntryLines } from './sh-lines.js';
 import {
@@ -25,14 +30,9 @@ import {
   removeSimpleGitHooksEntries,
   simpleGitHooksConfig,
 } from './simple-git-hooks.js';
-import {
-  DEFAULT_HOOKS,
-  InstallState,
-  hash,
-  packageCli,
-  type Change,
-  type HookName,
-} from './state.js';
+import { InstallState, hash, type Change, type HookName } from '../state/install-record.js';
+import { currentRecord } from './recover.js';
+import { DEFAULT_HOOKS, packageCli, writeShim } from './shim-file.js';
 
 export const MANAGERS = [
   'git-config',
@@ -75,7 +75,7 @@ export interface Detected {
 }
 
 /** Which way to install, and why. */
-export function detectManager(facts: RepoFacts): Detected {
+export function detectManager(facts: InstallFacts): Detected {
   const { top, hooksPath, gitVersion } = facts;
   if (versionAtLeast(gitVersion, CONFIG_HOOKS_SINCE)) {
     return {
@@ -117,7 +117,7 @@ export function detectManager(facts: RepoFacts): Detected {
 }
 
 /** Variables of the policy's own tools (tools.extra), for the shims' fast path. */
-async function extraAgentEnv(facts: RepoFacts): Promise<string[]> {
+async function extraAgentEnv(facts: InstallFacts): Promise<string[]> {
   const builtin = new Set(agentEnvNames(createCatalog()));
   const local = await loadLocalPolicy(facts);
   return agentEnvNames(local.catalog).filter((name) => !builtin.has(name));
@@ -125,7 +125,7 @@ async function extraAgentEnv(facts: RepoFacts): Promise<string[]> {
 
 export async function installHooks(options: InstallOptions): Promise<InstallResult> {
   const env = options.env ?? process.env;
-  const facts = await repoFacts(options.repoDir, env);
+  const facts = await installFacts(options.repoDir, env);
   const detected = options.manager
     ? { manager: options.manager, reason: 'chosen with --manager' }
     : detectManager(facts);
@@ -136,15 +136,15 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
     ]),
   ];
   const state = new InstallState(facts.commonDir);
-  let before = state.read();
   const notes: string[] = [];
+  let before = await currentRecord(facts, state, notes, true);
   if (before && before.manager !== detected.manager) {
     notes.push(...(await removeChanges(facts, before.changes)));
     before = undefined;
   }
   const run = new InstallRun(facts, state, before);
   run.notes.push(...notes);
-  state.writeHookCopies(hooks);
+  for (const hook of hooks) writeShim(state.hookCopy(hook));
   state.writeHookEnv({
     cli: packageCli(),
     node: process.execPath,
@@ -197,12 +197,14 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
 }
 
 export interface UninstallResult {
+  /** False when nothing of trailguard's was installed (uninstalling again is no error). */
+  installed: boolean;
   removed: string[];
   notes: string[];
 }
 
 /** Undoes the changes (last first): each file back as it was, or our entry taken out if edited since. */
-async function removeChanges(facts: RepoFacts, changes: readonly Change[]): Promise<string[]> {
+async function removeChanges(facts: InstallFacts, changes: readonly Change[]): Promise<string[]> {
   const notes: string[] = [];
   let simpleGitHooksChanged = false;
   for (const change of [...changes].reverse()) {
@@ -239,12 +241,13 @@ export async function uninstallHooks(options: {
   repoDir: string;
   env?: NodeJS.ProcessEnv;
 }): Promise<UninstallResult> {
-  const facts = await repoFacts(options.repoDir, options.env ?? process.env);
+  const facts = await installFacts(options.repoDir, options.env ?? process.env);
   const state = new InstallState(facts.commonDir);
-  const record = state.read();
-  if (!record) throw new UserError('trailguard hooks are not installed in this repository');
-  const notes = await removeChanges(facts, record.changes);
+  const notes: string[] = [];
+  const record = await currentRecord(facts, state, notes, false);
+  if (record) notes.push(...(await removeChanges(facts, record.changes)));
   state.clear();
+  if (!record) return { installed: false, removed: [], notes };
   const removed = record.changes.map((c) => ('path' in c ? c.path : `git config ${c.section}`));
-  return { removed, notes };
+  return { installed: true, removed, notes };
 }

@@ -11,7 +11,7 @@ import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from 'ya
 import { UserError } from '../errors.js';
 import { hookCommand } from './entry.js';
 import type { InstallRun } from './run.js';
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 
 const CONFIG_NAMES = ['lefthook', '.lefthook', '.config/lefthook'];
 const YAML_EXTENSIONS = ['.yml', '.yaml'];

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookCommand } from './entry.js';
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 
 export const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 

@@ -1,12 +1,14 @@
 /**
- * Facts the installer and `doctor` need about a repository: where git looks for hooks, who set
- * core.hooksPath, the git version, and which hook manager the repository uses. Off the commit's
- * hot path, so git is called through simple-git (with the caller's GIT_* variables allowed:
- * simple-git 4 strips them otherwise).
+ * Facts the installer and `doctor` need about a repository beyond where it is: where git looks
+ * for hooks, who set core.hooksPath, the git version. Asked through src/git/exec.ts like every
+ * git question; the config sections install writes go through simple-git's config API (`git`),
+ * off the commit's hot path, with the caller's GIT_* variables allowed (simple-git 4 strips them
+ * otherwise).
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { UserError } from '../errors.js';
+import { discoverRepo, type RepoFacts } from '../git/discover.js';
+import { git, gitMaybe } from '../git/exec.js';
 
 /**
  * The caller's environment is the user's own (GIT_CONFIG_GLOBAL, GIT_EDITOR, … as their shell or
@@ -40,52 +42,39 @@ export function gitClient(cwd: string, env: NodeJS.ProcessEnv): SimpleGit {
 
 export type GitVersion = [number, number, number];
 
-export interface RepoFacts {
-  top: string;
-  gitDir: string;
-  commonDir: string;
+export interface InstallFacts extends RepoFacts {
   /** Where git runs hooks from now (`git rev-parse --git-path hooks`), absolute. */
   hooksDir: string;
   /** core.hooksPath and the config scope that sets it (local, global, system, worktree, command). */
   hooksPath?: { value: string; scope: string };
   gitVersion: GitVersion;
-  env: NodeJS.ProcessEnv;
+  /** simple-git at the top of the work tree, for config edits. */
   git: SimpleGit;
 }
 
-export async function repoFacts(repoDir: string, env: NodeJS.ProcessEnv): Promise<RepoFacts> {
-  const probe = gitClient(repoDir, env);
-  let top: string;
-  try {
-    top = (await probe.revparse(['--show-toplevel'])).trim();
-  } catch {
-    throw new UserError(`not inside a git work tree: ${repoDir}`);
-  }
-  const git = gitClient(top, env);
-  const [gitDir, commonDir, hooksDir] = (
-    await git.raw(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--git-path', 'hooks'])
-  )
-    .trim()
-    .split('\n');
-  const version = await git.version();
-  let hooksPath: RepoFacts['hooksPath'];
-  try {
-    const [scope, value] = (await git.raw(['config', '--show-scope', '--get', 'core.hooksPath']))
-      .trim()
-      .split('\t');
-    if (value) hooksPath = { value, scope };
-  } catch {
-    hooksPath = undefined;
-  }
+/** `git version 2.39.5 (Apple Git-154)` → [2, 39, 5]. */
+function parseVersion(text: string): GitVersion {
+  const [major = 0, minor = 0, patch = 0] = (/(\d+)\.(\d+)(?:\.(\d+))?/.exec(text) ?? [])
+    .slice(1)
+    .map((part) => Number(part) || 0);
+  return [major, minor, patch];
+}
+
+export async function installFacts(repoDir: string, env: NodeJS.ProcessEnv): Promise<InstallFacts> {
+  const repo = await discoverRepo(repoDir, env);
+  const options = { cwd: repo.top, env };
+  const [hooksDir, version, hooksPath] = await Promise.all([
+    git(['rev-parse', '--git-path', 'hooks'], options),
+    git(['version'], options),
+    gitMaybe(['config', '--show-scope', '--get', 'core.hooksPath'], options),
+  ]);
+  const [scope, value] = (hooksPath ?? '').trim().split('\t');
   return {
-    top,
-    gitDir,
-    commonDir: resolve(top, commonDir),
-    hooksDir: resolve(top, hooksDir),
-    hooksPath,
-    gitVersion: [version.major, version.minor, Number(version.patch) || 0],
-    env,
-    git,
+    ...repo,
+    hooksDir: resolve(repo.top, hooksDir.trim()),
+    ...(value ? { hooksPath: { value, scope } } : {}),
+    gitVersion: parseVersion(version),
+    git: gitClient(repo.top, env),
   };
 }
 

@@ -5,14 +5,14 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import type { RepoFacts } from './repo.js';
 import {
   hash,
   type Change,
   type EditFormat,
   type InstallRecord,
   type InstallState,
-} from './state.js';
+} from '../state/install-record.js';
+import type { InstallFacts } from './repo.js';
 
 export class InstallRun {
   readonly changes: Change[] = [];
@@ -20,7 +20,7 @@ export class InstallRun {
   readonly changed: string[] = [];
 
   constructor(
-    readonly facts: RepoFacts,
+    readonly facts: InstallFacts,
     readonly state: InstallState,
     private readonly before: InstallRecord | undefined,
   ) {}

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { addEntryLines } from './entry.js';
 import type { InstallRun } from './run.js';
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 
 export function installEntryLines(run: InstallRun, dir: string, hooks: readonly HookName[]): void {
   for (const hook of hooks) {

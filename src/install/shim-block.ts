@@ -1,23 +1,20 @@
 /**
- * The part of the hook shim (hooks/trailguard-hook.sh) that comes from the tool catalog: which
- * environment variables mean "an agent is running this commit" and which message lines carry a
- * tool's own signature. scripts/build.mjs writes it between the markers; a test fails when the
- * committed shim differs from what the catalog gives, so the list is never copied by hand.
+ * The parts of the hook shim (hooks/trailguard-hook.sh) that come from elsewhere, so nothing is
+ * copied by hand: from the tool catalog, which environment variables mean "an agent is running
+ * this commit" and which message lines carry a tool's own signature; from the state table, where
+ * trailguard's files are. scripts/build.mjs writes each block between its markers; a test fails
+ * when the committed shim differs.
  */
-import {
-  agentEnvNames,
-  builtinTools,
-  claimTrailers,
-  createCatalog,
-  type Catalog,
-} from '../core/catalog.js';
+import { agentEnvNames, createCatalog, type Catalog } from '../core/catalog.js';
+import { signatureMarkers } from '../core/signature-markers.js';
+import { SHARED_STATE, STATE_DIR, WORKTREE_STATE } from '../state/paths.js';
 
 export const BLOCK_START =
   '# >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>';
 export const BLOCK_END = '# <<< generated <<<';
-
-/** Our own trailer: a message that has it already needs no normalising. */
-const OWN_TRAILER = 'assisted-by';
+export const STATE_BLOCK_START =
+  '# >>> generated from the state table (src/state/paths.ts) by scripts/build.mjs; do not edit >>>';
+export const STATE_BLOCK_END = '# <<< generated state paths <<<';
 
 /** A case pattern matching `text` anywhere in a line, ignoring ASCII case; `*` stays a wildcard. */
 function caseInsensitiveGlob(text: string): string {
@@ -28,48 +25,6 @@ function caseInsensitiveGlob(text: string): string {
     else out += `\\${char}`;
   }
   return `*${out}*`;
-}
-
-/** The ASCII head of a footer up to its link target: `Generated with [Claude Code]`. */
-function footerMarker(text: string): string {
-  const start = text.search(/[A-Za-z]/);
-  return text
-    .slice(start)
-    .replace(/\]\(.*$/, ']')
-    .trim();
-}
-
-/**
- * Texts that only a tool's own signature contains: its co-author addresses, its GitHub accounts'
- * noreply addresses, its trailer keys, its footers, and the AI-claim trailer keys. A match only
- * means "start node and look"; detectCommit decides what the line is.
- */
-export function signatureMarkers(): string[] {
-  const markers = new Set<string>();
-  for (const tool of builtinTools) {
-    for (const { email } of tool.emails) markers.add(email.toLowerCase());
-    for (const { login } of tool.github)
-      markers.add(`${login}@users.noreply.github.com`.toLowerCase());
-    for (const { key } of tool.trailers) markers.add(`${key.toLowerCase()}:`);
-    for (const { text } of tool.footers) markers.add(footerMarker(text).toLowerCase());
-    for (const { text } of tool.subjectPrefixes) markers.add(text.trim().toLowerCase());
-  }
-  for (const { key } of claimTrailers) {
-    if (key.toLowerCase() !== OWN_TRAILER) markers.add(`${key.toLowerCase()}:`);
-  }
-  return [...markers].sort();
-}
-
-let markerParts: string[][] | undefined;
-
-/**
- * Whether a message may carry a tool's own signature: the shim's test, in node. When it may not,
- * the hook skips reading the message for signatures (about a third of the hook's own work).
- */
-export function mayCarrySignature(message: string): boolean {
-  markerParts ??= signatureMarkers().map((marker) => marker.split('*').filter(Boolean));
-  const text = message.toLowerCase();
-  return markerParts.some((parts) => parts.every((part) => text.includes(part)));
 }
 
 /** The generated block, markers included, for the builtin catalog. */
@@ -93,10 +48,40 @@ export function renderShimBlock(catalog: Catalog = createCatalog()): string {
   ].join('\n');
 }
 
-/** `shim` with its generated block replaced by `block`. */
+/** `tg_<name>` for a state table key: `postCommitLog` → `tg_post_commit_log`. */
+export function shellName(key: string): string {
+  return `tg_${key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * The shim's names for the state files it uses (each `$tg_<name>` the rest of `shim` mentions),
+ * set once the shim knows tg_git_dir and tg_common_dir.
+ */
+export function renderStateBlock(shim: string): string {
+  const outside = withShimBlock(shim, `${STATE_BLOCK_START}\n${STATE_BLOCK_END}`);
+  const used = (key: string) => new RegExp(`\\$\\{?${shellName(key)}\\b`).test(outside);
+  const lines = [
+    ...Object.entries(SHARED_STATE).map(([key, name]) =>
+      used(key) ? `${shellName(key)}=$tg_common_dir/${STATE_DIR}/${name}` : '',
+    ),
+    ...Object.entries(WORKTREE_STATE).map(([key, name]) =>
+      used(key) ? `${shellName(key)}=$tg_git_dir/${STATE_DIR}/${name}` : '',
+    ),
+  ].filter(Boolean);
+  return [STATE_BLOCK_START, ...lines, STATE_BLOCK_END].join('\n');
+}
+
+/** Every generated block of `shim`, as the current sources give them. */
+export function renderShimBlocks(shim: string): string[] {
+  return [renderStateBlock(shim), renderShimBlock()];
+}
+
+/** `shim` with the generated block that `block` replaces (same first and last line) replaced. */
 export function withShimBlock(shim: string, block: string): string {
-  const start = shim.indexOf(BLOCK_START);
-  const end = shim.indexOf(BLOCK_END);
-  if (start < 0 || end < start) throw new Error('hook shim: generated block markers not found');
-  return shim.slice(0, start) + block + shim.slice(end + BLOCK_END.length);
+  const lines = block.split('\n');
+  const [first, last] = [lines[0], lines[lines.length - 1]];
+  const start = shim.indexOf(first);
+  const end = shim.indexOf(last, start);
+  if (start < 0 || end < start) throw new Error(`hook shim: markers not found: ${first}`);
+  return shim.slice(0, start) + block + shim.slice(end + last.length);
 }

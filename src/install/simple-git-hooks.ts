@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { hookCommand, runsOurHook } from './entry.js';
 import { installHookFiles } from './hooks-dir.js';
 import type { InstallRun } from './run.js';
-import type { HookName } from './state.js';
+import type { HookName } from '../state/install-record.js';
 
 const JS_CONFIGS = [
   '.simple-git-hooks.cjs',

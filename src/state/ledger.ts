@@ -19,21 +19,14 @@ import {
   writeFileSync,
   appendFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
 import type { LedgerEntry, Signal } from '../core/types.js';
+import { sharedStateDir, sharedStatePath } from './paths.js';
 
 const LOCK_WAIT_MS = 3000;
 /** A lock older than this was left by a killed process: no holder keeps it for more than a few ms. */
 const LOCK_STALE_MS = 10_000;
 
-/** trailguard's own directory inside the git common dir (ledger, snapshots, caches). */
-export function stateDir(commonDir: string): string {
-  return join(commonDir, 'trailguard');
-}
-
-export function ledgerPath(commonDir: string): string {
-  return join(stateDir(commonDir), 'ledger.jsonl');
-}
+export const ledgerPath = (commonDir: string) => sharedStatePath(commonDir, 'ledger');
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -61,7 +54,7 @@ function isStale(lock: string): boolean {
  * runs anyway (`locked` false), which can only lose an entry if a rewrite runs at that instant.
  */
 function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
-  const lock = join(stateDir(commonDir), 'ledger.lock');
+  const lock = sharedStatePath(commonDir, 'ledgerLock');
   const deadline = Date.now() + LOCK_WAIT_MS;
   let locked = false;
   while (!locked) {
@@ -90,7 +83,7 @@ function serialize(entry: LedgerEntry): string {
 /** Appends entries as whole lines in one write. */
 export function appendLedger(commonDir: string, entries: readonly LedgerEntry[]): void {
   if (entries.length === 0) return;
-  mkdirSync(stateDir(commonDir), { recursive: true });
+  mkdirSync(sharedStateDir(commonDir), { recursive: true });
   const lines = entries.map(serialize).join('');
   withLock(commonDir, () => appendFileSync(ledgerPath(commonDir), lines));
 }

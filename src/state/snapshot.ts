@@ -6,9 +6,9 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RepoFacts } from '../git/discover.js';
 import { gitSync } from '../git/exec.js';
-import { stateDir } from './ledger.js';
-import type { RepoLocation } from './locate.js';
+import { sharedStatePath } from './paths.js';
 
 /** Snapshots whose after event never came (the command was refused or the agent died). */
 const ABANDONED_MS = 24 * 60 * 60 * 1000;
@@ -25,25 +25,25 @@ function fingerprint(file: string): string {
 }
 
 /** Every dirty path (tracked and changed, or untracked and not ignored) with its fingerprint. */
-function dirtyFiles(repo: RepoLocation, env: NodeJS.ProcessEnv): Fingerprints {
+function dirtyFiles(repo: RepoFacts): Fingerprints {
   const status = gitSync(
     ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'],
-    { cwd: repo.topLevel, env },
+    { cwd: repo.top, env: repo.env },
   );
   const files: Fingerprints = {};
   for (const record of status.split('\0')) {
     if (record.length < 4) continue;
     const path = record.slice(3);
-    files[path] = fingerprint(join(repo.topLevel, path));
+    files[path] = fingerprint(join(repo.top, path));
   }
   return files;
 }
 
-function snapshotsDir(repo: RepoLocation): string {
-  return join(stateDir(repo.commonDir), 'snapshots');
+function snapshotsDir(repo: RepoFacts): string {
+  return sharedStatePath(repo.commonDir, 'snapshots');
 }
 
-function snapshotFile(repo: RepoLocation, key: string): string {
+function snapshotFile(repo: RepoFacts, key: string): string {
   return join(snapshotsDir(repo), `${key.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 160)}.json`);
 }
 
@@ -60,11 +60,11 @@ function pruneAbandoned(dir: string): void {
 }
 
 /** Records the work tree's dirty files before a shell command runs. */
-export function takeSnapshot(repo: RepoLocation, key: string, env: NodeJS.ProcessEnv): void {
+export function takeSnapshot(repo: RepoFacts, key: string): void {
   const dir = snapshotsDir(repo);
   mkdirSync(dir, { recursive: true });
   pruneAbandoned(dir);
-  const snapshot = { topLevel: repo.topLevel, files: dirtyFiles(repo, env) };
+  const snapshot = { topLevel: repo.top, files: dirtyFiles(repo) };
   writeFileSync(snapshotFile(repo, key), JSON.stringify(snapshot));
 }
 
@@ -72,19 +72,17 @@ export function takeSnapshot(repo: RepoLocation, key: string, env: NodeJS.Proces
  * The paths (repository-relative) that are dirty now and were clean or different at the
  * snapshot; undefined when there is no snapshot for `key`. The snapshot is consumed.
  */
-export function changedSinceSnapshot(
-  repo: RepoLocation,
-  key: string,
-  env: NodeJS.ProcessEnv,
-): string[] | undefined {
+export function changedSinceSnapshot(repo: RepoFacts, key: string): string[] | undefined {
   const file = snapshotFile(repo, key);
-  let before: Fingerprints;
+  let before: unknown;
   try {
-    before = (JSON.parse(readFileSync(file, 'utf8')) as { files: Fingerprints }).files;
+    before = (JSON.parse(readFileSync(file, 'utf8')) as { files?: unknown } | null)?.files;
   } catch {
-    return undefined;
+    before = undefined;
   }
-  rmSync(file, { force: true });
-  const now = dirtyFiles(repo, env);
-  return Object.keys(now).filter((path) => before[path] !== now[path]);
+  rmSync(file, { recursive: true, force: true });
+  if (typeof before !== 'object' || before === null) return undefined;
+  const recorded = before as Fingerprints;
+  const now = dirtyFiles(repo);
+  return Object.keys(now).filter((path) => recorded[path] !== now[path]);
 }

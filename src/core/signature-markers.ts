@@ -1,0 +1,51 @@
+/**
+ * Texts that only a tool's own signature contains, and the quick test built on them: a message
+ * with none of them carries no signature, so nothing reads it line by line. The hook shim runs
+ * the same test with shell patterns generated from these texts (src/install/shim-block.ts).
+ */
+import { builtinTools, claimTrailers } from './catalog.js';
+
+/** Our own trailer: a message that has it already needs no normalising. */
+const OWN_TRAILER = 'assisted-by';
+
+/** The ASCII head of a footer up to its link target: `Generated with [Claude Code]`. */
+function footerMarker(text: string): string {
+  const start = text.search(/[A-Za-z]/);
+  return text
+    .slice(start)
+    .replace(/\]\(.*$/, ']')
+    .trim();
+}
+
+/**
+ * Texts that only a tool's own signature contains: its co-author addresses, its GitHub accounts'
+ * noreply addresses, its trailer keys, its footers, and the AI-claim trailer keys. A match only
+ * means "start node and look"; detectCommit decides what the line is.
+ */
+export function signatureMarkers(): string[] {
+  const markers = new Set<string>();
+  for (const tool of builtinTools) {
+    for (const { email } of tool.emails) markers.add(email.toLowerCase());
+    for (const { login } of tool.github)
+      markers.add(`${login}@users.noreply.github.com`.toLowerCase());
+    for (const { key } of tool.trailers) markers.add(`${key.toLowerCase()}:`);
+    for (const { text } of tool.footers) markers.add(footerMarker(text).toLowerCase());
+    for (const { text } of tool.subjectPrefixes) markers.add(text.trim().toLowerCase());
+  }
+  for (const { key } of claimTrailers) {
+    if (key.toLowerCase() !== OWN_TRAILER) markers.add(`${key.toLowerCase()}:`);
+  }
+  return [...markers].sort();
+}
+
+let markerParts: string[][] | undefined;
+
+/**
+ * Whether a message may carry a tool's own signature: the shim's test, in node. When it may not,
+ * the hook skips reading the message for signatures (about a third of the hook's own work).
+ */
+export function mayCarrySignature(message: string): boolean {
+  markerParts ??= signatureMarkers().map((marker) => marker.split('*').filter(Boolean));
+  const text = message.toLowerCase();
+  return markerParts.some((parts) => parts.every((part) => text.includes(part)));
+}
