@@ -666,4 +666,31 @@ describe('pre-push (opt-in)', () => {
     remote.cleanup();
     repo.cleanup();
   });
+  test('a new branch the remote lacks is checked from what the remote has (no --not as a revision)', () => {
+    const remote = new TempRepo({ bare: true });
+    const repo = new TempRepo();
+    repo.commit('initial', ['README.md']);
+    repo.git('remote', 'add', 'origin', remote.dir);
+    repo.git('push', '-q', 'origin', 'main');
+    repo.commit('old eval on main\n\nCo-authored-by: Claude <noreply@anthropic.com>\n', [
+      'evals/old.json',
+    ]);
+    repo.git('push', '-q', 'origin', 'main');
+    installOk(repo, '--pre-push');
+    repo.git('switch', '-q', '-c', 'feat');
+    repo.write('evals/x.json', '{}\n');
+    repo.git('add', 'evals');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'eval by agent'], CLAUDE).code).toBe(0);
+    repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    const refused = gitRun(repo, ['push', '-q', 'origin', 'feat']);
+    expect(refused.stderr).not.toContain('cannot read');
+    expect(refused.stderr).toContain('push refused (local.on-violation: block in .trailguard.yml)');
+    expect(refused.code).not.toBe(0);
+    expect(gitRun(remote, ['rev-parse', '--verify', '-q', 'refs/heads/feat']).code).not.toBe(0);
+    // Only the new commit is judged: the commits origin/main has are not read again.
+    expect(refused.stderr).toContain('in 1 of 1 commit.');
+    expect(refused.stderr).toContain(repo.git('rev-parse', 'HEAD').slice(0, 12));
+    remote.cleanup();
+    repo.cleanup();
+  });
 });

@@ -13,7 +13,12 @@ import { readPolicy } from './policy-file.js';
 
 const ZERO = /^0+$/;
 
-/** git log arguments naming the commits a push sends for one ref, or undefined for a deletion. */
+/**
+ * The revisions naming the commits a push sends for one ref, or undefined for a deletion: the
+ * range from the remote's old tip when we have it, else (a new branch, or a tip we never fetched)
+ * the local tip less every commit a remote-tracking ref of that remote already has (`^sha` forms:
+ * the history reader takes revisions only, never options such as `--not`).
+ */
 async function outgoing(
   ctx: RepoFacts,
   remote: string,
@@ -21,13 +26,17 @@ async function outgoing(
   remoteSha: string,
 ): Promise<string[] | undefined> {
   if (ZERO.test(localSha)) return undefined;
+  const options = { cwd: ctx.top, env: ctx.env };
   const known =
     !ZERO.test(remoteSha) &&
-    (await gitMaybe(['cat-file', '-e', `${remoteSha}^{commit}`], {
-      cwd: ctx.top,
-      env: ctx.env,
-    })) !== null;
-  return known ? [`${remoteSha}..${localSha}`] : [localSha, '--not', `--remotes=${remote}`];
+    (await gitMaybe(['cat-file', '-e', `${remoteSha}^{commit}`], options)) !== null;
+  if (known) return [`${remoteSha}..${localSha}`];
+  const tips = await gitMaybe(
+    ['for-each-ref', '--format=%(objectname)', `refs/remotes/${remote}/`],
+    options,
+  );
+  const excluded = new Set((tips ?? '').split('\n').filter(Boolean));
+  return [localSha, ...[...excluded].map((sha) => `^${sha}`)];
 }
 
 export async function prePush(
