@@ -56699,6 +56699,8 @@ async function* readHistory(options) {
   const { repo, revs, paths } = options;
   const env2 = options.env ?? process.env;
   if (revs.length === 0) throw new Error("readHistory: no revisions given");
+  const option = revs.find((rev) => rev.startsWith("-"));
+  if (option) throw new Error(`readHistory: ${option} is an option, not a revision (use ^rev)`);
   const cut = await shallowBoundary(repo, env2);
   const child2 = gitStream(historyArgs(revs, paths), { cwd: repo, env: env2 });
   let stderr = "";

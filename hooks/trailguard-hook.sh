@@ -48,6 +48,10 @@ if [ -x "$tg_chained" ]; then
   fi
 fi
 
+# commit-msg has work only when git opened the editor (git sets GIT_EDITOR=: for the hooks of a
+# commit that opens none, whose message prepare-commit-msg already saw).
+[ "$tg_hook:${GIT_EDITOR-}" != commit-msg:: ] || exit 0
+
 tg_find_git_dirs || exit 0
 # >>> generated from the state table (src/state/paths.ts) by scripts/build.mjs; do not edit >>>
 tg_ledger=$tg_common_dir/trailguard/ledger.jsonl
@@ -219,8 +223,9 @@ case $tg_hook in
     fi
     ;;
   commit-msg)
-    # Signatures typed or pasted in the editor (an opt-in hook).
-    tg_scan_message "$1" && [ -z "$tg_assisted" ] || exit 0
+    # After the editor: our trailers to weigh against what was written (the editor note), or
+    # signatures typed or pasted there.
+    [ -e "$tg_editor_note" ] || { tg_scan_message "$1" && [ -z "$tg_assisted" ]; } || exit 0
     ;;
 esac
 

@@ -141,8 +141,7 @@ describe('commit hooks (plain .git/hooks)', () => {
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
   });
 
-  test('a signature pasted in the editor is normalised by the opt-in commit-msg hook', () => {
-    installOk(repo, '--hooks', 'prepare-commit-msg,commit-msg,post-commit');
+  test('a signature pasted in the editor is normalised by the commit-msg hook', () => {
     const editor = join(repo.home, 'paste.sh');
     writeFileSync(
       editor,
@@ -241,17 +240,43 @@ describe('messages without content, as git treats them without hooks', () => {
     expect(head()).toBe(before);
   });
 
-  test('the editor saved with nothing written: the commit the trailer kept alive is undone, the changes stay staged', () => {
+  test('the editor saved with nothing written: git aborts as without hooks (no summary, exit 1, nothing committed)', () => {
     const before = head();
+    const reflog = repo.git('reflog', '--format=%H %gs');
     repo.write('edited.txt', 'work\n');
     repo.git('add', 'edited.txt');
     const result = gitRun(repo, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'Aborting commit due to empty commit message.\n',
+    });
+    expect(head()).toBe(before);
+    expect(repo.git('reflog', '--format=%H %gs')).toBe(reflog);
+    expect(staged()).toBe('edited.txt\n');
+    expect(repo.git('status', '--porcelain')).toBe('A  edited.txt\n');
+    expect(existsSync(note())).toBe(false);
+  });
+
+  test('-m "" with -e opens the editor: the same abort when nothing is written', () => {
+    const before = head();
+    const result = gitRun(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: 'Aborting commit due to empty commit message.\n',
+    });
+    expect(head()).toBe(before);
+    expect(staged()).toBe('edited.txt\n');
+  });
+
+  test('--no-verify (no commit-msg) keeps the trailer; nothing written: post-commit undoes the commit', () => {
+    const before = head();
+    const result = gitRun(repo, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result.stderr).toContain(
       'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
     );
     expect(head()).toBe(before);
     expect(staged()).toBe('edited.txt\n');
-    expect(repo.git('status', '--porcelain')).toBe('A  edited.txt\n');
     expect(existsSync(note())).toBe(false);
     // Nothing is lost: the reflog has the commit and its undoing.
     const reflog = repo.git('reflog', '-2', '--format=%gs').split('\n');
@@ -259,14 +284,13 @@ describe('messages without content, as git treats them without hooks', () => {
       'trailguard: undo empty-message commit',
       'commit: Assisted-by: claude-code',
     ]);
-  });
-
-  test('-m "" with -e opens the editor: the same undo when nothing is written', () => {
-    const before = head();
-    const result = gitRun(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
-    expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
-    expect(head()).toBe(before);
-    expect(staged()).toBe('edited.txt\n');
+    const written = gitRun(repo, ['commit', '-q', '--no-verify'], {
+      ...CLAUDE,
+      GIT_EDITOR: 'sh -c "sed -i \\"1s/^\\$/written without hooks/\\" \\"\\$1\\"" -',
+    });
+    expect(written.code).toBe(0);
+    expect(commitMessage(repo)).toBe('written without hooks\n\nAssisted-by: claude-code\n\n');
+    repo.git('reset', '-q', '--soft', 'HEAD^');
   });
 
   test('the editor emptied: git aborts, and the note it leaves never undoes a later commit', () => {
@@ -275,6 +299,11 @@ describe('messages without content, as git treats them without hooks', () => {
     expect(emptied.code).not.toBe(0);
     expect(emptied.stderr).toContain('Aborting commit due to empty commit message.');
     expect(head()).toBe(before);
+    // commit-msg took the note; one left by a failed editor (no commit-msg) is the next test's.
+    expect(existsSync(note())).toBe(false);
+    expect(
+      gitRun(repo, ['commit', '--allow-empty'], { ...CLAUDE, GIT_EDITOR: 'false' }).code,
+    ).not.toBe(0);
     expect(existsSync(note())).toBe(true);
     // Even a message of nothing but that trailer, typed by a person without an agent, stays.
     expect(gitRun(repo, ['commit', '-q', '-m', 'Assisted-by: claude-code']).code).toBe(0);
@@ -312,7 +341,11 @@ describe('messages without content, as git treats them without hooks', () => {
     fresh.write('first.txt', 'first\n');
     fresh.git('add', 'first.txt');
     const result = gitRun(fresh, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
-    expect(result.stderr).toContain('Aborting commit due to empty commit message (trailguard');
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
+    expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
+    const noVerify = gitRun(fresh, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(noVerify.stderr).toContain('Aborting commit due to empty commit message (trailguard');
     expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
     expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
     expect(readFileSync(join(fresh.dir, '.git', 'logs', 'HEAD'), 'utf8')).toContain(

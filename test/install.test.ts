@@ -311,7 +311,7 @@ describe('simple-git-hooks', () => {
       'simple-git-hooks'
     ];
     expect(config['post-commit']).toMatch(/^echo sgh-post-commit >> log.txt\ntrailguard_hook=/);
-    expect(config.preserveUnused).toEqual(['prepare-commit-msg']);
+    expect(config.preserveUnused).toEqual(['prepare-commit-msg', 'commit-msg']);
     // What `npm install` does next time: simple-git-hooks rewrites its hooks and deletes the unused.
     expect(apply().code).toBe(0);
     writeFileSync(join(repo.dir, 'log.txt'), '');

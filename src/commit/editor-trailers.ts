@@ -3,19 +3,24 @@
  * without content, prepare-commit-msg puts our trailers below an empty subject line; but they make
  * the message non-empty (git treats only `Signed-off-by:` lines as empty), so quitting the editor
  * without writing anything, the usual way to abort, would commit a message of nothing but
- * `Assisted-by:`. prepare-commit-msg therefore leaves a note, and post-commit (which the shim runs
- * synchronously while a note exists) undoes a commit whose message is still only those trailers,
- * as git would have aborted it: HEAD goes back, the index and work tree stay, the reflog keeps the
- * commit.
+ * `Assisted-by:`. prepare-commit-msg therefore leaves a note. After the editor, commit-msg empties
+ * a message that is still only those trailers, and git's own check aborts the commit ("Aborting
+ * commit due to empty commit message.", exit 1, nothing committed), exactly as without us. With
+ * --no-verify git skips commit-msg (the trailers must be in the message before the editor for
+ * such a commit to keep them), so post-commit, which the shim runs synchronously while a note
+ * exists, undoes the commit instead: HEAD goes back, the index and work tree stay, the reflog
+ * keeps the commit.
  *
- * A note belongs to one commit: the shim's prepare-commit-msg removes any it finds, post-commit
- * removes it whatever it decides, and a note older than a day, or made on another HEAD than the
- * new commit's parent, is never acted on (the note itself: src/state/editor-note.ts).
+ * A note belongs to one commit: the shim's prepare-commit-msg removes any it finds, commit-msg and
+ * post-commit remove it whatever they decide, and a note older than a day, or made on another HEAD
+ * than the new commit's parent, is never acted on by post-commit (the note itself:
+ * src/state/editor-note.ts).
  */
+import { writeFileSync } from 'node:fs';
 import { formatTrailers } from '../core/trailers.js';
 import type { Trailer } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
-import { takeEditorNote, writeEditorNote } from '../state/editor-note.js';
+import { takeEditorNote, writeEditorNote, type EditorNote } from '../state/editor-note.js';
 import { hookGit } from './context.js';
 import { writtenLines } from './local-policy.js';
 
@@ -37,6 +42,26 @@ export async function noteEditorTrailers(
   });
 }
 
+/** Whether the written lines of `message` are exactly the noted trailers (nothing written above). */
+function onlyNoted(message: string, note: EditorNote): boolean {
+  return writtenLines(message, note.commentChar).join('\n') === note.trailers.join('\n');
+}
+
+/**
+ * commit-msg: empties a message that is still nothing but the trailers noted for it, so that git
+ * aborts the commit itself; true when it did. The note goes either way.
+ */
+export function emptyUnwrittenMessage(
+  gitDir: string,
+  messageFile: string,
+  message: string,
+): boolean {
+  const note = takeEditorNote(gitDir);
+  if (!note || !onlyNoted(message, note)) return false;
+  writeFileSync(messageFile, '');
+  return true;
+}
+
 /**
  * post-commit: undoes the commit just made when its message is nothing but the trailers noted for
  * it; true when it did.
@@ -51,8 +76,7 @@ export async function undoUnwrittenCommit(
     await hookGit(ctx, ['log', '-1', '--no-show-signature', '--format=%H%n%P%n%B', 'HEAD'])
   ).split('\n');
   if (parents !== note.head) return false;
-  const written = writtenLines(message.join('\n'), note.commentChar);
-  if (written.join('\n') !== note.trailers.join('\n')) return false;
+  if (!onlyNoted(message.join('\n'), note)) return false;
   // On an unborn branch the branch goes again (HEAD's own reflog keeps the commit).
   const move = note.head ? ['HEAD', note.head, commit] : ['-d', 'HEAD', commit];
   await hookGit(ctx, ['update-ref', '-m', 'trailguard: undo empty-message commit', ...move]);

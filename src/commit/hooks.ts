@@ -5,9 +5,9 @@
  * message of -m/-F/-c/--amend, and its exit status can refuse the commit. A message without content
  * gets no trailer unless git opens the editor on it (git aborts it, or commits it empty with
  * --allow-empty-message, as without us); in the editor the trailers go below an empty first line,
- * as `git commit -s` puts its sign-off, and post-commit undoes the commit if nothing was written
- * above them (editor-trailers.ts). post-commit also clears the ledger entries of what was
- * committed. The opt-in commit-msg normalises tool signatures typed or pasted in the editor.
+ * as `git commit -s` puts its sign-off, and commit-msg empties the message if nothing was written
+ * above them, so git aborts as usual (editor-trailers.ts). post-commit clears the ledger entries
+ * of what was committed. commit-msg also normalises tool signatures typed or pasted in the editor.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,11 @@ import {
   type PolicyLoader,
 } from './local-policy.js';
 import { trailersToAdd, withTrailers } from './record.js';
-import { noteEditorTrailers, undoUnwrittenCommit } from './editor-trailers.js';
+import {
+  emptyUnwrittenMessage,
+  noteEditorTrailers,
+  undoUnwrittenCommit,
+} from './editor-trailers.js';
 
 export interface HookIO {
   stderr: (text: string) => void;
@@ -178,6 +182,7 @@ export async function commitMsg(
 ): Promise<number> {
   const [file] = args;
   const message = readMessage(file);
+  if (emptyUnwrittenMessage(ctx.gitDir, file, message)) return 0;
   // No ledger here: prepare-commit-msg recorded it; only what the editor added is new.
   const g = await gather(ctx, { ledger: false, editor: true }, deps);
   const { commentChar } = g.facts;

@@ -51,7 +51,7 @@ export interface InstallOptions {
   env?: NodeJS.ProcessEnv;
   /** Force a way of installing instead of detecting it. */
   manager?: ManagerName;
-  /** Default: DEFAULT_HOOKS (prepare-commit-msg, post-commit). */
+  /** Default: DEFAULT_HOOKS (prepare-commit-msg, commit-msg, post-commit). */
   hooks?: readonly HookName[];
   /** Also install the pre-push hook (runs `trailguard check` on what is pushed). */
   prePush?: boolean;

@@ -9,11 +9,16 @@ import { fileURLToPath } from 'node:url';
 import type { HookName } from '../state/install-record.js';
 
 /**
- * Every hook git runs costs a process, about as much as a no-op hook: two keep a commit without AI
- * within 1.3× of one no-op hook. commit-msg (signatures pasted in the editor) and pre-push
- * (`trailguard check` on every push) are opt-in.
+ * Every hook git runs costs a process, about as much as a no-op hook. commit-msg leaves at the
+ * shim's first lines unless git opened the editor (where it lets an unwritten message abort as git
+ * would, and normalises signatures typed there). pre-push (`trailguard check` on every push) is
+ * opt-in.
  */
-export const DEFAULT_HOOKS: readonly HookName[] = ['prepare-commit-msg', 'post-commit'];
+export const DEFAULT_HOOKS: readonly HookName[] = [
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+];
 
 /** The first line every installed copy of the shim starts with after its shebang. */
 export const SHIM_MARKER = '# trailguard-hook:';
