@@ -14,6 +14,7 @@ const verbs: Record<string, () => Promise<{ run: Verb }>> = {
   doctor: () => import('./doctor.js'),
   'agent-hook': () => import('./agent-hook.js'),
   init: () => import('./init.js'),
+  verify: () => import('./verify.js'),
 };
 
 const usage = `usage: trailguard <command> [options]

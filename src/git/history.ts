@@ -11,6 +11,8 @@ export interface ReadHistoryOptions {
   env?: NodeJS.ProcessEnv;
   /** Limit to commits touching these pathspecs (and list only those files). */
   paths?: string[];
+  /** false: read just the commits `revs` name, not their ancestors (`--no-walk`). */
+  walk?: boolean;
 }
 
 /** Starts each commit's output. Where a status may stand instead it tells the two apart (a
@@ -42,7 +44,7 @@ const STDERR_LIMIT = 16 * 1024;
  * - `--full-history` with paths: history simplification would skip commits whose changes a later
  *   merge dropped, yet those commits still touched the paths.
  */
-export function historyArgs(revs: string[], paths: string[] = []): string[] {
+export function historyArgs(revs: string[], paths: string[] = [], walk = true): string[] {
   return [
     '--no-pager',
     '-c',
@@ -64,6 +66,7 @@ export function historyArgs(revs: string[], paths: string[] = []): string[] {
     '--no-renames',
     '--diff-merges=dense-combined',
     ...(paths.length > 0 ? ['--full-history'] : []),
+    ...(walk ? [] : ['--no-walk=unsorted']),
     '--end-of-options',
     ...revs,
     '--',
@@ -207,7 +210,7 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
   // Awaited before spawning: node resumes (and so discards) the output of a child that exits
   // while nobody reads its stdout yet, which a slower question asked first would allow.
   const cut = await shallowBoundary(repo, env);
-  const child = gitStream(historyArgs(revs, paths), { cwd: repo, env });
+  const child = gitStream(historyArgs(revs, paths, options.walk), { cwd: repo, env });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => {
     if (stderr.length < STDERR_LIMIT) stderr += text;

@@ -1,0 +1,29 @@
+import { resolve, relative } from 'node:path';
+import { resolveExtends } from '../config/extends.js';
+import { loadPolicy, type LoadedPolicy } from '../config/load.js';
+import { resolveCommit, topLevel } from '../git/repo.js';
+import type { CliIO } from './io.js';
+
+/**
+ * For the verbs that judge what a revision holds (verify, attest): the repository, the commit
+ * `--at` names (default HEAD), and the policy committed at that commit (`--config` overrides),
+ * so the verdict and the policy's digest describe the same revision.
+ */
+export async function revisionAndPolicy(
+  values: { repo?: string; config?: string; at?: string },
+  io: CliIO,
+): Promise<{ repo: string; rev: string; commit: string; loaded: LoadedPolicy }> {
+  const repo = await topLevel(resolve(io.cwd, values.repo ?? '.'), io.env);
+  const rev = values.at ?? 'HEAD';
+  const commit = await resolveCommit(repo, rev, io.env);
+  const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
+  const loaded = await resolveExtends(loadPolicy({ repoDir: repo, rev: commit, configPath }), {
+    env: io.env,
+  });
+  return { repo, rev, commit, loaded };
+}
+
+/** PATH arguments, given from the current directory, as repository-relative paths. */
+export function repoPaths(repo: string, io: CliIO, paths: string[]): string[] {
+  return paths.map((path) => relative(repo, resolve(io.cwd, path)).split('\\').join('/'));
+}
