@@ -15,6 +15,8 @@ const verbs: Record<string, () => Promise<{ run: Verb }>> = {
   'agent-hook': () => import('./agent-hook.js'),
   init: () => import('./init.js'),
   verify: () => import('./verify.js'),
+  attest: () => import('./attest.js'),
+  'verify-attestation': () => import('./verify-attestation.js'),
 };
 
 const usage = `usage: trailguard <command> [options]
