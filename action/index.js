@@ -56563,7 +56563,7 @@ var RECORD_START = "";
 var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%at", "%cn", "%ce", "%B"];
 var FORMAT = `${RECORD_START}${HEADER_FIELDS.join("%x00")}`;
 var STDERR_LIMIT = 16 * 1024;
-function historyArgs(revs, paths = []) {
+function historyArgs(revs, paths = [], walk = true) {
   return [
     "--no-pager",
     "-c",
@@ -56585,6 +56585,7 @@ function historyArgs(revs, paths = []) {
     "--no-renames",
     "--diff-merges=dense-combined",
     ...paths.length > 0 ? ["--full-history"] : [],
+    ...walk ? [] : ["--no-walk=unsorted"],
     "--end-of-options",
     ...revs,
     "--",
@@ -56702,7 +56703,7 @@ async function* readHistory(options) {
   const option = revs.find((rev) => rev.startsWith("-"));
   if (option) throw new Error(`readHistory: ${option} is an option, not a revision (use ^rev)`);
   const cut = await shallowBoundary(repo, env2);
-  const child2 = gitStream(historyArgs(revs, paths), { cwd: repo, env: env2 });
+  const child2 = gitStream(historyArgs(revs, paths, options.walk), { cwd: repo, env: env2 });
   let stderr = "";
   child2.stderr.setEncoding("utf8").on("data", (text3) => {
     if (stderr.length < STDERR_LIMIT) stderr += text3;

@@ -10,7 +10,7 @@ import {
 } from '../report/in-toto.js';
 import { readHead, type HeadFile, type HeadReport } from './head.js';
 
-type Env = NodeJS.ProcessEnv | undefined;
+type Env = NodeJS.ProcessEnv;
 
 /** A probe name: a directory is a subject only when its group's globs take anything under it. */
 const PROBE = 'trailguard-probe';
@@ -136,7 +136,7 @@ export interface AttestInput {
   /** Where the policy came from: a file committed at the revision, a file on disk, else the default. */
   policyLocation: { committedPath?: string; diskPath?: string; extendsRef?: string };
   version: string;
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   now?: Date;
 }
 

@@ -35,7 +35,7 @@ export interface HeadOptions {
   policy: Policy;
   /** Only the protected files under these paths (repository-relative); default: all. */
   paths?: string[];
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   now?: Date;
   /** Blame processes at once; default: the number of cores. */
   concurrency?: number;

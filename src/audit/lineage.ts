@@ -5,7 +5,7 @@ import { readHistory } from '../git/history.js';
 import { shallowBoundary } from '../git/repo.js';
 import type { CommitClass } from './classify.js';
 
-type Env = NodeJS.ProcessEnv | undefined;
+type Env = NodeJS.ProcessEnv;
 type Classify = (commit: CommitRecord) => CommitClass;
 
 /** What one git log pass over the protected paths says about a file's past. */

@@ -35,7 +35,9 @@ export const run: Verb = async (args, io) => {
     policyLocation: {
       diskPath: values.config === undefined ? undefined : resolve(io.cwd, values.config),
       committedPath:
-        values.config === undefined ? findPolicyFile({ repoDir: repo, rev: commit }) : undefined,
+        values.config === undefined
+          ? findPolicyFile({ repoDir: repo, rev: commit, env: io.env })
+          : undefined,
       extendsRef: loaded.policy.extends,
     },
     version: process.env.TRAILGUARD_VERSION ?? 'dev',

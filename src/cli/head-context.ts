@@ -1,7 +1,8 @@
 import { resolve, relative } from 'node:path';
 import { resolveExtends } from '../config/extends.js';
 import { loadPolicy, type LoadedPolicy } from '../config/load.js';
-import { resolveCommit, topLevel } from '../git/repo.js';
+import { discoverRepo } from '../git/discover.js';
+import { resolveCommit } from '../git/repo.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -13,13 +14,16 @@ export async function revisionAndPolicy(
   values: { repo?: string; config?: string; at?: string },
   io: CliIO,
 ): Promise<{ repo: string; rev: string; commit: string; loaded: LoadedPolicy }> {
-  const repo = await topLevel(resolve(io.cwd, values.repo ?? '.'), io.env);
+  const { top: repo } = await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env);
   const rev = values.at ?? 'HEAD';
   const commit = await resolveCommit(repo, rev, io.env);
   const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
-  const loaded = await resolveExtends(loadPolicy({ repoDir: repo, rev: commit, configPath }), {
-    env: io.env,
-  });
+  const loaded = await resolveExtends(
+    loadPolicy({ repoDir: repo, rev: commit, configPath, env: io.env }),
+    {
+      env: io.env,
+    },
+  );
   return { repo, rev, commit, loaded };
 }
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSubjects } from '../audit/attest.js';
 import { UserError } from '../errors.js';
-import { resolveCommit, topLevel } from '../git/repo.js';
+import { discoverRepo } from '../git/discover.js';
+import { resolveCommit } from '../git/repo.js';
 import { PROPERTIES, readStatement, VERIFIER_ID } from '../report/in-toto.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
@@ -37,7 +38,7 @@ export const run: Verb = async (args, io) => {
       `verify-attestation: cannot read ${positionals[0]} as JSON: ${(error as Error).message}`,
     );
   }
-  const repo = await topLevel(resolve(io.cwd, values.repo ?? '.'), io.env);
+  const { top: repo } = await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env);
   const rev = values.at ?? 'HEAD';
   const commit = await resolveCommit(repo, rev, io.env);
   const problems: string[] = [];

@@ -41,7 +41,7 @@ export async function blameFile(
   repo: string,
   commit: string,
   path: string,
-  env: NodeJS.ProcessEnv | undefined,
+  env: NodeJS.ProcessEnv,
 ): Promise<Blame> {
   const output = await git(
     ['blame', '--incremental', '--root', ...BLAME_FLAGS, commit, '--', path],

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
 import { git } from './exec.js';
 
-type Env = NodeJS.ProcessEnv | undefined;
+type Env = NodeJS.ProcessEnv;
 
 /** One entry of a tree listing: a blob (file or symlink) or a gitlink (submodule). */
 export interface TreeEntry {
@@ -134,7 +134,7 @@ export async function lfsPointers(
 
 function catFileBatch(repo: string, oids: string[], env: Env): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: repo, env: env ?? process.env });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: repo, env });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
