@@ -4,6 +4,7 @@ import { EXIT, type CliIO, type Verb } from './io.js';
 /** Each verb lives in its own module, loaded only when called, so a hook pays for one verb. */
 const verbs: Record<string, () => Promise<{ run: Verb }>> = {
   check: () => import('./check.js'),
+  scan: () => import('./scan.js'),
   explain: () => import('./explain.js'),
   trailers: () => import('./trailers.js'),
   schema: () => import('./schema.js'),
