@@ -33,21 +33,22 @@ export function nameFromUrl(url: string): string | undefined {
   return `${match[1]}/${match[2]}`;
 }
 
-export async function repositoryName(repo: string, env?: NodeJS.ProcessEnv): Promise<string> {
+export async function repositoryName(repo: string, env: NodeJS.ProcessEnv): Promise<string> {
   const url = await gitMaybe(['remote', 'get-url', 'origin'], { cwd: repo, env });
   return (url && nameFromUrl(url)) || basename(repo);
 }
 
 /** The audit over history: one streaming git process, one reducer, bounded memory. */
 export async function runScan(input: ScanInput): Promise<ScanReport> {
-  const repository = input.repository ?? (await repositoryName(input.repo, input.env));
+  const env = input.env ?? process.env;
+  const repository = input.repository ?? (await repositoryName(input.repo, env));
   const aggregator = createAggregator({
     policy: input.policy,
     catalog: createCatalog(input.policy.tools),
     now: input.now ?? new Date(),
   });
   let commits = 0;
-  for await (const commit of readHistory({ repo: input.repo, revs: input.revs, env: input.env })) {
+  for await (const commit of readHistory({ repo: input.repo, revs: input.revs, env })) {
     aggregator.add(commit, repository);
     commits += 1;
     if (input.onProgress && commits % PROGRESS_EVERY === 0) input.onProgress(commits);
