@@ -1,13 +1,12 @@
 import { UserError } from '../errors.js';
 import { sortPaths } from './aggregate.js';
 import { bucketsOf, rollUp, unitFor } from './timeline.js';
+import type { HeadGroup, HeadReport } from './head.js';
 import {
   addCounts,
   addTally,
   emptyTally,
   type GroupStats,
-  type HeadGroup,
-  type HeadReport,
   type ScanReport,
   type ToolStats,
 } from './types.js';
@@ -18,35 +17,41 @@ function describeEach(reports: ScanReport[], field: 'range' | 'policy'): string 
   return reports.map((report) => `${report.repositories.join(', ')}: ${report[field]}`).join('; ');
 }
 
+/** Each group's numbers summed; its files kept, named by repository. */
 function mergeHead(reports: ScanReport[]): HeadReport | undefined {
   const heads = reports.filter((report) => report.head);
   if (heads.length === 0) return undefined;
   const groups = new Map<string, HeadGroup>();
   for (const report of heads) {
-    const prefix = report.repositories.length === 1 ? `${report.repositories[0]}:` : '';
+    const prefix = `${report.repositories.join(', ')}:`;
     for (const group of report.head!.groups) {
-      let merged = groups.get(group.group);
+      const files = group.files.map((file) => ({ ...file, path: prefix + file.path }));
+      const merged = groups.get(group.group);
       if (!merged) {
-        merged = { ...group, files: [] };
-        groups.set(group.group, merged);
-      } else {
-        merged.lines += group.lines;
-        merged.externalLines += group.externalLines;
-        merged.internalLines += group.internalLines;
-        merged.unknownLines += group.unknownLines;
-        if (group.reviewedLines !== undefined) {
-          merged.reviewedLines = (merged.reviewedLines ?? 0) + group.reviewedLines;
-        }
+        groups.set(group.group, { ...group, files });
+        continue;
       }
-      merged.files.push(...group.files.map((file) => ({ ...file, path: prefix + file.path })));
+      for (const [key, value] of Object.entries(group)) {
+        const record = merged as unknown as Record<string, unknown>;
+        if (typeof value === 'number') record[key] = (record[key] as number) + value;
+      }
+      merged.files.push(...files);
     }
   }
   return {
-    commit: heads
-      .map((report) => `${report.repositories.join(', ')}@${report.head!.commit}`)
-      .join(' '),
+    rev: describeHeads(heads, (head) => head.rev),
+    commit: describeHeads(heads, (head) => head.commit),
+    ok: heads.every((report) => report.head!.ok),
+    files: heads.reduce((sum, report) => sum + report.head!.files, 0),
+    blamed: heads.reduce((sum, report) => sum + report.head!.blamed, 0),
     groups: [...groups.values()],
   };
+}
+
+function describeHeads(heads: ScanReport[], field: (head: HeadReport) => string): string {
+  return heads
+    .map((report) => `${report.repositories.join(', ')}@${field(report.head!)}`)
+    .join(' ');
 }
 
 /**

@@ -3,6 +3,7 @@
  * `commits`, `range`, `policy`, `tools.<id>.{commits, provider}`, `paths[].{path, group, commits,
  * ai, unknown, reviewed}`, `timeline[]` and `head.groups[]…` are fixed so tools can rely on them.
  */
+import type { HeadReport } from './head.js';
 
 /** How a set of commits splits. `unknown`: commits with no AI signal (never "human"). */
 export interface Tally {
@@ -64,39 +65,6 @@ export interface Period extends Tally {
   groups: Record<string, Tally>;
 }
 
-/**
- * What HEAD holds now, per protected group and file (blame). Filled by the HEAD engine; the
- * history engine leaves it out.
- */
-export interface HeadFile {
-  path: string;
-  lines: number;
-  externalLines: number;
-  internalLines?: number;
-  reviewedLines?: number;
-  unknownLines?: number;
-  /** Tools behind the file's outside-AI and internal-AI lines. */
-  tools: string[];
-  /** Binary and LFS files are judged by their history, file-level. */
-  binary?: boolean;
-}
-
-export interface HeadGroup {
-  group: string;
-  lines: number;
-  externalLines: number;
-  internalLines: number;
-  reviewedLines?: number;
-  unknownLines: number;
-  files: HeadFile[];
-}
-
-export interface HeadReport {
-  /** The commit blamed. */
-  commit: string;
-  groups: HeadGroup[];
-}
-
 export interface ScanReport {
   /** The JSON format's version. */
   version: 1;
@@ -115,6 +83,7 @@ export interface ScanReport {
   paths: PathStats[];
   unit: 'week' | 'month';
   timeline: Period[];
+  /** What HEAD holds now, per protected group and file (the HEAD engine, blame). */
   head?: HeadReport;
 }
 

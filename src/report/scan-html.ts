@@ -135,17 +135,13 @@ function headSection(report: ScanReport): string {
     { label: 'unknown lines', color: COLORS.unknown },
   ];
   const rows = report.head.groups.map((group) => {
-    const other = Math.max(
-      0,
-      group.lines - group.externalLines - group.internalLines - group.unknownLines,
-    );
     return (
       `<h3>${escapeHtml(group.group)} — ${num(group.lines)} lines, ${percent(group.externalLines, group.lines)} from outside-AI commits</h3>` +
       splitBar([
         { label: series[0]!.label, value: group.externalLines, color: COLORS.external },
         { label: series[1]!.label, value: group.internalLines, color: COLORS.internal },
         { label: series[2]!.label, value: group.unknownLines, color: COLORS.unknown },
-        { label: 'reviewed human lines', value: other, color: COLORS.reviewed },
+        { label: 'reviewed human lines', value: group.reviewedLines, color: COLORS.reviewed },
       ])
     );
   });
