@@ -5327,12 +5327,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
-              let check2 = position.position + filenameBuffer.length;
-              if (input2[check2] === 42) {
+              let check3 = position.position + filenameBuffer.length;
+              if (input2[check3] === 42) {
                 position.position += 1;
-                check2 += 1;
+                check3 += 1;
               }
-              if (input2[check2] !== 61 || input2[check2 + 1] !== 34) {
+              if (input2[check3] !== 61 || input2[check3 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -34816,12 +34816,12 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function which(tool, check2) {
+function which(tool, check3) {
   return __awaiter6(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check2) {
+    if (check3) {
       const result = yield which(tool, false);
       if (!result) {
         if (IS_WINDOWS) {
@@ -35639,6 +35639,7 @@ var UserError = class extends Error {
 };
 
 // src/github/api.ts
+var DEFAULT_TIMEOUT_MS = 3e4;
 var GitHubApiError = class extends UserError {
   constructor(status, method, path6, apiMessage) {
     super(`GitHub API ${method} ${path6} answered ${status}${apiMessage ? `: ${apiMessage}` : ""}`);
@@ -35702,11 +35703,15 @@ var GitHubApi = class {
   }
   /** Loaded on first use: `trailguard check` needs the client only for a policy that extends. */
   octokit() {
-    this.client ??= createOctokit(this.root, this.options.token);
+    this.client ??= createOctokit(
+      this.root,
+      this.options.token,
+      this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    );
     return this.client;
   }
 };
-async function createOctokit(root, token) {
+async function createOctokit(root, token, timeoutMs) {
   const { GitHub: GitHub2 } = await Promise.resolve().then(() => (init_utils2(), utils_exports));
   const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
   const options = {
@@ -35722,7 +35727,11 @@ async function createOctokit(root, token) {
       );
     }
     request2.headers["x-github-api-version"] = API_VERSION;
-    request2.request = { ...request2.request, redirect: "error" };
+    request2.request = {
+      ...request2.request,
+      redirect: "error",
+      signal: AbortSignal.timeout(timeoutMs)
+    };
   });
   return octokit;
 }
@@ -35735,7 +35744,11 @@ function apiError(error63) {
   if (!failed.request) return error63;
   const { method, url: url2 } = failed.request;
   if (!failed.response) {
-    return new UserError(`GitHub API ${method} ${shownPath(url2)} failed: ${reason(failed)}`);
+    const why = reason(failed);
+    const timedOut = /due to timeout|TimeoutError/i.test(why) || failed.name === "TimeoutError";
+    return new UserError(
+      `GitHub API ${method} ${shownPath(url2)} failed: ${timedOut ? "no answer in time (timed out)" : why}`
+    );
   }
   const { status, data } = failed.response;
   const message = data && typeof data === "object" && "message" in data ? String(data.message) : (typeof data === "string" ? data : JSON.stringify(data) ?? "").slice(0, 200);
@@ -35751,6 +35764,14 @@ function repoPath({ owner, repo }) {
 }
 function apiUrlFrom(env2) {
   return env2.GITHUB_API_URL || "https://api.github.com";
+}
+function apiOptionsFrom(env2, token) {
+  const seconds = Number(env2.TRAILGUARD_API_TIMEOUT);
+  return {
+    baseUrl: apiUrlFrom(env2),
+    token,
+    timeoutMs: seconds > 0 ? seconds * 1e3 : void 0
+  };
 }
 
 // src/action/comment.ts
@@ -35882,7 +35903,7 @@ async function shallowBoundary(cwd, env2) {
 }
 
 // src/action/deepen.ts
-var FIX = "give actions/checkout `fetch-depth: 0` (and make sure the job may read the repository), or set the base/head inputs to commits the checkout has";
+var FIX = "give actions/checkout `fetch-depth: 0` and the job `permissions: contents: read`, or set the base/head inputs to commits the checkout has";
 var DEEPEN_STEPS = [100, 1e3];
 var FIRST_DEPTH = 50;
 async function fetchRange(target, options) {
@@ -35895,23 +35916,27 @@ async function fetchRange(target, options) {
     else
       options.log(`${describe(source)} is not readable (force-pushed away?): checking without it`);
   }
-  let policyRev = null;
-  let policyFromHead = false;
+  let policyRev;
   for (const source of target.policy) {
-    policyFromHead = source === "head";
-    policyRev = source === "head" ? head : await fetcher.commitMaybe(source);
+    if (source === "embedded-default") {
+      policyRev = null;
+      break;
+    }
+    policyRev = await fetcher.commitMaybe(source) ?? void 0;
     if (policyRev) break;
   }
-  if (!policyRev) {
-    const sources = target.policy.map((s) => s === "head" ? "head" : describe(s)).join(", ");
-    throw new UserError(`cannot read the revision the policy comes from (${sources}); ${FIX}`);
+  if (policyRev === void 0) {
+    const sources = target.policy.map((s) => s === "embedded-default" ? s : describe(s));
+    fetcher.logLastError();
+    throw new UserError(
+      `cannot read ${sources.join(" or ")}, where the policy comes from: ${target.policyFix ?? FIX}`
+    );
   }
   await fetcher.complete(head, exclude);
   return {
     head,
     exclude,
     policyRev,
-    policyFromHead,
     revs: [...exclude.map((sha) => `^${sha}`), head]
   };
 }
@@ -35951,11 +35976,16 @@ var Fetcher = class {
       return error63.message;
     }
   }
+  /** git's own words for the last failed fetch go to the log; the error stays one line. */
+  logLastError() {
+    if (this.lastError) this.options.log(`git said: ${this.lastError}`);
+  }
   async commit(source, fallbackRef) {
     const sha = await this.commitMaybe(source, fallbackRef);
     if (sha) return sha;
+    this.logLastError();
     throw new UserError(
-      `cannot read ${describe(source)} from this checkout or from origin${this.lastError ? ` (${this.lastError})` : ""}; ${FIX}`
+      `cannot read ${describe(source)} from this checkout or from origin (details in the log, group "Commit range"): ${FIX}`
     );
   }
   /** The sha of a source, fetching it from origin when the checkout lacks it; null when unreadable. */
@@ -36003,7 +36033,11 @@ var Fetcher = class {
       this.lastError = await this.fetch(await this.depthArgs(), [
         `+${fallbackRef}:${fallbackRef.replace(/^refs\//, "refs/remotes/origin/")}`
       ]);
-      return local(rev);
+      const found = await local(rev);
+      if (!found && this.lastError === null) {
+        this.lastError = `origin has no ${rev}, and its ${fallbackRef} is another commit (pushed again since the event?)`;
+      }
+      return found;
     }
     return null;
   }
@@ -36019,14 +36053,16 @@ var Fetcher = class {
       );
       const error63 = await this.fetch(step ? [`--deepen=${step}`] : ["--unshallow"], tips);
       if (error63) {
+        this.lastError = error63;
+        this.logLastError();
         throw new UserError(
-          `the checkout is shallow and fetching more history from origin failed (${error63}); ${FIX}`
+          `the checkout is shallow and fetching more history from origin failed (details in the log, group "Commit range"): ${FIX}`
         );
       }
     }
     if (await this.isShallow() && await this.cutCommits(head, exclude) > 0) {
       throw new UserError(
-        `cannot read the full commit range: origin's history is shallow too; ${FIX}`
+        `cannot read the full commit range: origin's history is shallow too: ${FIX}`
       );
     }
   }
@@ -36144,13 +36180,14 @@ function fromEvent(event, inputs) {
     const exclude = [];
     if (!newBranch) exclude.push({ source: { sha: before }, optional: true });
     if (!onDefault) exclude.push({ source: { branch: defaultBranch } });
-    const policy = onDefault ? [...newBranch ? [] : [{ sha: before }], "head"] : [{ branch: defaultBranch }];
+    const policy = !onDefault ? [{ branch: defaultBranch }] : newBranch ? ["embedded-default"] : [{ sha: before }];
     return {
       event: name,
       description: `push to ${branch}${newBranch ? " (new branch)" : ""}${field(payload, "forced") === true ? " (force-push)" : ""}`,
       head: { source: { sha: after } },
       exclude,
       policy,
+      policyFix: onDefault && !newBranch ? `it is the branch's tip before this push, the only policy this push did not write, so the check fails closed. Re-run the workflow (workflow_dispatch) with the base input set to a commit of ${branch} from before the push` : void 0,
       branch,
       linkedPull: { mergeCommit: after }
     };
@@ -36206,13 +36243,19 @@ function readEvent(env2) {
   if (!name)
     throw new UserError("GITHUB_EVENT_NAME is not set: run trailguard as a GitHub Action step");
   const path6 = env2.GITHUB_EVENT_PATH;
-  let payload = {};
-  if (path6) {
-    try {
-      payload = JSON.parse(readFileSync2(path6, "utf8"));
-    } catch (error63) {
-      throw new UserError(`cannot read the event payload ${path6}: ${error63.message}`);
-    }
+  if (!path6) {
+    throw new UserError(
+      "GITHUB_EVENT_PATH is not set: the runner sets it to the event payload file; outside a runner (local-action) set it to a payload JSON file"
+    );
+  }
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync2(path6, "utf8"));
+  } catch (error63) {
+    throw new UserError(`cannot read the event payload ${path6}: ${error63.message}`);
+  }
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) {
+    throw new UserError(`the event payload ${path6} is not a JSON object`);
   }
   return { name, payload, sha: env2.GITHUB_SHA, ref: env2.GITHUB_REF };
 }
@@ -36223,23 +36266,59 @@ function repoName(env2, event) {
   return { owner, repo };
 }
 
+// src/action/failure.ts
+var StepFailure = class extends Error {
+  constructor(step, cause) {
+    super(`${step}: ${messageOf(cause)}`);
+    this.step = step;
+    this.cause = cause;
+  }
+  step;
+  cause;
+  name = "StepFailure";
+};
+async function during(step, work) {
+  try {
+    return await work();
+  } catch (error63) {
+    throw error63 instanceof StepFailure ? error63 : new StepFailure(step, error63);
+  }
+}
+function messageOf(error63) {
+  const text3 = error63 instanceof Error ? error63.message : String(error63);
+  return text3.split("\n").map((line2) => line2.trim()).find(Boolean) ?? "unknown error";
+}
+function failureReport(error63) {
+  const step = error63 instanceof StepFailure ? error63.step : void 0;
+  const cause = error63 instanceof StepFailure ? error63.cause : error63;
+  if (cause instanceof UserError) {
+    const [first = "", ...rest] = cause.message.split("\n").filter((line2) => line2.trim());
+    return rest.length ? { line: `trailguard: ${first} (more in the log)`, details: rest.join("\n") } : { line: `trailguard: ${first}` };
+  }
+  const where = step ? `${step}: ` : "";
+  return {
+    line: `trailguard: FAILED \u2014 ${where}${messageOf(cause)} (unexpected; the check did not run to the end, so it fails. Re-run with debug logging for the stack trace.)`,
+    stack: cause instanceof Error ? cause.stack : void 0
+  };
+}
+
 // src/action/inputs.ts
-function readInput(env2, name) {
-  const value = env2[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim();
-  return value ? value : void 0;
+function readInput(getInput2, name) {
+  const value = getInput2(name).trim();
+  return value && !/^\$\{\{.*\}\}$/s.test(value) ? value : void 0;
 }
 function oneOf(name, value, allowed) {
   if (allowed.includes(value)) return value;
   throw new UserError(`input ${name} must be one of ${allowed.join(", ")} (got "${value}")`);
 }
-function readInputs(env2) {
-  const comment2 = oneOf("comment", readInput(env2, "comment") ?? "true", ["true", "false"]);
+function readInputs(getInput2) {
+  const comment2 = oneOf("comment", readInput(getInput2, "comment") ?? "true", ["true", "false"]);
   return {
-    config: readInput(env2, "config"),
-    token: readInput(env2, "token"),
-    mode: oneOf("mode", readInput(env2, "mode") ?? "enforce", ["enforce", "report"]),
-    base: readInput(env2, "base"),
-    head: readInput(env2, "head"),
+    config: readInput(getInput2, "config"),
+    token: readInput(getInput2, "token"),
+    mode: oneOf("mode", readInput(getInput2, "mode") ?? "enforce", ["enforce", "report"]),
+    base: readInput(getInput2, "base"),
+    head: readInput(getInput2, "head"),
     comment: comment2 === "true"
   };
 }
@@ -41327,7 +41406,7 @@ function isRecursive(inst, stack, resolve4) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child2) => {
+  const check3 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
       const answer = isRecursive(child2, stack, resolve4);
       if (answer > result)
@@ -41356,32 +41435,32 @@ function isRecursive(inst, stack, resolve4) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -41392,15 +41471,15 @@ function isRecursive(inst, stack, resolve4) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -41441,10 +41520,10 @@ function isRecursive(inst, stack, resolve4) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -49390,8 +49469,8 @@ function generateChecks(doc, ctx, schema, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -49439,7 +49518,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -49455,7 +49534,7 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -49578,8 +49657,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -49595,8 +49674,8 @@ function throwAsync() {
 function pushIssue(issue3) {
   this.issues.push(issue3);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -49609,11 +49688,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -50235,8 +50314,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -53536,8 +53615,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -56089,9 +56168,9 @@ function strictMapping(shape) {
     error: (issue3) => issue3.code === "unrecognized_keys" ? `unknown key (expected one of ${known})` : void 0
   });
 }
-function withProblem(check2) {
+function withProblem(check3) {
   return (value, ctx) => {
-    const problem = check2(value);
+    const problem = check3(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   };
 }
@@ -56743,6 +56822,9 @@ async function* readHistory(options) {
 
 // src/action/policy.ts
 function loadBasePolicy(repoDir, rev, config2, env2) {
+  if (rev === null) {
+    return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
+  }
   if (config2 === void 0) return loadPolicy({ repoDir, rev, env: env2 });
   const path6 = config2.replace(/^\.\//, "");
   const loaded2 = loadPolicyFileAt(repoDir, rev, path6, env2);
@@ -56808,7 +56890,9 @@ async function reviewFacts(api, name, target, policy, {
     log.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
     return facts;
   } catch (error63) {
-    const message = `Pull request reviews could not be read (${error63.message}), so approvals do not count in this run; give the job \`pull-requests: read\`.`;
+    const status = error63 instanceof GitHubApiError ? error63.status : void 0;
+    const fix = status !== void 0 && status >= 400 && status < 500 ? "give the job `pull-requests: read`" : "re-run the job once the GitHub API answers";
+    const message = `Pull request reviews could not be read (${error63.message}), so approvals do not count in this run; ${fix}.`;
     log.warning(message);
     notes.push(message);
     return void 0;
@@ -58929,7 +59013,9 @@ async function fetchOrgPolicy(ref, api) {
         `extends: cannot read ${shown} (HTTP ${error63.status}${error63.apiMessage ? `: ${error63.apiMessage}` : ""}): it does not exist or ${token} cannot read ${ref.owner}/${ref.repo}; a private policy repository needs a token with read access to it (a GitHub App installation token or a fine-grained PAT)`
       );
     }
-    throw error63;
+    throw new UserError(
+      `extends: cannot read ${shown}: ${error63.message}; re-run when the GitHub API answers`
+    );
   }
   if (Array.isArray(content) || content.type !== "file" || content.encoding !== "base64") {
     throw new UserError(`extends: ${shown} is not a file`);
@@ -58947,10 +59033,7 @@ async function resolveExtends(loaded2, options) {
   const value = loaded2.layer.extends;
   if (!value) return loaded2;
   const ref = parseExtendsRef(value);
-  const api = new GitHubApi({
-    baseUrl: apiUrlFrom(options.env),
-    token: options.token ?? options.env.GITHUB_TOKEN
-  });
+  const api = new GitHubApi(apiOptionsFrom(options.env, options.token ?? options.env.GITHUB_TOKEN));
   const org = await fetchOrgPolicy(ref, api);
   return {
     policy: mergePolicies({ ...org, extends: formatExtendsRef(ref) }, loaded2.layer),
@@ -59033,21 +59116,36 @@ async function comment(api, name, number4, report, facts) {
   }
 }
 async function run() {
-  const inputs = readInputs(env);
+  try {
+    await check2();
+  } catch (error63) {
+    const { line: line2, details, stack } = failureReport(error63);
+    if (details) info(details);
+    if (stack && (isDebug() || env.ACTIONS_STEP_DEBUG === "true")) info(stack);
+    setFailed(line2);
+    try {
+      setOutput("ok", "false");
+    } catch {
+    }
+  }
+}
+async function check2() {
+  const inputs = readInputs((name2) => getInput(name2));
   if (inputs.token) setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace, env }) === null) {
-    throw new UserError(
-      `${workspace} is not a git repository: run actions/checkout before trailguard`
-    );
-  }
-  const event = readEvent(env);
-  const name = repoName(env, event);
-  const target = targetFor(event, inputs);
+  const { name, target } = await during("reading the event", async () => {
+    if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace, env }) === null) {
+      throw new UserError(
+        `${workspace} is not a git repository: run actions/checkout before trailguard`
+      );
+    }
+    const event = readEvent(env);
+    return { name: repoName(env, event), target: targetFor(event, inputs) };
+  });
   if (target.skip) {
     info(target.skip);
     const report2 = { ok: true, commits: 0, violations: [] };
-    writeOutputs(report2, reportFile(report2));
+    await during("writing the report", () => writeOutputs(report2, reportFile(report2)));
     return;
   }
   info(`trailguard: checking ${target.description}`);
@@ -59057,40 +59155,62 @@ async function run() {
     token: inputs.token,
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com"
   });
-  startGroup("Commit range");
-  const range = await fetchRange(target, { cwd: workspace, env: gitEnv, log: info });
-  info(`range: ${range.revs.join(" ")}`);
-  endGroup();
+  const range = await during(
+    "reading the commits",
+    () => group("Commit range", async () => {
+      const fetched = await fetchRange(target, { cwd: workspace, env: gitEnv, log: info });
+      info(`range: ${fetched.revs.join(" ")}`);
+      return fetched;
+    })
+  );
   const notes = [];
-  const base = loadBasePolicy(workspace, range.policyRev, inputs.config, env);
-  const loaded2 = await resolveExtends(base, { env, token: inputs.token });
-  if (range.policyFromHead) {
-    notes.push(
-      `No earlier state of this branch was readable, so the policy came from the pushed commit ${shortSha(range.head)} itself.`
-    );
+  const loaded2 = await during(
+    "reading the policy",
+    async () => resolveExtends(loadBasePolicy(workspace, range.policyRev, inputs.config, env), {
+      env,
+      token: inputs.token
+    })
+  );
+  if (range.policyRev === null) {
+    const note = `This push creates ${target.branch ?? "the branch"}, so no earlier policy exists: it is judged by the embedded default policy, never by a policy the push brings; the pushed policy applies from the next push.`;
+    notice(note, { title: "trailguard: embedded default policy" });
+    notes.push(note);
   }
-  const policySource = loaded2.source.replace(range.policyRev, shortSha(range.policyRev));
+  const policySource = range.policyRev ? loaded2.source.replace(range.policyRev, shortSha(range.policyRev)) : loaded2.source;
   const now = /* @__PURE__ */ new Date();
   startGroup(`Effective policy (${policySource})`);
   info(describePolicy(loaded2.policy, now));
   endGroup();
-  for (const file2 of await policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)) {
+  const edited = await during(
+    "reading the commits",
+    () => policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)
+  );
+  for (const file2 of edited) {
     const message = `This change edits ${file2}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
     notice(message, { title: "trailguard: policy edit not yet in force", file: file2 });
     notes.push(message);
   }
-  const api = new GitHubApi({ baseUrl: apiUrlFrom(env), token: inputs.token });
-  const pull = await reviewFacts(api, name, target, loaded2.policy, { log: core_exports, notes });
-  const report = await runCheck({
-    repo: workspace,
-    revs: range.revs,
-    policy: loaded2.policy,
-    pull,
-    branch: target.branch,
-    now,
-    env: gitEnv
-  });
-  const reportPath = reportFile(report);
+  const api = new GitHubApi(apiOptionsFrom(env, inputs.token));
+  const pull = await during(
+    "reading pull request reviews from the GitHub API",
+    () => reviewFacts(api, name, target, loaded2.policy, { log: core_exports, notes })
+  );
+  const report = await during(
+    "judging the commits",
+    () => runCheck({
+      repo: workspace,
+      revs: range.revs,
+      policy: loaded2.policy,
+      pull,
+      branch: target.branch,
+      now,
+      env: gitEnv
+    })
+  );
+  const reportPath = await during(
+    "writing the report file (RUNNER_TEMP)",
+    () => reportFile(report)
+  );
   const facts = {
     report,
     description: target.description,
@@ -59101,11 +59221,16 @@ async function run() {
     effectivePolicy: describePolicy(loaded2.policy, now),
     approvalsCount: pull !== void 0
   };
-  if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(jobSummary(facts)).write();
+  if (env.GITHUB_STEP_SUMMARY) {
+    await during(
+      "writing the job summary (GITHUB_STEP_SUMMARY)",
+      () => summary.addRaw(jobSummary(facts)).write()
+    );
+  }
   const slots = inputs.mode === "enforce" ? ERROR_ANNOTATIONS_SHOWN - 1 : ERROR_ANNOTATIONS_SHOWN;
   for (const { message, ...properties } of annotationsFor(report, slots))
     error(message, properties);
-  writeOutputs(report, reportPath);
+  await during("writing the step outputs (GITHUB_OUTPUT)", () => writeOutputs(report, reportPath));
   if (target.pull && inputs.comment && inputs.token) {
     await comment(api, name, target.pull.number, report, facts);
   }
@@ -59114,8 +59239,6 @@ async function run() {
   else if (inputs.mode === "enforce") setFailed(verdict);
   else warning(`${verdict} (report mode: not failing the job)`);
 }
-run().catch((error63) => {
-  setFailed(
-    error63 instanceof UserError ? `trailguard: ${error63.message}` : `trailguard: internal error: ${error63.stack ?? String(error63)}`
-  );
-});
+
+// action/entry.ts
+await run();

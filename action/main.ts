@@ -1,4 +1,5 @@
 // The GitHub Action: event → range in local git → the same engine as `trailguard check` → report.
+// `run()` is the Action (what @github/local-action calls); action/entry.ts calls it in the bundle.
 import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { upsertPullComment } from '../src/action/comment.js';
 import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
 import { readEvent, repoName, targetFor } from '../src/action/event.js';
+import { during, failureReport } from '../src/action/failure.js';
 import { readInputs, type ActionInputs } from '../src/action/inputs.js';
 import { loadBasePolicy, policyFilesChanged } from '../src/action/policy.js';
 import { reviewFacts } from '../src/action/reviews.js';
@@ -21,7 +23,7 @@ import { describePolicy } from '../src/core/policy.js';
 import type { Report } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
 import { gitMaybe } from '../src/git/exec.js';
-import { apiUrlFrom, GitHubApi, type RepoName } from '../src/github/api.js';
+import { apiOptionsFrom, GitHubApi, type RepoName } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { renderJson } from '../src/report/json.js';
 import { shortSha, verdictLine } from '../src/report/text.js';
@@ -65,22 +67,40 @@ async function comment(
   }
 }
 
-async function run(): Promise<void> {
-  const inputs: ActionInputs = readInputs(env);
+/** The Action. It never throws: a failure is one `::error::` line and a failed step. */
+export async function run(): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    const { line, details, stack } = failureReport(error);
+    if (details) core.info(details);
+    if (stack && (core.isDebug() || env.ACTIONS_STEP_DEBUG === 'true')) core.info(stack);
+    core.setFailed(line);
+    try {
+      core.setOutput('ok', 'false');
+    } catch {
+      // GITHUB_OUTPUT itself may be what failed; the error line above already says so.
+    }
+  }
+}
+
+async function check(): Promise<void> {
+  const inputs: ActionInputs = readInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace, env })) === null) {
-    throw new UserError(
-      `${workspace} is not a git repository: run actions/checkout before trailguard`,
-    );
-  }
-  const event = readEvent(env);
-  const name = repoName(env, event);
-  const target = targetFor(event, inputs);
+  const { name, target } = await during('reading the event', async () => {
+    if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace, env })) === null) {
+      throw new UserError(
+        `${workspace} is not a git repository: run actions/checkout before trailguard`,
+      );
+    }
+    const event = readEvent(env);
+    return { name: repoName(env, event), target: targetFor(event, inputs) };
+  });
   if (target.skip) {
     core.info(target.skip);
     const report: Report = { ok: true, commits: 0, violations: [] };
-    writeOutputs(report, reportFile(report));
+    await during('writing the report', () => writeOutputs(report, reportFile(report)));
     return;
   }
   core.info(`trailguard: checking ${target.description}`);
@@ -91,44 +111,62 @@ async function run(): Promise<void> {
     token: inputs.token,
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
   });
-  core.startGroup('Commit range');
-  const range = await fetchRange(target, { cwd: workspace, env: gitEnv, log: core.info });
-  core.info(`range: ${range.revs.join(' ')}`);
-  core.endGroup();
+  const range = await during('reading the commits', () =>
+    core.group('Commit range', async () => {
+      const fetched = await fetchRange(target, { cwd: workspace, env: gitEnv, log: core.info });
+      core.info(`range: ${fetched.revs.join(' ')}`);
+      return fetched;
+    }),
+  );
 
   const notes: string[] = [];
-  const base = loadBasePolicy(workspace, range.policyRev, inputs.config, env);
-  const loaded = await resolveExtends(base, { env, token: inputs.token });
-  if (range.policyFromHead) {
-    notes.push(
-      `No earlier state of this branch was readable, so the policy came from the pushed commit ${shortSha(range.head)} itself.`,
-    );
+  const loaded = await during('reading the policy', async () =>
+    resolveExtends(loadBasePolicy(workspace, range.policyRev, inputs.config, env), {
+      env,
+      token: inputs.token,
+    }),
+  );
+  if (range.policyRev === null) {
+    const note = `This push creates ${target.branch ?? 'the branch'}, so no earlier policy exists: it is judged by the embedded default policy, never by a policy the push brings; the pushed policy applies from the next push.`;
+    core.notice(note, { title: 'trailguard: embedded default policy' });
+    notes.push(note);
   }
-  const policySource = loaded.source.replace(range.policyRev, shortSha(range.policyRev));
+  const policySource = range.policyRev
+    ? loaded.source.replace(range.policyRev, shortSha(range.policyRev))
+    : loaded.source;
   const now = new Date();
   core.startGroup(`Effective policy (${policySource})`);
   core.info(describePolicy(loaded.policy, now));
   core.endGroup();
 
-  for (const file of await policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)) {
+  const edited = await during('reading the commits', () =>
+    policyFilesChanged(workspace, range.revs, inputs.config, gitEnv),
+  );
+  for (const file of edited) {
     const message = `This change edits ${file}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
     core.notice(message, { title: 'trailguard: policy edit not yet in force', file });
     notes.push(message);
   }
 
-  const api = new GitHubApi({ baseUrl: apiUrlFrom(env), token: inputs.token });
-  const pull = await reviewFacts(api, name, target, loaded.policy, { log: core, notes });
-  const report = await runCheck({
-    repo: workspace,
-    revs: range.revs,
-    policy: loaded.policy,
-    pull,
-    branch: target.branch,
-    now,
-    env: gitEnv,
-  });
+  const api = new GitHubApi(apiOptionsFrom(env, inputs.token));
+  const pull = await during('reading pull request reviews from the GitHub API', () =>
+    reviewFacts(api, name, target, loaded.policy, { log: core, notes }),
+  );
+  const report = await during('judging the commits', () =>
+    runCheck({
+      repo: workspace,
+      revs: range.revs,
+      policy: loaded.policy,
+      pull,
+      branch: target.branch,
+      now,
+      env: gitEnv,
+    }),
+  );
 
-  const reportPath = reportFile(report);
+  const reportPath = await during('writing the report file (RUNNER_TEMP)', () =>
+    reportFile(report),
+  );
   const facts: SummaryFacts = {
     report,
     description: target.description,
@@ -139,12 +177,16 @@ async function run(): Promise<void> {
     effectivePolicy: describePolicy(loaded.policy, now),
     approvalsCount: pull !== undefined,
   };
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(facts)).write();
+  if (env.GITHUB_STEP_SUMMARY) {
+    await during('writing the job summary (GITHUB_STEP_SUMMARY)', () =>
+      core.summary.addRaw(jobSummary(facts)).write(),
+    );
+  }
   // setFailed's message is an error annotation too: keep a slot for it within GitHub's limit.
   const slots = inputs.mode === 'enforce' ? ERROR_ANNOTATIONS_SHOWN - 1 : ERROR_ANNOTATIONS_SHOWN;
   for (const { message, ...properties } of annotationsFor(report, slots))
     core.error(message, properties);
-  writeOutputs(report, reportPath);
+  await during('writing the step outputs (GITHUB_OUTPUT)', () => writeOutputs(report, reportPath));
   if (target.pull && inputs.comment && inputs.token) {
     await comment(api, name, target.pull.number, report, facts);
   }
@@ -154,11 +196,3 @@ async function run(): Promise<void> {
   else if (inputs.mode === 'enforce') core.setFailed(verdict);
   else core.warning(`${verdict} (report mode: not failing the job)`);
 }
-
-run().catch((error: unknown) => {
-  core.setFailed(
-    error instanceof UserError
-      ? `trailguard: ${error.message}`
-      : `trailguard: internal error: ${(error as Error).stack ?? String(error)}`,
-  );
-});

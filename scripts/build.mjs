@@ -34,7 +34,7 @@ if (!values['only-action']) rmSync('dist', { recursive: true, force: true });
 const jobs = [
   build({
     ...common,
-    entryPoints: ['action/main.ts'],
+    entryPoints: ['action/entry.ts'],
     outfile: `${values['action-out'] ?? 'action'}/index.js`,
     banner: { js: requireShim },
   }),

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fetchEnvironment } from '../src/action/deepen.js';
 import { targetFor, type EventContext } from '../src/action/event.js';
 import { readInputs } from '../src/action/inputs.js';
+import * as core from '@actions/core';
 import { toPullReview } from '../src/action/reviews.js';
 import {
   commentMarkdown,
@@ -62,10 +63,11 @@ describe('event → what to check', () => {
     }
   });
 
-  test('a push to the default branch: before..after, policy from before', () => {
+  test('a push to the default branch: before..after, policy from before and nowhere else', () => {
     const target = targetFor(event('push', 'push', { before: A, after: B }), {});
     expect(target.exclude).toEqual([{ source: { sha: A }, optional: true }]);
-    expect(target.policy).toEqual([{ sha: A }, 'head']);
+    // Never the pushed commit's own policy: an unreadable `before` fails the run closed.
+    expect(target.policy).toEqual([{ sha: A }]);
     // A push that merged a PR takes that PR's approvals (found through its merge commit).
     expect(target.linkedPull).toEqual({ mergeCommit: B });
   });
@@ -83,6 +85,15 @@ describe('event → what to check', () => {
     expect(target.exclude).toEqual([{ source: { branch: 'main' } }]);
     expect(target.policy).toEqual([{ branch: 'main' }]);
     expect(target.description).toContain('new branch');
+  });
+
+  test('a push creating the default branch: no earlier policy exists, so the embedded default', () => {
+    const target = targetFor(
+      event('push', 'push', { before: '0'.repeat(40), after: B, created: true }),
+      {},
+    );
+    expect(target.exclude).toEqual([]);
+    expect(target.policy).toEqual(['embedded-default']);
   });
 
   test('a force-push to a topic branch excludes both the old tip (when readable) and the default branch', () => {
@@ -153,10 +164,19 @@ describe('event → what to check', () => {
 });
 
 describe('inputs', () => {
-  test('read like core.getInput; mode and comment are validated', () => {
-    expect(
-      readInputs({ INPUT_MODE: ' report ', INPUT_CONFIG: 'policy.yml', INPUT_COMMENT: 'false' }),
-    ).toEqual({
+  /** Inputs as the runner passes them (INPUT_<NAME>), read through the real core.getInput. */
+  function inputsFrom(values: Record<string, string>): ReturnType<typeof readInputs> {
+    const saved = { ...process.env };
+    try {
+      for (const [name, value] of Object.entries(values)) process.env[`INPUT_${name}`] = value;
+      return readInputs((name) => core.getInput(name));
+    } finally {
+      process.env = saved;
+    }
+  }
+
+  test('read with core.getInput; mode and comment are validated', () => {
+    expect(inputsFrom({ MODE: ' report ', CONFIG: 'policy.yml', COMMENT: 'false' })).toEqual({
       config: 'policy.yml',
       token: undefined,
       mode: 'report',
@@ -164,10 +184,15 @@ describe('inputs', () => {
       head: undefined,
       comment: false,
     });
-    expect(readInputs({}).mode).toBe('enforce');
-    expect(() => readInputs({ INPUT_MODE: 'warn' })).toThrow(
+    expect(inputsFrom({}).mode).toBe('enforce');
+    expect(() => inputsFrom({ MODE: 'warn' })).toThrow(
       'input mode must be one of enforce, report (got "warn")',
     );
+  });
+
+  test('an unexpanded `${{ github.token }}` (outside a runner) is no token', () => {
+    expect(inputsFrom({ TOKEN: '${{ github.token }}' }).token).toBeUndefined();
+    expect(inputsFrom({ TOKEN: 'ghs_x' }).token).toBe('ghs_x');
   });
 });
 

@@ -8,10 +8,8 @@ export interface FetchedRange {
   head: string;
   /** Commits whose history is not checked (the target's own history). */
   exclude: string[];
-  /** The commit the policy is read from. */
-  policyRev: string;
-  /** True when no base source was readable and the policy is the head's own (said in the log). */
-  policyFromHead: boolean;
+  /** The commit the policy is read from; null for the embedded default (no earlier policy exists). */
+  policyRev: string | null;
   /** For git log: `^excluded… head`. */
   revs: string[];
 }
@@ -23,7 +21,7 @@ export interface FetchOptions {
 }
 
 const FIX =
-  'give actions/checkout `fetch-depth: 0` (and make sure the job may read the repository), or set the base/head inputs to commits the checkout has';
+  'give actions/checkout `fetch-depth: 0` and the job `permissions: contents: read`, or set the base/head inputs to commits the checkout has';
 
 /** Deepening steps of a shallow clone before fetching everything. */
 const DEEPEN_STEPS = [100, 1000];
@@ -49,23 +47,27 @@ export async function fetchRange(
     else
       options.log(`${describe(source)} is not readable (force-pushed away?): checking without it`);
   }
-  let policyRev: string | null = null;
-  let policyFromHead = false;
+  let policyRev: string | null | undefined;
   for (const source of target.policy) {
-    policyFromHead = source === 'head';
-    policyRev = source === 'head' ? head : await fetcher.commitMaybe(source);
+    if (source === 'embedded-default') {
+      policyRev = null;
+      break;
+    }
+    policyRev = (await fetcher.commitMaybe(source)) ?? undefined;
     if (policyRev) break;
   }
-  if (!policyRev) {
-    const sources = target.policy.map((s) => (s === 'head' ? 'head' : describe(s))).join(', ');
-    throw new UserError(`cannot read the revision the policy comes from (${sources}); ${FIX}`);
+  if (policyRev === undefined) {
+    const sources = target.policy.map((s) => (s === 'embedded-default' ? s : describe(s)));
+    fetcher.logLastError();
+    throw new UserError(
+      `cannot read ${sources.join(' or ')}, where the policy comes from: ${target.policyFix ?? FIX}`,
+    );
   }
   await fetcher.complete(head, exclude);
   return {
     head,
     exclude,
     policyRev,
-    policyFromHead,
     revs: [...exclude.map((sha) => `^${sha}`), head],
   };
 }
@@ -110,11 +112,17 @@ class Fetcher {
     }
   }
 
+  /** git's own words for the last failed fetch go to the log; the error stays one line. */
+  logLastError(): void {
+    if (this.lastError) this.options.log(`git said: ${this.lastError}`);
+  }
+
   async commit(source: RevSource, fallbackRef?: string): Promise<string> {
     const sha = await this.commitMaybe(source, fallbackRef);
     if (sha) return sha;
+    this.logLastError();
     throw new UserError(
-      `cannot read ${describe(source)} from this checkout or from origin${this.lastError ? ` (${this.lastError})` : ''}; ${FIX}`,
+      `cannot read ${describe(source)} from this checkout or from origin (details in the log, group "Commit range"): ${FIX}`,
     );
   }
 
@@ -170,7 +178,11 @@ class Fetcher {
       this.lastError = await this.fetch(await this.depthArgs(), [
         `+${fallbackRef}:${fallbackRef.replace(/^refs\//, 'refs/remotes/origin/')}`,
       ]);
-      return local(rev);
+      const found = await local(rev);
+      if (!found && this.lastError === null) {
+        this.lastError = `origin has no ${rev}, and its ${fallbackRef} is another commit (pushed again since the event?)`;
+      }
+      return found;
     }
     return null;
   }
@@ -187,14 +199,16 @@ class Fetcher {
       );
       const error = await this.fetch(step ? [`--deepen=${step}`] : ['--unshallow'], tips);
       if (error) {
+        this.lastError = error;
+        this.logLastError();
         throw new UserError(
-          `the checkout is shallow and fetching more history from origin failed (${error}); ${FIX}`,
+          `the checkout is shallow and fetching more history from origin failed (details in the log, group "Commit range"): ${FIX}`,
         );
       }
     }
     if ((await this.isShallow()) && (await this.cutCommits(head, exclude)) > 0) {
       throw new UserError(
-        `cannot read the full commit range: origin's history is shallow too; ${FIX}`,
+        `cannot read the full commit range: origin's history is shallow too: ${FIX}`,
       );
     }
   }

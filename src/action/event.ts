@@ -28,8 +28,14 @@ export interface CheckTarget {
    * unreadable (a force-pushed-away `before`), which only widens the range.
    */
   exclude: Array<{ source: RevSource; optional?: boolean }>;
-  /** Where the policy comes from: the first readable source; "head" only as a named last resort. */
-  policy: Array<RevSource | 'head'>;
+  /**
+   * Where the policy comes from: the first readable source. Never a commit the checked commits
+   * wrote (a push could loosen its own check): `embedded-default` where no earlier policy exists
+   * (a push that creates the default branch); when none is readable the run fails closed.
+   */
+  policy: Array<RevSource | 'embedded-default'>;
+  /** Why the policy sources matter, for the one-line error when none of them is readable. */
+  policyFix?: string;
   pull?: PullTarget;
   /**
    * The PR whose reviews count when the event is not a PR's own: a merge-queue run names the PR
@@ -140,15 +146,24 @@ function fromEvent(event: EventContext, inputs: Pick<ActionInputs, 'base' | 'hea
     // A branch other than the default one is checked against the default branch too: a new or
     // rebased branch brings no commits already there, and every commit not there is checked.
     if (!onDefault) exclude.push({ source: { branch: defaultBranch! } });
-    const policy: CheckTarget['policy'] = onDefault
-      ? [...(newBranch ? [] : [{ sha: before! }]), 'head']
-      : [{ branch: defaultBranch! }];
+    // The policy is one the push did not write: the default branch's (for another branch), the
+    // branch's own before the push, or, where the push creates the default branch and so no
+    // earlier policy exists, the embedded default.
+    const policy: CheckTarget['policy'] = !onDefault
+      ? [{ branch: defaultBranch! }]
+      : newBranch
+        ? ['embedded-default']
+        : [{ sha: before! }];
     return {
       event: name,
       description: `push to ${branch}${newBranch ? ' (new branch)' : ''}${field(payload, 'forced') === true ? ' (force-push)' : ''}`,
       head: { source: { sha: after } },
       exclude,
       policy,
+      policyFix:
+        onDefault && !newBranch
+          ? `it is the branch's tip before this push, the only policy this push did not write, so the check fails closed. Re-run the workflow (workflow_dispatch) with the base input set to a commit of ${branch} from before the push`
+          : undefined,
       branch,
       linkedPull: { mergeCommit: after },
     };
@@ -207,15 +222,21 @@ export function readEvent(env: NodeJS.ProcessEnv): EventContext {
   if (!name)
     throw new UserError('GITHUB_EVENT_NAME is not set: run trailguard as a GitHub Action step');
   const path = env.GITHUB_EVENT_PATH;
-  let payload: Record<string, unknown> = {};
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new UserError(`cannot read the event payload ${path}: ${(error as Error).message}`);
-    }
+  if (!path) {
+    throw new UserError(
+      'GITHUB_EVENT_PATH is not set: the runner sets it to the event payload file; outside a runner (local-action) set it to a payload JSON file',
+    );
   }
-  return { name, payload, sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`cannot read the event payload ${path}: ${(error as Error).message}`);
+  }
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new UserError(`the event payload ${path} is not a JSON object`);
+  }
+  return { name, payload: payload as Json, sha: env.GITHUB_SHA, ref: env.GITHUB_REF };
 }
 
 export function repoName(env: NodeJS.ProcessEnv, event: EventContext): RepoName {

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 
-/** The Action's inputs (action.yml), read the way the runner passes them: INPUT_<NAME>. */
+/** The Action's inputs (action.yml). */
 export interface ActionInputs {
   /** Policy file path inside the repository; empty = the usual places. */
   config?: string;
@@ -11,10 +11,21 @@ export interface ActionInputs {
   comment: boolean;
 }
 
-/** core.getInput's rule: `INPUT_` + the name upper-cased, spaces as underscores; trimmed. */
-export function readInput(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
-  return value ? value : undefined;
+/**
+ * How an input is read: `core.getInput` in the Action, so action.yml's defaults apply wherever
+ * the Action runs (the runner passes them as INPUT_<NAME>; @github/local-action reads them from
+ * action.yml itself).
+ */
+export type GetInput = (name: string) => string;
+
+/**
+ * An input's value, trimmed; empty is unset. `${{ … }}` left as written is unset too: only a
+ * runner expands expressions, so outside one (local-action) action.yml's `${{ github.token }}`
+ * default arrives verbatim and is no token.
+ */
+function readInput(getInput: GetInput, name: string): string | undefined {
+  const value = getInput(name).trim();
+  return value && !/^\$\{\{.*\}\}$/s.test(value) ? value : undefined;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -22,14 +33,14 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   throw new UserError(`input ${name} must be one of ${allowed.join(', ')} (got "${value}")`);
 }
 
-export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const comment = oneOf('comment', readInput(env, 'comment') ?? 'true', ['true', 'false']);
+export function readInputs(getInput: GetInput): ActionInputs {
+  const comment = oneOf('comment', readInput(getInput, 'comment') ?? 'true', ['true', 'false']);
   return {
-    config: readInput(env, 'config'),
-    token: readInput(env, 'token'),
-    mode: oneOf('mode', readInput(env, 'mode') ?? 'enforce', ['enforce', 'report']),
-    base: readInput(env, 'base'),
-    head: readInput(env, 'head'),
+    config: readInput(getInput, 'config'),
+    token: readInput(getInput, 'token'),
+    mode: oneOf('mode', readInput(getInput, 'mode') ?? 'enforce', ['enforce', 'report']),
+    base: readInput(getInput, 'base'),
+    head: readInput(getInput, 'head'),
     comment: comment === 'true',
   };
 }

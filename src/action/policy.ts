@@ -1,18 +1,29 @@
-import { loadPolicy, loadPolicyFileAt, POLICY_FILES, type LoadedPolicy } from '../config/load.js';
+import {
+  EMBEDDED_DEFAULT,
+  loadPolicy,
+  loadPolicyFileAt,
+  POLICY_FILES,
+  type LoadedPolicy,
+} from '../config/load.js';
+import { defaultPolicy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { readHistory } from '../git/history.js';
 
 /**
  * The policy as committed at `rev` (the base branch), never the work tree: on `pull_request` the
  * work tree is the PR's merge commit, so a PR could otherwise loosen its own check. The `config`
- * input names a file in the repository and is read at `rev` too.
+ * input names a file in the repository and is read at `rev` too. A null `rev` (no earlier state
+ * exists: a push creating the default branch) gives the embedded default, never the pushed file.
  */
 export function loadBasePolicy(
   repoDir: string,
-  rev: string,
+  rev: string | null,
   config: string | undefined,
   env: NodeJS.ProcessEnv,
 ): LoadedPolicy {
+  if (rev === null) {
+    return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
+  }
   if (config === undefined) return loadPolicy({ repoDir, rev, env });
   const path = config.replace(/^\.\//, '');
   const loaded = loadPolicyFileAt(repoDir, rev, path, env);

@@ -1,6 +1,6 @@
 import type { Policy } from '../core/policy.js';
 import type { PullFacts, PullReview } from '../core/types.js';
-import { repoPath, type GitHubApi, type RepoName } from '../github/api.js';
+import { GitHubApiError, repoPath, type GitHubApi, type RepoName } from '../github/api.js';
 import type { CheckTarget, PullTarget } from './event.js';
 
 /** The fields of GitHub's "pull request review" object that the engine needs. */
@@ -103,7 +103,12 @@ export async function reviewFacts(
     log.info(`read ${facts.reviews.length} review(s) of pull request #${pull.number}`);
     return facts;
   } catch (error) {
-    const message = `Pull request reviews could not be read (${(error as Error).message}), so approvals do not count in this run; give the job \`pull-requests: read\`.`;
+    const status = error instanceof GitHubApiError ? error.status : undefined;
+    const fix =
+      status !== undefined && status >= 400 && status < 500
+        ? 'give the job `pull-requests: read`'
+        : 're-run the job once the GitHub API answers';
+    const message = `Pull request reviews could not be read (${(error as Error).message}), so approvals do not count in this run; ${fix}.`;
     log.warning(message);
     notes.push(message);
     return undefined;

@@ -1,6 +1,6 @@
 import { mergePolicies, parsePolicy, type Policy } from '../core/policy.js';
 import { UserError } from '../errors.js';
-import { apiUrlFrom, GitHubApi, GitHubApiError, repoPath } from '../github/api.js';
+import { apiOptionsFrom, GitHubApi, GitHubApiError, repoPath } from '../github/api.js';
 import type { LoadedPolicy } from './load.js';
 
 /** `owner/repo/path/to/file.yml[@ref]`: an org policy in another repository. */
@@ -64,7 +64,10 @@ export async function fetchOrgPolicy(ref: ExtendsRef, api: GitHubApi): Promise<P
         `extends: cannot read ${shown} (HTTP ${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ''}): it does not exist or ${token} cannot read ${ref.owner}/${ref.repo}; a private policy repository needs a token with read access to it (a GitHub App installation token or a fine-grained PAT)`,
       );
     }
-    throw error;
+    // A server error, a timeout, no connection: nothing to change but to try again.
+    throw new UserError(
+      `extends: cannot read ${shown}: ${(error as Error).message}; re-run when the GitHub API answers`,
+    );
   }
   if (Array.isArray(content) || content.type !== 'file' || content.encoding !== 'base64') {
     throw new UserError(`extends: ${shown} is not a file`);
@@ -91,10 +94,7 @@ export async function resolveExtends(
   const value = loaded.layer.extends;
   if (!value) return loaded;
   const ref = parseExtendsRef(value);
-  const api = new GitHubApi({
-    baseUrl: apiUrlFrom(options.env),
-    token: options.token ?? options.env.GITHUB_TOKEN,
-  });
+  const api = new GitHubApi(apiOptionsFrom(options.env, options.token ?? options.env.GITHUB_TOKEN));
   const org = await fetchOrgPolicy(ref, api);
   return {
     policy: mergePolicies({ ...org, extends: formatExtendsRef(ref) }, loaded.layer),

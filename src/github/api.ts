@@ -10,7 +10,11 @@ export interface GitHubApiOptions {
   /** e.g. https://api.github.com, or GITHUB_API_URL on GitHub Enterprise Server. */
   baseUrl: string;
   token?: string;
+  /** How long one request may take before it fails (default 30 s): a hung server must not hang CI. */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface ApiResponse<T> {
   status: number;
@@ -86,12 +90,20 @@ export class GitHubApi {
 
   /** Loaded on first use: `trailguard check` needs the client only for a policy that extends. */
   private octokit(): Promise<Octokit> {
-    this.client ??= createOctokit(this.root, this.options.token);
+    this.client ??= createOctokit(
+      this.root,
+      this.options.token,
+      this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
     return this.client;
   }
 }
 
-async function createOctokit(root: URL, token: string | undefined): Promise<Octokit> {
+async function createOctokit(
+  root: URL,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<Octokit> {
   // One after the other: jest's module loader fails on two concurrent imports sharing a module.
   const { GitHub } = await import('@actions/github/lib/utils');
   const { getOctokit } = await import('@actions/github');
@@ -112,7 +124,11 @@ async function createOctokit(root: URL, token: string | undefined): Promise<Octo
       );
     }
     request.headers['x-github-api-version'] = API_VERSION;
-    request.request = { ...request.request, redirect: 'error' };
+    request.request = {
+      ...request.request,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    };
   });
   return octokit;
 }
@@ -132,7 +148,11 @@ function apiError(error: unknown): unknown {
   if (!failed.request) return error;
   const { method, url } = failed.request;
   if (!failed.response) {
-    return new UserError(`GitHub API ${method} ${shownPath(url)} failed: ${reason(failed)}`);
+    const why = reason(failed);
+    const timedOut = /due to timeout|TimeoutError/i.test(why) || failed.name === 'TimeoutError';
+    return new UserError(
+      `GitHub API ${method} ${shownPath(url)} failed: ${timedOut ? 'no answer in time (timed out)' : why}`,
+    );
   }
   const { status, data } = failed.response;
   const message =
@@ -163,4 +183,17 @@ export function repoPath({ owner, repo }: RepoName): string {
 /** The API root: GITHUB_API_URL on a runner (GitHub Enterprise Server sets its own). */
 export function apiUrlFrom(env: NodeJS.ProcessEnv): string {
   return env.GITHUB_API_URL || 'https://api.github.com';
+}
+
+/** The client options for a run: the API root, the token, and TRAILGUARD_API_TIMEOUT (seconds). */
+export function apiOptionsFrom(
+  env: NodeJS.ProcessEnv,
+  token: string | undefined,
+): GitHubApiOptions {
+  const seconds = Number(env.TRAILGUARD_API_TIMEOUT);
+  return {
+    baseUrl: apiUrlFrom(env),
+    token,
+    timeoutMs: seconds > 0 ? seconds * 1000 : undefined,
+  };
 }

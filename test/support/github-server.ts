@@ -64,8 +64,16 @@ export interface RecordedRequest {
 const DOCS = 'https://docs.github.com/rest';
 const ACTIONS_BOT: UserSpec = { login: 'github-actions[bot]', type: 'Bot' };
 
+/**
+ * A fault for requests whose path matches: an error status with GitHub's error body, an answer
+ * that never comes (a hung server), or a connection closed without an answer.
+ */
+export type Fault = { status: number; message?: string } | 'hang' | 'reset';
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  private readonly faults: { path: RegExp; fault: Fault }[] = [];
+  private readonly hung = new Set<ServerResponse>();
   private readonly pulls = new Map<string, PullState>();
   private readonly files = new Map<string, string>();
   private readonly comments: (StoredComment & { repo: string })[] = [];
@@ -87,7 +95,19 @@ export class FakeGitHub {
     return this.url;
   }
 
+  /** Every later request whose path matches `path` gets `fault` instead of an answer. */
+  addFault(path: RegExp, fault: Fault): this {
+    this.faults.push({ path, fault });
+    return this;
+  }
+
+  clearFaults(): this {
+    this.faults.length = 0;
+    return this;
+  }
+
   async stop(): Promise<void> {
+    for (const response of this.hung) response.destroy();
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );
@@ -165,6 +185,11 @@ export class FakeGitHub {
     };
     const fail = (status: number, message: string, doc = DOCS) =>
       reply(status, { message, documentation_url: doc, status: String(status) });
+
+    const fault = this.faults.find((f) => f.path.test(url.pathname))?.fault;
+    if (fault === 'hang') return void this.hung.add(response);
+    if (fault === 'reset') return void response.destroy();
+    if (fault) return fail(fault.status, fault.message ?? 'Server Error');
 
     const match = /^\/repos\/([^/]+)\/([^/]+)\/(.+)$/.exec(url.pathname);
     if (!match) return fail(404, 'Not Found');
