@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FULL_NAME,
@@ -70,6 +71,18 @@ const missingDir = join(scratch, 'missing', 'dir');
 const aDirectory = join(scratch, 'a-directory');
 mkdirSync(aDirectory);
 const ORG_FILE = /^\/repos\/octo-org\/\.github\/contents\//;
+/** A git that fails one subcommand as a broken or killed git would (the rest is the real git). */
+function gitFailing(subcommand: string): string {
+  const bin = join(scratch, `git-failing-${subcommand}`);
+  mkdirSync(bin);
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(
+    join(bin, 'git'),
+    `#!/bin/sh\nfor a in "$@"; do [ "$a" = ${subcommand} ] && { echo "fatal: simulated failure of git ${subcommand}" >&2; echo "second line" >&2; exit 128; }; done\nexec ${realGit} "$@"\n`,
+    { mode: 0o755 },
+  );
+  return `${bin}:${process.env.PATH}`;
+}
 
 // prettier-ignore
 const cases: [string, Setup, RegExp][] = [
@@ -77,6 +90,9 @@ const cases: [string, Setup, RegExp][] = [
   ['GITHUB_OUTPUT is a directory', { env: { GITHUB_OUTPUT: aDirectory } }, /writing the step outputs \(GITHUB_OUTPUT\).*EISDIR/],
   ['GITHUB_STEP_SUMMARY is a directory', { env: { GITHUB_STEP_SUMMARY: aDirectory } }, /writing the job summary \(GITHUB_STEP_SUMMARY\)/],
   ['RUNNER_TEMP missing', { env: { RUNNER_TEMP: missingDir } }, /writing the report file \(RUNNER_TEMP\).*ENOENT/],
+  ['git not on PATH', { env: { PATH: join(scratch, 'no-git-here') } }, /git was not found on PATH/],
+  ['git log fails', { env: { PATH: gitFailing('log') } }, /git .*log.* failed: fatal: simulated failure of git log/],
+  ['git fetch fails', { env: { PATH: gitFailing('fetch') } }, /cannot read .*`fetch-depth: 0`/],
   ['org policy: API 500', { fault: [ORG_FILE, { status: 500 }] }, /extends: cannot read .*answered 500.*re-run when the GitHub API answers/],
   ['org policy: API 502', { fault: [ORG_FILE, { status: 502, message: 'Bad Gateway' }] }, /answered 502: Bad Gateway/],
   ['org policy: API 403', { fault: [ORG_FILE, { status: 403, message: 'Resource not accessible by integration' }] }, /HTTP 403.*token with read access/],
