@@ -104,7 +104,7 @@ tg_hook_env_value() {
 if ! tg_read_hook_env; then
   case $tg_hook in
     post-commit | doctor) ;;
-    *) echo "trailguard: $tg_hook_env cannot be read (damaged?), so the hook goes on without it; run: trailguard install" >&2 ;;
+    *) echo "trailguard: $tg_hook_env cannot be read (damaged?); the hook goes on without it (repair: trailguard install)" >&2 ;;
   esac
 fi
 
@@ -279,14 +279,17 @@ tg_find_cli() {
   tg_on_path trailguard && tg_cli=$tg_found
 }
 
-# Finds node and the CLI (sets tg_node, tg_cli, tg_entry) or warns once; false when either is missing.
+# Finds node and the CLI (sets tg_node, tg_cli, tg_entry) or warns once; false when either is missing
+# (once hook.env was found damaged, its one warning has said what to run).
 tg_ready() {
   if ! tg_find_node; then
-    echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
+    [ "$tg_hook_env_state" = damaged ] ||
+      echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
     return 1
   fi
   if ! tg_find_cli; then
-    echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
+    [ "$tg_hook_env_state" = damaged ] ||
+      echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
     return 1
   fi
   # The CLI's lean entry for hooks (dist/hook.cjs) when it is there, else `trailguard hook`.

@@ -4,13 +4,13 @@
  * trailguard version. An agent hook that hits the cache never loads the YAML parser, the schema
  * or the glob compiler (together several times the cost of starting node).
  */
-import { mkdirSync, renameSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Forbid, OnViolation, UnknownTools } from '../core/policy.js';
 import type { ExtraTool } from '../core/types.js';
 import type { GuardRules } from './guard.js';
 import type { RepoFacts } from '../git/discover.js';
-import { worktreeStateDir, worktreeStatePath } from '../state/paths.js';
+import { replaceFile, worktreeStateDir, worktreeStatePath } from '../state/paths.js';
 
 export interface GuardTable {
   key: string;
@@ -47,7 +47,7 @@ export function writeGuardCache(repo: RepoFacts, table: GuardTable): void {
   try {
     mkdirSync(worktreeStateDir(repo.gitDir), { recursive: true });
     writeFileSync(temporary, JSON.stringify(table));
-    renameSync(temporary, file);
+    replaceFile(temporary, file);
   } catch {
     rmSync(temporary, { force: true });
   }

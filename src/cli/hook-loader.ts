@@ -3,7 +3,7 @@
  * CommonJS code instead of the ESM module graph of dist/cli.js.
  *
  * Git hooks: dist/hook-main.cjs, through V8's code cache, kept per clone in
- * `<git-common-dir>/trailguard/hook-code-cache` (the shim names the common dir), so a commit does
+ * the state table's `codeCache` (the shim names the common dir), so a commit does
  * not compile that code again (node 20 has no compile cache for modules). V8 rejects a cache made
  * by another node or for other code; it is then made anew when the process exits. Whatever the
  * lean code leaves (pre-push, a policy not cached yet) goes to the full CLI, `dist/cli.js hook …`,
@@ -12,11 +12,12 @@
  * `agent-hook <agent>`: dist/agent-hook-main.cjs, the whole verb. It is small enough to need no
  * code cache, and an agent's call names no git dir to keep one in.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { replaceFile, sharedStatePath } from '../state/paths.js';
 
 const here = dirname(process.argv[1]);
 const [name, ...args] = process.argv.slice(2);
@@ -39,7 +40,7 @@ function loadLean<Exports>(file: string, cacheFile: string | undefined): Exports
     process.on('exit', () => {
       try {
         writeFileSync(`${cacheFile}.${process.pid}`, script.createCachedData());
-        renameSync(`${cacheFile}.${process.pid}`, cacheFile);
+        replaceFile(`${cacheFile}.${process.pid}`, cacheFile);
       } catch {
         // No cache this time; the next call tries again.
       }
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const common = process.env.TRAILGUARD_COMMON_DIR;
   const lean = loadLean<{ runLeanHook: (name: string, args: string[]) => Promise<boolean> }>(
     join(here, 'hook-main.cjs'),
-    common ? join(common, 'trailguard', 'hook-code-cache') : undefined,
+    common ? sharedStatePath(common, 'codeCache') : undefined,
   );
   if (await lean.runLeanHook(name, args)) return;
   process.argv.splice(2, 0, 'hook');

@@ -23,6 +23,9 @@ async function dispatch(name: string, args: string[], io: CliIO): Promise<number
     case 'prepare-commit-msg': {
       // Started first: git works out the staged files while node loads the detection code.
       const staged = stagedChanges(ctx);
+      // Awaited later: until then a failure must not count as unhandled (that would exit 1,
+      // which refuses the commit).
+      staged.catch(() => {});
       const { prepareCommitMsg } = await import('../commit/hooks.js');
       return prepareCommitMsg(ctx, args, io, { loadPolicy, staged });
     }

@@ -125,7 +125,11 @@ export async function currentRecord(
   if (read.state === 'damaged') {
     notes.push(
       `${state.recordPath} was damaged (${read.problem}); ` +
-        (rebuilt ? 'rebuilt it from the hooks on disk' : 'no trailguard hooks are on disk'),
+        (!rebuilt
+          ? 'no trailguard hooks are on disk'
+          : repair
+            ? 'rebuilt it from the hooks on disk'
+            : 'what is installed was read from the hooks on disk'),
     );
     if (repair && rebuilt) state.write(rebuilt);
   }

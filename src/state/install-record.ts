@@ -6,17 +6,9 @@
  * is on disk (src/install/recover.ts), so nothing uninstall must restore is forgotten.
  */
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { INSTALL_STATE, sharedStateDir, sharedStatePath } from './paths.js';
+import { INSTALL_STATE, replaceFile, sharedStateDir, sharedStatePath } from './paths.js';
 
 export const HOOK_NAMES = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push'] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
@@ -107,13 +99,14 @@ export class InstallState {
       text = readFileSync(this.recordPath, 'utf8');
     } catch (error) {
       const { code, message } = error as NodeJS.ErrnoException;
-      return code === 'ENOENT' ? { state: 'missing' } : { state: 'damaged', problem: message };
+      if (code === 'ENOENT') return { state: 'missing' };
+      return { state: 'damaged', problem: code ?? message };
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      return { state: 'damaged', problem: (error as Error).message };
+    } catch {
+      return { state: 'damaged', problem: 'not valid JSON: cut short or overwritten' };
     }
     return isRecord(value)
       ? { state: 'ok', record: value }
@@ -125,8 +118,7 @@ export class InstallState {
     mkdirSync(this.dir, { recursive: true });
     const temporary = `${this.recordPath}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(record, null, 2) + '\n');
-    rmSync(this.recordPath, { recursive: true, force: true });
-    renameSync(temporary, this.recordPath);
+    replaceFile(temporary, this.recordPath);
   }
 
   /** Per-clone copies of the shim, one per hook, for managers' entries to fall back to. */
@@ -149,8 +141,7 @@ export class InstallState {
         line('TG_NODE', values.node) +
         line('TG_EXTRA_ENV', values.extraEnv.join(' ')),
     );
-    rmSync(this.hookEnvPath, { recursive: true, force: true });
-    renameSync(temporary, this.hookEnvPath);
+    replaceFile(temporary, this.hookEnvPath);
   }
 
   /** Where the original of `path` is kept (whether or not it is there). */

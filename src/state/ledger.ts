@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import type { LedgerEntry, Signal } from '../core/types.js';
 import { sharedStateDir, sharedStatePath } from './paths.js';
+import { warnUnreadable } from './unreadable.js';
 
 const LOCK_WAIT_MS = 3000;
 /** A lock older than this was left by a killed process: no holder keeps it for more than a few ms. */
@@ -110,11 +111,14 @@ function parseLine(line: string): LedgerEntry | undefined {
 }
 
 function readText(commonDir: string): string {
+  const file = ledgerPath(commonDir);
   try {
-    return readFileSync(ledgerPath(commonDir), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      warnUnreadable(file, error, 'move it away to start a new ledger');
+    }
+    return '';
   }
 }
 

@@ -6,6 +6,7 @@
  * Shared state lives in `<git-common-dir>/trailguard/` (one per clone, for every worktree);
  * what belongs to one worktree's HEAD, index or work tree lives in `<git-dir>/trailguard/`.
  */
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The directory trailguard owns inside a git directory. */
@@ -73,3 +74,16 @@ export const INSTALL_STATE: readonly SharedStateName[] = [
   'codeCache',
   'postCommitLog',
 ];
+
+/**
+ * Moves a freshly written `temporary` over a state file, whole. Whatever stands in the way (a
+ * directory left where the file belongs) is ours to clear: state is never someone else's file.
+ */
+export function replaceFile(temporary: string, file: string): void {
+  try {
+    renameSync(temporary, file);
+  } catch {
+    rmSync(file, { recursive: true, force: true });
+    renameSync(temporary, file);
+  }
+}

@@ -11,8 +11,9 @@ export function spawnRun(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
+  input?: string,
 ): RunResult {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd, env, input, encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
