@@ -190,6 +190,27 @@ describe.each(cases)('$agent', (c) => {
     expect(ledgerLines(repo)).toEqual([]);
   });
 
+  test('with on-violation: block, a shell command that visibly writes a protected path is refused', async () => {
+    repo.write('.github/trailguard.yml', BLOCK);
+    const shell = (command: string) =>
+      agentHook(
+        repo,
+        c.agent,
+        payload(repo, c.agent, c.shellBefore).replace('sh scripts/generate.sh', command),
+        c.beforeArgs,
+      );
+    for (const command of [
+      'cd evals && tee x.jsonl < /dev/null',
+      'cp src/app.ts evals/x.jsonl',
+      'sed -i s/41/42/ evals/x.jsonl',
+      'echo {} > evals/x.jsonl',
+      'mkdir -p evals; cp src/app.ts evals/ && mv evals/app.ts evals/x.jsonl',
+    ]) {
+      c.refused(await shell(command));
+    }
+    expect(await shell('echo {} > src/out.json')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   test('by default (on-violation: warn) the edit goes ahead with a warning', async () => {
     c.warned(await before(c.protectedBefore));
   });

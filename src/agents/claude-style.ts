@@ -70,10 +70,24 @@ export interface ClaudeStyleSpec {
 
 type ToolKind = 'edit' | 'patch' | 'shell';
 
+/**
+ * The command a shell tool runs, as shell text: a string as sent, an argv list (Codex) quoted
+ * word by word so that `["bash", "-lc", "cd x && …"]` reads as one argument.
+ */
+export function shellCommand(input: Payload): string | undefined {
+  const command = input.command ?? input.cmd;
+  if (typeof command === 'string') return command;
+  if (!Array.isArray(command)) return undefined;
+  return command
+    .filter((part): part is string => typeof part === 'string')
+    .map((part) => `'${part.replaceAll("'", `'\\''`)}'`)
+    .join(' ');
+}
+
 const keysOf = (spec: ClaudeStyleSpec): PayloadKeys => ({ ...CLAUDE_KEYS, ...spec.keys });
 
 /** The fields every Claude-style event carries, whatever its tool. */
-export type SessionFields = Omit<AgentEvent, 'phase' | 'shell' | 'paths'>;
+export type SessionFields = Omit<AgentEvent, 'phase' | 'shell' | 'paths' | 'command'>;
 
 export function sessionFields(
   spec: ClaudeStyleSpec,
@@ -107,7 +121,14 @@ export function claudeStylePayload(spec: ClaudeStyleSpec) {
   ]);
 
   function touched(kind: ToolKind, toolName: string, input: Payload, payload: Payload) {
-    if (kind === 'shell') return { shell: true, paths: spec.shellPaths?.(input) ?? [] };
+    if (kind === 'shell') {
+      const command = shellCommand(input);
+      return {
+        shell: true,
+        paths: spec.shellPaths?.(input) ?? [],
+        ...(command ? { command } : {}),
+      };
+    }
     if (kind === 'patch' && patch) {
       const envelope =
         text(input, ...patch.inputKeys) ??

@@ -14,6 +14,8 @@ export interface AgentEvent {
    * and after events, and the files that changed are recorded too.
    */
   shell: boolean;
+  /** The shell command's text, where the files it visibly writes are read (shell-targets.ts). */
+  command?: string;
   cwd: string;
   session?: string;
   /** The agent's id of one tool call, the same in its before and after events. */

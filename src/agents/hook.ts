@@ -4,6 +4,7 @@
  * go into the ledger. Whatever goes wrong, the agent is not blocked by accident: problems are one
  * stderr line and exit 0; only the guard's refusal blocks.
  */
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LedgerEntry } from '../core/types.js';
 import { locateRepo, repoPath, type RepoFacts } from '../git/discover.js';
@@ -59,14 +60,39 @@ async function rulesFor(repo: RepoFacts, paths: readonly string[]): Promise<Guar
   return loadGuardRules(repo);
 }
 
+/**
+ * The files a shell command visibly writes (absolute), a destination that is a directory with
+ * the names landing in it: judged before the command as an edit of them would be.
+ */
+async function shellTargets(event: AgentEvent): Promise<string[]> {
+  if (!event.command) return [];
+  const { shellWriteTargets } = await import('./shell-targets.js');
+  return shellWriteTargets(event.command).flatMap(({ path, names }) => {
+    const absolute = resolve(event.cwd, path);
+    const directory = path.endsWith('/') || (names !== undefined && isDirectory(absolute));
+    return directory && names
+      ? [absolute, ...names.map((name) => join(absolute, name))]
+      : [absolute];
+  });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput): Promise<Verdict> {
   const shellRepo = event.shell ? await locateRepo(event.cwd, input.env) : undefined;
   if (shellRepo) {
     const { takeSnapshot } = await import('../state/snapshot.js');
     takeSnapshot(shellRepo, snapshotKey(agent, event));
   }
+  const judged = { ...event, paths: [...event.paths, ...(await shellTargets(event))] };
   const verdicts: Verdict[] = [];
-  for (const { repo, paths } of await filesByRepo(event, input.env)) {
+  for (const { repo, paths } of await filesByRepo(judged, input.env)) {
     const rules = await rulesFor(repo, paths);
     const now = input.now ?? new Date();
     verdicts.push(judgeEdit({ tool: agent.tool, label: agent.label, paths, rules, now }));

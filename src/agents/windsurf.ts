@@ -30,6 +30,7 @@ export const windsurf: AgentDef = {
     return {
       ...event,
       paths: event.shell ? [] : [requireText(info, 'file_path')],
+      command: event.shell ? text(info, 'command_line') : undefined,
       cwd: text(info, 'cwd') ?? text(payload, 'cwd') ?? context.cwd,
       session: text(payload, 'trajectory_id'),
       model: model === 'Unknown' ? undefined : model,
