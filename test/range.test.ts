@@ -206,7 +206,46 @@ describe('resolveRange: the default range', () => {
 
   test('no upstream and no default branch: a UserError asking for a range', async () => {
     const repo = linear(1, 'trunk');
-    await expect(resolve(repo)).rejects.toThrow(/no range given.*name a range/);
+    await expect(resolve(repo)).rejects.toThrow(
+      /no range given.*name a range, e\.g\. HEAD~10\.\.HEAD$/,
+    );
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit('t1\n', { 't.txt': 't\n' });
+    // The example names a branch that exists.
+    await expect(resolve(repo)).rejects.toThrow(/e\.g\. trunk\.\.HEAD$/);
+  });
+
+  test('a default branch other than main or master: init.defaultBranch, any remote HEAD', async () => {
+    const repo = linear(2, 'develop');
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit('t1\n', { 't.txt': 't\n' });
+    repo.git('config', 'init.defaultBranch', 'develop');
+    expect(await resolve(repo)).toEqual({
+      revs: ['refs/heads/develop..HEAD'],
+      description: 'develop..HEAD (no upstream; the default branch develop is the base)',
+    });
+    // A remote added and fetched by hand has no origin/HEAD: its init.defaultBranch branch counts.
+    const origin = linear(2, 'develop');
+    const clone = linear(1, 'develop');
+    clone.git('remote', 'add', 'origin', origin.dir);
+    clone.git('fetch', '-q', 'origin');
+    // Newer git sets origin/HEAD on fetch (remote.origin.followRemoteHEAD); older git does not.
+    clone.git('remote', 'set-head', 'origin', '-d');
+    clone.git('config', 'init.defaultBranch', 'develop');
+    clone.git('checkout', '-q', '--no-track', '-b', 'topic', 'origin/develop');
+    clone.commit('t2\n', { 't.txt': 't\n' });
+    expect((await resolve(clone)).revs).toEqual(['refs/remotes/origin/develop..HEAD']);
+    // Without it, the error offers the fix for origin.
+    clone.git('config', '--unset', 'init.defaultBranch');
+    await expect(resolve(clone)).rejects.toThrow(
+      /e\.g\. develop\.\.HEAD, or let git learn origin's: git remote set-head origin --auto$/,
+    );
+    // Another remote's HEAD.
+    const fork = cloneOf(origin);
+    fork.git('remote', 'rename', 'origin', 'upstream');
+    fork.git('checkout', '-q', '--no-track', '-b', 'topic');
+    fork.commit('t3\n', { 't.txt': 't\n' });
+    expect((await resolve(fork)).revs).toEqual(['refs/remotes/upstream/develop..HEAD']);
   });
 
   test('a repository without commits, and a directory outside any repository', async () => {

@@ -206,7 +206,7 @@ export async function* readHistory(options: ReadHistoryOptions): AsyncGenerator<
   const env = options.env ?? process.env;
   if (revs.length === 0) throw new Error('readHistory: no revisions given');
   const option = revs.find((rev) => rev.startsWith('-'));
-  if (option) throw new Error(`readHistory: ${option} is an option, not a revision (use ^rev)`);
+  if (option) throw new UserError(`cannot read ${option}: a revision never starts with "-"`);
   // Awaited before spawning: node resumes (and so discards) the output of a child that exits
   // while nobody reads its stdout yet, which a slower question asked first would allow.
   const cut = await shallowBoundary(repo, env);

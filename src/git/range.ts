@@ -19,14 +19,19 @@ export interface ResolvedRange {
   description: string;
 }
 
-/** Where the default branch is looked for, in order, when HEAD's branch has no upstream. */
-const DEFAULT_BRANCHES = [
-  'refs/remotes/origin/HEAD',
-  'refs/remotes/origin/main',
-  'refs/remotes/origin/master',
-  'refs/heads/main',
-  'refs/heads/master',
-];
+/**
+ * Where the default branch is looked for, in order, when HEAD's branch has no upstream: what
+ * origin's HEAD names, then any other remote's HEAD, then the branch `init.defaultBranch` names
+ * (origin's, then local), then main and master (origin's, then local).
+ */
+function defaultBranchRefs(configured: string | undefined, remoteHeads: string[]): string[] {
+  const names = [...new Set([configured, 'main', 'master'].filter((name) => name))] as string[];
+  return [
+    'refs/remotes/origin/HEAD',
+    ...remoteHeads.filter((ref) => ref !== 'refs/remotes/origin/HEAD'),
+    ...names.flatMap((name) => [`refs/remotes/origin/${name}`, `refs/heads/${name}`]),
+  ];
+}
 /** git's one-argument range notations: R^! (R alone), R^@ (R's parents), R^- / R^-N. */
 const RANGE_SUFFIX = /\^(!|@|-\d*)$/;
 
@@ -49,7 +54,7 @@ async function resolveAll(repo: string, revs: string[], env: NodeJS.ProcessEnv) 
  *   `git rebase R` reads it. (Reading `R` as "R and all its history" would judge a whole
  *   history on a typo of a range; reading it as "R alone" would silently skip the rest of a branch.)
  * - No spec: `@{upstream}..HEAD` (what a push would send), else the default branch `..HEAD`
- *   (origin/HEAD, origin/main, origin/master, main, master; the first found). On the default
+ *   (a remote's HEAD, init.defaultBranch, main, master: defaultBranchRefs). On the default
  *   branch itself with no upstream that range is empty, and the description says so.
  * - `fromRoot`: spec is one revision (default HEAD) and the range is its whole history, root
  *   commit included (`A..B` can never include the root: A's own history is left out).
@@ -96,13 +101,20 @@ async function wholeHistory(
 }
 
 async function defaultRange(repo: string, env: NodeJS.ProcessEnv): Promise<ResolvedRange> {
-  const [[head], tracked, listed] = await Promise.all([
+  const [[head], tracked, listed, configured] = await Promise.all([
     resolveAll(repo, ['HEAD'], env),
     upstream(repo, env),
     gitMaybe(
-      ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', ...DEFAULT_BRANCHES],
+      [
+        'for-each-ref',
+        '--format=%(refname)%00%(objectname)%00%(symref)',
+        'refs/remotes/*/HEAD',
+        'refs/remotes/origin/',
+        'refs/heads/',
+      ],
       { cwd: repo, env },
     ),
+    gitMaybe(['config', '--get', 'init.defaultBranch'], { cwd: repo, env }),
   ]);
   if (tracked) {
     return {
@@ -119,11 +131,20 @@ async function defaultRange(repo: string, env: NodeJS.ProcessEnv): Promise<Resol
         return [ref, { ref: target || ref, sha }] as const;
       }),
   );
-  const base = DEFAULT_BRANCHES.map((ref) => found.get(ref)).find(Boolean);
+  const remoteHeads = [...found.keys()].filter((ref) => /^refs\/remotes\/[^/]+\/HEAD$/.test(ref));
+  const base = defaultBranchRefs(configured?.trim(), remoteHeads)
+    .map((ref) => found.get(ref))
+    .find(Boolean);
   if (!base) {
+    const other = [...found.values()].find(
+      ({ ref, sha }) => ref.startsWith('refs/heads/') && sha !== head,
+    );
+    const example = other ? `${shortRef(other.ref)}..HEAD` : 'HEAD~10..HEAD';
+    const fetched = [...found.keys()].some((ref) => ref.startsWith('refs/remotes/origin/'));
     throw new UserError(
       'no range given, and HEAD has no upstream and no default branch was found ' +
-        '(origin/HEAD, origin/main, origin/master, main, master): name a range, e.g. main..HEAD',
+        '(a remote HEAD, init.defaultBranch, main, master): name a range, ' +
+        `e.g. ${example}${fetched ? ", or let git learn origin's: git remote set-head origin --auto" : ''}`,
     );
   }
   const name = shortRef(base.ref);
