@@ -56780,7 +56780,7 @@ async function* readHistory(options) {
   const env2 = options.env ?? process.env;
   if (revs.length === 0) throw new Error("readHistory: no revisions given");
   const option = revs.find((rev) => rev.startsWith("-"));
-  if (option) throw new Error(`readHistory: ${option} is an option, not a revision (use ^rev)`);
+  if (option) throw new UserError(`cannot read ${option}: a revision never starts with "-"`);
   const cut = await shallowBoundary(repo, env2);
   const child2 = gitStream(historyArgs(revs, paths, options.walk), { cwd: repo, env: env2 });
   let stderr = "";
