@@ -6,6 +6,10 @@
  * teammates who do not use trailguard).
  */
 import type { HookName } from '../state/install-record.js';
+import { SHARED_STATE, STATE_DIR } from '../state/paths.js';
+
+/** Where install keeps this clone's copies of the shim, relative to the git common dir. */
+const HOOK_COPIES = `${STATE_DIR}/${SHARED_STATE.hookCopies}`;
 
 export const ENTRY_MARKER =
   '# trailguard: records AI tools as Assisted-by trailers (`trailguard uninstall` removes these two lines)';
@@ -14,7 +18,7 @@ export const ENTRY_MARKER =
 export function hookCommand(hook: HookName, args: string): string {
   return (
     `trailguard_hook=node_modules/trailguard/hooks/${hook}; ` +
-    `[ -f "$trailguard_hook" ] || trailguard_hook="$(git rev-parse --git-common-dir)/trailguard/hooks/${hook}"; ` +
+    `[ -f "$trailguard_hook" ] || trailguard_hook="$(git rev-parse --git-common-dir)/${HOOK_COPIES}/${hook}"; ` +
     `[ ! -f "$trailguard_hook" ] || sh "$trailguard_hook" ${args}`
   );
 }
