@@ -7,5 +7,7 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   maxWorkers: 2,
+  // Not in the temporary directory: a test run leaves nothing there.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   testTimeout: 120000,
 };

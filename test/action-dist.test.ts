@@ -5,7 +5,8 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ACTION } from './support/action-runner.js';
-import { ROOT, tempDir } from './support/repo.js';
+import { ROOT } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 describe('the committed Action bundle', () => {
   test('is byte for byte what a fresh build makes from the sources (check-dist)', () => {

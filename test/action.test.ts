@@ -12,7 +12,8 @@ import {
   type ActionRun,
 } from './support/action-runner.js';
 import type { ReviewSpec } from './support/github-server.js';
-import { runCli, tempDir } from './support/repo.js';
+import { runCli } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 /**
  * End to end: the committed bundle (action/index.js) runs as a child process with a runner-like

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { runCli, tempDir, cleanEnv } from './support/repo.js';
+import { runCli, cleanEnv } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 describe('trailguard CLI entry', () => {
   const home = tempDir();

@@ -6,7 +6,8 @@ import type { CommitRecord } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
 import { readHistory } from '../src/git/history.js';
 import { fastImport, syntheticHistory } from './support/big-repo.js';
-import { TempRepo, tempDir } from './support/repo.js';
+import { TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 const repos: TempRepo[] = [];
 function newRepo(): TempRepo {

@@ -26,7 +26,8 @@ import {
   spawnRun,
   useInstalledRepo,
 } from './support/hooks.js';
-import { CLI, ROOT, TempRepo, tempDir } from './support/repo.js';
+import { CLI, ROOT, TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 /** A node that logs each start, so a test can count them (TRAILGUARD_NODE wins over PATH). */
 function countingNode(dir: string): { env: Record<string, string>; starts: () => string[] } {
@@ -154,6 +155,7 @@ describe('commit hooks (plain .git/hooks)', () => {
 
   test('the lean entry keeps a V8 code cache per clone; a damaged one is made anew unnoticed', () => {
     const cache = join(repo.dir, '.git', 'trailguard', 'hook-code-cache');
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'first'], CLAUDE).code).toBe(0);
     expect(existsSync(cache)).toBe(true);
     writeFileSync(cache, 'not a code cache');
     const result = gitRun(
@@ -208,6 +210,8 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('-F of a comment-only file: aborted under --cleanup=strip, else committed as it is, with no trailer', () => {
     const before = head();
+    repo.write('staged.txt', 'staged\n');
+    repo.git('add', 'staged.txt');
     const file = join(repo.home, 'comment.txt');
     writeFileSync(file, '# only a comment\n');
     const stripped = gitRun(repo, ['commit', '--cleanup=strip', '-F', file], CLAUDE);
@@ -295,6 +299,8 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('the editor emptied: git aborts, and the note it leaves never undoes a later commit', () => {
     const before = head();
+    repo.write('staged.txt', 'staged\n');
+    repo.git('add', 'staged.txt');
     const emptied = gitRun(repo, ['commit'], { ...CLAUDE, GIT_EDITOR: 'sh -c ": > \\"$1\\"" -' });
     expect(emptied.code).not.toBe(0);
     expect(emptied.stderr).toContain('Aborting commit due to empty commit message.');
@@ -324,6 +330,9 @@ describe('messages without content, as git treats them without hooks', () => {
   });
 
   test('amending in the editor keeps the commit, whatever is saved', () => {
+    repo.write('more.txt', 'more\n');
+    repo.git('add', 'more.txt');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'written subject'], CLAUDE).code).toBe(0);
     const amended = head();
     const parent = repo.git('rev-parse', 'HEAD^').trim();
     expect(gitRun(repo, ['commit', '-q', '--amend'], { ...CLAUDE, ...SAVE_AS_IS }).code).toBe(0);
@@ -431,6 +440,8 @@ describe('the agent ledger at commit time', () => {
   });
 
   test('an aborted commit (another commit-msg hook refuses it) loses nothing: the entries stay', async () => {
+    appendLedger(commonDir(repo), [ledgerEntry('codex', 'src/b.ts')]);
+    repo.write('src/b.ts', 'edited by codex\n');
     const refuse = join(repo.dir, '.git', 'hooks', 'commit-msg');
     writeFileSync(refuse, '#!/bin/sh\nexit 1\n');
     chmodSync(refuse, 0o755);
@@ -444,7 +455,7 @@ describe('the agent ledger at commit time', () => {
     await eventually(() => readLedger(commonDir(repo)).length === 0, 'the ledger to empty');
   });
 
-  test('git commit <paths> reads the temporary index: only the committed path counts', () => {
+  test('git commit <paths> reads the temporary index: only the committed path counts', async () => {
     appendLedger(commonDir(repo), [
       ledgerEntry('claude-code', 'src/c.ts'),
       ledgerEntry('cline', 'src/a.ts'),
@@ -454,6 +465,11 @@ describe('the agent ledger at commit time', () => {
     repo.write('src/c.ts', 'committed by path\n');
     expect(gitRun(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    await eventually(
+      () => readLedger(commonDir(repo)).every((entry) => entry.path !== 'src/c.ts'),
+      'post-commit to clear src/c.ts',
+    );
+    expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/a.ts']);
   });
 });
 

@@ -5,7 +5,8 @@ import { starterPolicy } from '../src/agents/starter-policy.js';
 import { defaultPolicy, parsePolicy } from '../src/core/policy.js';
 import { workflowYaml } from '../src/install/workflow.js';
 import { payload } from './support/agent-payloads.js';
-import { CLI, ROOT, runCli, runProcess, tempDir, TempRepo } from './support/repo.js';
+import { CLI, ROOT, runCli, runProcess, TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 let repo: TempRepo;
 

@@ -24,7 +24,8 @@ import { preCommitStanza } from '../src/install/pre-commit.js';
 import { installFacts } from '../src/install/repo.js';
 import { DEFAULT_HOOKS } from '../src/install/shim-file.js';
 import { assistedBy, CLAUDE, cliRun, gitRun, installOk, spawnRun } from './support/hooks.js';
-import { ROOT, TempRepo, tempDir } from './support/repo.js';
+import { ROOT, TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 /** Every file under a directory with its bytes and mode, to compare before and after. */
 function snapshot(

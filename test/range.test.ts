@@ -16,7 +16,8 @@ import {
   revParse,
   upstream,
 } from '../src/git/repo.js';
-import { TempRepo, tempDir } from './support/repo.js';
+import { TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 const repos: TempRepo[] = [];
 function newRepo(options: { branch?: string; bare?: boolean } = {}): TempRepo {

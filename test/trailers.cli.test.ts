@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, runCli, runProcess, tempDir } from './support/repo.js';
+import { cleanEnv, runCli, runProcess } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 describe('trailguard trailers', () => {
   const home = tempDir('tg-trailers-cli-');

@@ -20,7 +20,8 @@ import {
   generateTrailersToAdd,
   type GeneratedMessage,
 } from './support/message-generator.js';
-import { cleanEnv, TempRepo, tempDir } from './support/repo.js';
+import { cleanEnv, TempRepo } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 // TRAILERS_SEED replays another run's messages.
 const SEED = Number(process.env.TRAILERS_SEED ?? 20260901);

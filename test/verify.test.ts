@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TempRepo, runCli, tempDir } from './support/repo.js';
+import { TempRepo, runCli } from './support/repo.js';
+import { tempDir } from './support/temp.js';
 
 const CLAUDE = 'Co-Authored-By: Claude <noreply@anthropic.com>';
 const REVIEWED = 'Reviewed-by: Bo Reviewer <bo@example.com>';

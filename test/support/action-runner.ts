@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FakeGitHub, type ReviewSpec } from './github-server.js';
-import { cleanEnv, ROOT, runProcess, tempDir, TempRepo } from './repo.js';
+import { cleanEnv, ROOT, runProcess, TempRepo } from './repo.js';
+import { tempDir } from './temp.js';
 
 /**
  * Runs the committed Action bundle (action/index.js) as the runner would: a child process with

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Identity } from '../../src/core/types.js';
-import { cleanEnv, tempDir } from './repo.js';
 
 /**
  * Large repositories made fast: commits are streamed into `git fast-import`, which writes one
@@ -327,7 +326,13 @@ export async function bigRepo(options: { commits: number; seed?: number }): Prom
   const dir = join(tmpdir(), `trailguard-big-repo-v3-${options.commits}-${seed}`);
   if (existsSync(join(dir, '.git', 'trailguard-complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
-  const env = cleanEnv(tempDir('tg-home-'));
+  // Used by bench/ outside jest: no test helpers, and no home of its own left behind.
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+  };
   execFileSync('git', ['init', '-q', '--initial-branch=main', dir], { env });
   await fastImport(dir, env, syntheticHistory({ commits: options.commits, seed }));
   execFileSync('git', ['reset', '-q', '--hard'], { cwd: dir, env });

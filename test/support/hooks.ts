@@ -1,5 +1,7 @@
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLI, TempRepo, type RunResult } from './repo.js';
 
 /** What a Claude Code shell exports, the simplest agent signal a hook sees. */
@@ -46,13 +48,29 @@ function installedRepo(files: string[]): TempRepo {
 
 /**
  * For the enclosing describe block: an installedRepo made before its tests (handed to `use`) and
- * removed after them.
+ * removed after them. Before each test the repository is as `use` left it (HEAD, index, work tree,
+ * and trailguard's state: what the tests add there, such as the ledger, goes), so no test depends on
+ * what another did or on their order.
  */
 export function useInstalledRepo(files: string[], use: (repo: TempRepo) => void): void {
   let repo: TempRepo | undefined;
+  let initial: { head: string; state: Set<string> } | undefined;
+  const stateDir = (made: TempRepo) => join(made.dir, '.git', 'trailguard');
   beforeAll(() => {
     repo = installedRepo(files);
     use(repo);
+    initial = {
+      head: repo.git('rev-parse', 'HEAD').trim(),
+      state: new Set(readdirSync(stateDir(repo))),
+    };
+  });
+  beforeEach(() => {
+    if (!repo || !initial) return;
+    repo.git('reset', '-q', '--hard', initial.head);
+    repo.git('clean', '-q', '-fdx');
+    for (const name of readdirSync(stateDir(repo))) {
+      if (!initial.state.has(name)) rmSync(join(stateDir(repo), name), { recursive: true });
+    }
   });
   afterAll(() => repo?.cleanup());
 }

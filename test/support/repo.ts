@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempDir, tempRoot } from './temp.js';
 
 export const ROOT = resolve(import.meta.dirname ?? '.', '../..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -15,7 +15,7 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
     LANG: 'C.UTF-8',
-    TMPDIR: process.env.TMPDIR ?? tmpdir(),
+    TMPDIR: tempRoot(),
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
     GIT_AUTHOR_NAME: 'Ada Human',
@@ -24,10 +24,6 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     GIT_COMMITTER_EMAIL: 'ada@example.com',
     ...extra,
   };
-}
-
-export function tempDir(prefix = 'tg-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** A real git repository in a temporary directory, driven through the real git binary. */

@@ -1,0 +1,28 @@
+/**
+ * The one way tests make temporary directories: each test file gets one root under the system's
+ * temporary directory, every directory it asks for lives inside, and the root goes when the
+ * file's tests end, whether they passed or not. Child processes get the root as TMPDIR (cleanEnv),
+ * so what they leave goes with it.
+ */
+import { afterAll } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let root: string | undefined;
+
+/** This test file's temporary root, made on first use. */
+export function tempRoot(): string {
+  root ??= mkdtempSync(join(tmpdir(), 'tg-'));
+  return root;
+}
+
+/** A new, empty temporary directory, removed after this file's tests. */
+export function tempDir(prefix = 'tg-'): string {
+  return mkdtempSync(join(tempRoot(), prefix));
+}
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  root = undefined;
+});
