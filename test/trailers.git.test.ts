@@ -51,18 +51,6 @@ function batches(
   return result;
 }
 
-function report(
-  what: string,
-  total: number,
-  disagreements: Disagreement[],
-  git: GitTrailerBehaviour,
-) {
-  console.log(
-    `trailers: ${total - disagreements.length}/${total} agree with ${what} ` +
-      `(${git.version}; urlRule ${git.urlRule}, completeLine ${git.completeLine}; seed ${SEED})`,
-  );
-}
-
 describe('trailer grammar against the real git', () => {
   const home = tempDir('tg-trailers-');
   const env = cleanEnv(home);
@@ -107,7 +95,6 @@ describe('trailer grammar against the real git', () => {
       if (ours !== expected[i])
         disagreements.push({ message, commentChar, git: expected[i]!, ours });
     });
-    report('git interpret-trailers --parse', generated.length, disagreements, git);
     expect(disagreements.slice(0, 5)).toEqual([]);
     // The generator must keep producing the cases that matter, or agreement proves little.
     const withTrailers = expected.filter((output) => output !== '').length;
@@ -164,7 +151,7 @@ describe('trailer grammar against the real git', () => {
         if (written === addTrailers(message, [], ours)) nothingAdded++;
       });
     });
-    report('git interpret-trailers --if-exists addIfDifferent', total, disagreements, git);
+    expect(total).toBe(1200);
     expect(disagreements.slice(0, 5)).toEqual([]);
     expect(nothingAdded).toBeGreaterThan(20);
   });
@@ -197,7 +184,6 @@ describe('trailer grammar against the real git', () => {
         if (ours !== expected[i])
           disagreements.push({ message, commentChar, git: expected[i]!, ours });
       });
-      report('git log --format=%(trailers:only,unfold)', generated.length, disagreements, git);
       expect(disagreements.slice(0, 5)).toEqual([]);
       expect(expected.filter((output) => output !== '').length).toBeGreaterThan(100);
     } finally {

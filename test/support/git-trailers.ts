@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Trailer } from '../../src/core/types.js';
-import { runProcess } from './repo.js';
+import { runProcess } from './process.js';
 
 export interface GitTrailerBehaviour {
   version: string;

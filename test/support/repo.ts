@@ -1,7 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { runProcess, type RunResult } from './process.js';
 import { tempDir, tempRoot } from './temp.js';
+
+export { runProcess, type RunResult };
 
 export const ROOT = resolve(import.meta.dirname ?? '.', '../..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -82,35 +85,10 @@ export class TempRepo {
   }
 }
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the built CLI bundle (dist/cli.js) as a real process. */
 export function runCli(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
 ): Promise<RunResult> {
   return runProcess(process.execPath, [CLI, ...args], options);
-}
-
-export function runProcess(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
-): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
-    // A command that exits without reading its input (e.g. `git version`) closes the pipe first.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.input ?? '');
-  });
 }

@@ -1,0 +1,60 @@
+// Figures (not a test): per-tool detection over the realistic commits in test/fixtures/commits,
+// the table test/detect.test.ts asserts row by row. Expected, detected, missed and extra per tool.
+//
+//   npm run bench:detection
+import { build } from 'esbuild';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const bundle = await build({
+  stdin: {
+    contents:
+      "export { createCatalog } from './src/core/catalog.ts';\n" +
+      "export { detectCommit } from './src/core/detect.ts';\n" +
+      "export { loadFixtures } from './test/support/commit-fixtures.ts';\n",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  logLevel: 'warning',
+  // import.meta.dirname of the fixture reader must stay test/support.
+  define: { 'import.meta.dirname': JSON.stringify(resolve(ROOT, 'test', 'support')) },
+});
+const source = Buffer.from(bundle.outputFiles[0].contents).toString('base64');
+const { createCatalog, detectCommit, loadFixtures } = await import(
+  `data:text/javascript;base64,${source}`
+);
+
+const catalog = createCatalog();
+const fixtures = loadFixtures();
+const tally = new Map();
+const count = (tool, field) => {
+  const row = tally.get(tool) ?? { expected: 0, found: 0, missed: 0, extra: 0 };
+  row[field] += 1;
+  tally.set(tool, row);
+};
+for (const fixture of fixtures) {
+  const found = [...new Set(detectCommit(fixture.input, catalog).map((s) => s.tool))];
+  for (const tool of fixture.tools) {
+    count(tool, 'expected');
+    count(tool, found.includes(tool) ? 'found' : 'missed');
+  }
+  for (const tool of found) if (!fixture.tools.includes(tool)) count(tool, 'extra');
+}
+
+const humans = fixtures.filter((f) => f.tools.length === 0).length;
+const cells = (...values) =>
+  `${String(values[0]).padEnd(20)} ${values
+    .slice(1)
+    .map((v, i) => String(v).padStart(i < 2 ? 8 : 6))
+    .join(' ')}`;
+console.log(`per-tool detection over ${fixtures.length} fixtures (${humans} human hard negatives)`);
+console.log(cells('tool', 'expected', 'detected', 'missed', 'extra'));
+for (const [tool, r] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(cells(tool, r.expected, r.found, r.missed, r.extra));
+}
