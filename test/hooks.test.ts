@@ -264,6 +264,8 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('-m "" with -e opens the editor: the same abort when nothing is written', () => {
     const before = head();
+    repo.write('edited.txt', 'work\n');
+    repo.git('add', 'edited.txt');
     const result = gitRun(repo, ['commit', '-m', '', '-e'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result).toMatchObject({
       code: 1,
@@ -275,6 +277,8 @@ describe('messages without content, as git treats them without hooks', () => {
 
   test('--no-verify (no commit-msg) keeps the trailer; nothing written: post-commit undoes the commit', () => {
     const before = head();
+    repo.write('edited.txt', 'work\n');
+    repo.git('add', 'edited.txt');
     const result = gitRun(repo, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
     expect(result.stderr).toContain(
       'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
