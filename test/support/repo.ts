@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { runProcess, type RunResult } from './process.js';
 import { tempDir, tempRoot } from './temp.js';
 
-export { runProcess, type RunResult };
+// tempDir is temp.ts's, exported here too for the tests that import their helpers from here.
+export { runProcess, tempDir, type RunResult };
 
 export const ROOT = resolve(import.meta.dirname ?? '.', '../..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
