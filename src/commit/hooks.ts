@@ -33,7 +33,7 @@ import {
   type LocalPolicy,
   type PolicyLoader,
 } from './local-policy.js';
-import { trailersToAdd, withTrailers } from './record.js';
+import { trailersToAdd, withTrailers, withTrailersBelowSubject } from './record.js';
 import {
   emptyUnwrittenMessage,
   noteEditorTrailers,
@@ -155,17 +155,18 @@ export async function prepareCommitMsg(
   const editor = ctx.env.GIT_EDITOR !== ':';
   const g = await gather(ctx, { ledger: !replay, editor }, deps);
   if (replay && g.outside.length === 0) return 0;
-  const message = readMessage(file);
+  const bytes = readMessage(file);
+  const message = bytes.toString('utf8');
   // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
   const fromMessage = replay ? [] : commitSignals(message, g);
   const { commentChar } = g.facts;
   const add = trailersToAdd(message, [...g.outside, ...fromMessage], commentChar);
   if (add.length > 0 && hasContent(message, commentChar)) {
-    writeFileSync(file, withTrailers(message, add, commentChar));
+    writeFileSync(file, withTrailers(bytes, add, commentChar));
   } else if (add.length > 0 && editor) {
-    // Below an empty subject line, as `git commit -s` puts its sign-off; post-commit undoes the
-    // commit if nothing gets written above them.
-    writeFileSync(file, `\n\n${formatTrailers(add)}${message.replace(/^\n+/, '')}`);
+    // commit-msg (or, with --no-verify, post-commit) sees to it that nothing is committed if
+    // nothing gets written above them.
+    writeFileSync(file, withTrailersBelowSubject(bytes, add));
     await noteEditorTrailers(ctx, add, commentChar);
   }
   // Without content and without the editor the message stays as it is: git aborts the commit (or,
@@ -181,7 +182,8 @@ export async function commitMsg(
   deps: HookDeps,
 ): Promise<number> {
   const [file] = args;
-  const message = readMessage(file);
+  const bytes = readMessage(file);
+  const message = bytes.toString('utf8');
   if (emptyUnwrittenMessage(ctx.gitDir, file, message)) return 0;
   // No ledger here: prepare-commit-msg recorded it; only what the editor added is new.
   const g = await gather(ctx, { ledger: false, editor: true }, deps);
@@ -190,7 +192,7 @@ export async function commitMsg(
   const fromMessage = commitSignals(message, g);
   const add = trailersToAdd(message, fromMessage, commentChar);
   if (add.length === 0) return 0;
-  writeFileSync(file, withTrailers(message, add, commentChar));
+  writeFileSync(file, withTrailers(bytes, add, commentChar));
   return applyPolicy(ctx, { ...g, outside: [] }, fromMessage, message, file, io);
 }
 

@@ -123,11 +123,14 @@ function quoteArg(path: string): string {
   return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The message file's text, or '' when git gave none. */
-export function readMessage(file: string): string {
+/**
+ * The message file's bytes (empty when git gave none). A message is read as text only to be
+ * looked at; it is rewritten from these bytes (record.ts), since it may be in any encoding.
+ */
+export function readMessage(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch {
-    return '';
+    return Buffer.alloc(0);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { UNKNOWN_TOOL } from '../core/catalog.js';
 import { assistedByTrailer } from '../core/detect.js';
-import { addTrailers, parseTrailers } from '../core/trailers.js';
+import { addTrailers, formatTrailers, parseTrailers } from '../core/trailers.js';
 import type { Signal, SignalKind, Trailer } from '../core/types.js';
 
 /** A branch prefix alone does not say an AI made this commit (humans check out agent branches). */
@@ -53,16 +53,36 @@ export function trailersToAdd(
 }
 
 /**
- * The message with the trailers written by the core writer (git's rules, comments kept below), in
- * its last paragraph even below a `---` line (a Markdown rule in a commit message): there `git log
- * --format=%(trailers)` finds them, where interpret-trailers' patch divider would put them above.
+ * Text with one character per byte (latin1 read): the trailer writer works on a message's ASCII
+ * structure (newlines, `#`, `key:`) and leaves every other byte as it found it, so a message in
+ * ISO-8859-1, Shift-JIS or with invalid UTF-8 comes back byte for byte. What we add is UTF-8.
+ */
+const byteText = (bytes: Buffer) => bytes.toString('latin1');
+const utf8ByteText = (text: string) => byteText(Buffer.from(text, 'utf8'));
+
+/**
+ * The message's bytes with the trailers written by the core writer (git's rules, comments kept
+ * below), in its last paragraph even below a `---` line (a Markdown rule in a commit message):
+ * there `git log --format=%(trailers)` finds them, where interpret-trailers' patch divider would
+ * put them above.
  */
 export function withTrailers(
-  message: string,
+  message: Buffer,
   trailers: readonly Trailer[],
   commentChar = '#',
-): string {
-  return trailers.length === 0
-    ? message
-    : addTrailers(message, trailers, { commentChar, divider: false });
+): Buffer {
+  if (trailers.length === 0) return message;
+  const added = trailers.map(({ key, value }) => ({ key, value: utf8ByteText(value) }));
+  const options = { commentChar: utf8ByteText(commentChar), divider: false };
+  return Buffer.from(addTrailers(byteText(message), added, options), 'latin1');
+}
+
+/**
+ * A message without content that git opens the editor on: the trailers below an empty subject
+ * line, as `git commit -s` puts its sign-off, the message's own bytes (comments) after them.
+ */
+export function withTrailersBelowSubject(message: Buffer, trailers: readonly Trailer[]): Buffer {
+  let start = 0;
+  while (message[start] === 0x0a) start += 1;
+  return Buffer.concat([Buffer.from(`\n\n${formatTrailers(trailers)}`), message.subarray(start)]);
 }
