@@ -58256,7 +58256,7 @@ function mergeExtra(base, extra, where) {
   };
 }
 
-// src/core/detect.ts
+// src/core/signatures.ts
 var IDENTITY_CACHE_LIMIT = 1e4;
 var compiled = /* @__PURE__ */ new WeakMap();
 function matchersFor(catalog) {
@@ -58446,6 +58446,8 @@ function classifyUncached(m, name, email3) {
 function withoutFlag(match) {
   return match.model === void 0 ? { tool: match.tool } : { tool: match.tool, model: match.model };
 }
+
+// src/core/detect.ts
 var provenances = /* @__PURE__ */ new WeakMap();
 var SignalSet = class {
   list = [];
