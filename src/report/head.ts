@@ -76,6 +76,7 @@ export function renderHeadJson(report: HeadReport, policySource: string): string
         rev: report.rev,
         commit: report.commit,
         policy: policySource,
+        blamed: report.blamed,
         files: report.groups.flatMap((group) =>
           group.files.map((file) => ({ group: group.group, ...file })),
         ),

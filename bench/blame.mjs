@@ -1,0 +1,218 @@
+// Benchmark (not a test): the HEAD engine (`trailguard verify`) against its floor, `git blame
+// --porcelain` over the same files with the same parallelism (one process per file, one per
+// core), measured in one run, rounds interleaved. Also `git blame --porcelain -M` (the flags the
+// engine blames with) so the cost of following moved lines shows on its own.
+//
+//   npm run build && npm run bench:blame [-- --git-git /work/data/git.git --every 40 --runs 1]
+//
+// Cases: a synthetic repository (generated through git fast-import into a temporary directory,
+// removed at the end) and, when a clone of git.git is given (--git-git, default
+// /work/data/git.git when present), every Nth file of its t/ directory at HEAD under a policy
+// protecting t/** with review required, so files whose commits differ must be blamed.
+// Blaming all 2,500 files of t/ takes about 40 minutes of floor on two cores: --every 1 does it.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const { values } = parseArgs({
+  options: {
+    'git-git': { type: 'string', default: '/work/data/git.git' },
+    every: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '1' },
+    'synthetic-files': { type: 'string', default: '240' },
+    'synthetic-commits': { type: 'string', default: '3000' },
+  },
+});
+const CORES = availableParallelism();
+
+function run(command, args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
+    const out = [];
+    let err = '';
+    proc.stdout.on('data', (chunk) => out.push(chunk));
+    proc.stderr.on('data', (chunk) => (err += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) =>
+      resolvePromise({ code, stdout: Buffer.concat(out).toString(), stderr: err }),
+    );
+    proc.stdin.on('error', () => {});
+    proc.stdin.end(options.input ?? '');
+  });
+}
+
+async function git(cwd, args, input) {
+  const result = await run('git', args, { cwd, input });
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function seconds(work) {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result };
+}
+
+/** The floor: one `git blame` per file, CORES at a time, output drained. */
+async function blameAll(repo, files, flags) {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      const result = await run('git', ['blame', '--porcelain', ...flags, 'HEAD', '--', file], {
+        cwd: repo,
+      });
+      if (result.code !== 0) throw new Error(`git blame ${file}: ${result.stderr}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CORES, files.length) }, worker));
+}
+
+async function verify(repo, policy, paths) {
+  const result = await run(
+    process.execPath,
+    [CLI, 'verify', '--format', 'json', '--config', policy, '--repo', repo, ...paths],
+    { cwd: repo },
+  );
+  if (result.code === 2) throw new Error(`verify could not tell: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** A seeded generator, so every run builds the same repository. */
+function random(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/**
+ * A repository whose data/ files are edited line by line by commits of every kind: an outside
+ * agent (10%), reviewed humans (40%), unreviewed humans; data/stable/ is written once, reviewed.
+ */
+async function syntheticRepo(dir, fileCount, commitCount) {
+  await git(dir, ['init', '-q', '--initial-branch=main']);
+  const pick = random(42);
+  const files = Array.from({ length: fileCount }, (_, i) =>
+    Array.from({ length: 120 }, (_, j) => `row ${i}.${j}`),
+  );
+  const stable = Array.from({ length: fileCount / 2 }, (_, i) => `data/stable/s${i}.txt`);
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const parts = [];
+  let time = 1_700_000_000;
+  const commit = (message, changes) => {
+    time += 60;
+    parts.push(
+      'commit refs/heads/main\n',
+      `author Ada Human <ada@example.com> ${time} +0000\n`,
+      `committer Ada Human <ada@example.com> ${time} +0000\n`,
+      data(message),
+      ...changes.map(([path, text]) => `M 100644 inline ${path}\n${data(text)}`),
+      '\n',
+    );
+  };
+  const reviewed = 'Reviewed-by: Bo Reviewer <bo@example.com>';
+  commit(`Initial data\n\n${reviewed}\n`, [
+    ['.trailguard.yml', "version: 1\nprotected:\n  - name: data\n    paths: ['data/**']\n"],
+    ...files.map((lines, i) => [`data/f${i}.txt`, lines.join('\n') + '\n']),
+    ...stable.map((path) => [
+      path,
+      Array.from({ length: 120 }, (_, j) => `${path} ${j}`).join('\n') + '\n',
+    ]),
+  ]);
+  for (let c = 0; c < commitCount; c += 1) {
+    const roll = pick(10);
+    const message =
+      roll === 0
+        ? 'Agent edit\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n'
+        : roll < 5
+          ? `Reviewed edit\n\n${reviewed}\n`
+          : 'Unreviewed edit\n';
+    const index = pick(fileCount);
+    for (let k = 0; k < 4; k += 1) files[index][pick(files[index].length)] = `edit ${c}.${k}`;
+    commit(message, [[`data/f${index}.txt`, files[index].join('\n') + '\n']]);
+  }
+  await git(dir, ['fast-import', '--quiet'], parts.join(''));
+  await git(dir, ['reset', '-q', '--hard', 'main']);
+  return join(dir, '.trailguard.yml');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function measure(name, repo, policy, files, paths) {
+  const runs = Number(values.runs);
+  const floor = [];
+  const floorM = [];
+  const ours = [];
+  let report;
+  for (let r = 0; r < runs; r += 1) {
+    floor.push((await seconds(() => blameAll(repo, files, []))).seconds);
+    floorM.push((await seconds(() => blameAll(repo, files, ['-M']))).seconds);
+    const timed = await seconds(() => verify(repo, policy, paths));
+    ours.push(timed.seconds);
+    report = timed.result;
+  }
+  const verdicts = {};
+  for (const file of report.files) verdicts[file.verdict] = (verdicts[file.verdict] ?? 0) + 1;
+  const [f, fm, o] = [median(floor), median(floorM), median(ours)];
+  console.log(
+    `${name}: ${report.files.length} files, ${report.blamed} blamed by verify; verdicts ${JSON.stringify(verdicts)}\n` +
+      `  git blame --porcelain (floor)   ${f.toFixed(2)} s\n` +
+      `  git blame --porcelain -M         ${fm.toFixed(2)} s  (${(fm / f).toFixed(2)}x floor)\n` +
+      `  trailguard verify                ${o.toFixed(2)} s  (${(o / f).toFixed(2)}x floor; budget 1.5x)`,
+  );
+}
+
+console.log(
+  `bench:blame — ${CORES} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, runs ${values.runs}`,
+);
+const scratch = mkdtempSync(join(tmpdir(), 'tg-bench-blame-'));
+try {
+  const policy = await syntheticRepo(
+    scratch,
+    Number(values['synthetic-files']),
+    Number(values['synthetic-commits']),
+  );
+  const files = (await git(scratch, ['ls-files', 'data'])).split('\n').filter(Boolean);
+  await measure(`synthetic (${values['synthetic-commits']} commits)`, scratch, policy, files, []);
+
+  const gitGit = values['git-git'];
+  if (existsSync(gitGit)) {
+    const every = Number(values.every);
+    const all = (await git(gitGit, ['ls-tree', '-r', '--name-only', 'HEAD', 't/']))
+      .split('\n')
+      .filter(Boolean);
+    const sample = all.filter((_, i) => i % every === every - 1);
+    const gitPolicy = join(scratch, 'git-git-policy.yml');
+    writeFileSync(gitPolicy, "version: 1\nprotected:\n  - name: tests\n    paths: ['t/**']\n");
+    await measure(
+      `git.git t/ (every ${every}th file of ${all.length})`,
+      gitGit,
+      gitPolicy,
+      sample,
+      sample,
+    );
+  } else {
+    console.log(`git.git: skipped (no clone at ${gitGit}; pass --git-git DIR)`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
