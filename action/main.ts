@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attestPush, attestSkipReason } from '../src/action/attest.js';
 import { upsertPullComment } from '../src/action/comment.js';
 import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
 import { readEvent, repoName, targetFor } from '../src/action/event.js';
@@ -88,14 +89,14 @@ async function check(): Promise<void> {
   const inputs: ActionInputs = readInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const { name, target } = await during('reading the event', async () => {
+  const { name, target, event } = await during('reading the event', async () => {
     if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace, env })) === null) {
       throw new UserError(
         `${workspace} is not a git repository: run actions/checkout before trailguard`,
       );
     }
     const event = readEvent(env);
-    return { name: repoName(env, event), target: targetFor(event, inputs) };
+    return { name: repoName(env, event), target: targetFor(event, inputs), event };
   });
   if (target.skip) {
     core.info(target.skip);
@@ -189,6 +190,32 @@ async function check(): Promise<void> {
   await during('writing the step outputs (GITHUB_OUTPUT)', () => writeOutputs(report, reportPath));
   if (target.pull && inputs.comment && inputs.token) {
     await comment(api, name, target.pull.number, report, facts);
+  }
+
+  if (inputs.attest && report.ok) {
+    const skip = attestSkipReason(event);
+    if (skip) core.info(skip);
+    else {
+      const outcome = await during('attesting', () =>
+        attestPush({
+          workspace,
+          gitEnv,
+          head: range.head,
+          policy: loaded.policy,
+          policyRev: range.policyRev,
+          config: inputs.config,
+          outputDir: env.RUNNER_TEMP || tmpdir(),
+          log: core.info,
+        }),
+      );
+      if ('failed' in outcome)
+        core.warning(`attest: no statement, verify does not pass\n${outcome.failed}`);
+      else {
+        core.setOutput('attestation', outcome.statement);
+        core.setOutput('predicate', outcome.predicate);
+        core.info(`attest: statement written to ${outcome.statement}`);
+      }
+    }
   }
 
   const verdict = verdictLine(report);

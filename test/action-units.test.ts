@@ -175,7 +175,7 @@ describe('inputs', () => {
     }
   }
 
-  test('read with core.getInput; mode and comment are validated', () => {
+  test('read with core.getInput; mode, comment and attest are validated', () => {
     expect(inputsFrom({ MODE: ' report ', CONFIG: 'policy.yml', COMMENT: 'false' })).toEqual({
       config: 'policy.yml',
       token: undefined,
@@ -183,8 +183,13 @@ describe('inputs', () => {
       base: undefined,
       head: undefined,
       comment: false,
+      attest: false,
     });
     expect(inputsFrom({}).mode).toBe('enforce');
+    expect(inputsFrom({ ATTEST: 'true' }).attest).toBe(true);
+    expect(() => inputsFrom({ ATTEST: 'yes' })).toThrow(
+      'input attest must be one of true, false (got "yes")',
+    );
     expect(() => inputsFrom({ MODE: 'warn' })).toThrow(
       'input mode must be one of enforce, report (got "warn")',
     );

@@ -9,6 +9,8 @@ export interface ActionInputs {
   base?: string;
   head?: string;
   comment: boolean;
+  /** On a passing push to the default branch, write an in-toto statement for actions/attest. */
+  attest: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 
 export function readInputs(getInput: GetInput): ActionInputs {
   const comment = oneOf('comment', readInput(getInput, 'comment') ?? 'true', ['true', 'false']);
+  const attest = oneOf('attest', readInput(getInput, 'attest') ?? 'false', ['true', 'false']);
   return {
     config: readInput(getInput, 'config'),
     token: readInput(getInput, 'token'),
@@ -42,5 +45,6 @@ export function readInputs(getInput: GetInput): ActionInputs {
     base: readInput(getInput, 'base'),
     head: readInput(getInput, 'head'),
     comment: comment === 'true',
+    attest: attest === 'true',
   };
 }

@@ -83,11 +83,19 @@ export async function objectIds(
   );
 }
 
+export interface PolicyLocation {
+  committedPath?: string;
+  /** The commit the committed policy was read at (CI reads the policy already in force). */
+  rev?: string;
+  diskPath?: string;
+  extendsRef?: string;
+}
+
 /** The policy as a ResourceDescriptor: its file by git blob, or the embedded default by sha256. */
 export async function policyDescriptor(
   repo: string,
   commit: string,
-  location: { committedPath?: string; diskPath?: string; extendsRef?: string },
+  location: PolicyLocation,
   env: Env,
 ): Promise<ResourceDescriptor> {
   const extendsNote = location.extendsRef ? { extends: location.extendsRef } : {};
@@ -96,11 +104,12 @@ export async function policyDescriptor(
     return { name: location.diskPath, digest: { gitBlob: blob }, annotations: { ...extendsNote } };
   }
   if (location.committedPath !== undefined) {
-    const [blob] = await objectIds(repo, commit, [location.committedPath], env);
+    const rev = location.rev ?? commit;
+    const [blob] = await objectIds(repo, rev, [location.committedPath], env);
     return {
       name: location.committedPath,
       digest: { gitBlob: blob! },
-      annotations: { commit, ...extendsNote },
+      annotations: { commit: rev, ...extendsNote },
     };
   }
   const sha256 = createHash('sha256').update(JSON.stringify(defaultPolicy)).digest('hex');
@@ -133,8 +142,9 @@ export interface AttestInput {
   repo: string;
   rev: string;
   policy: Policy;
-  /** Where the policy came from: a file committed at the revision, a file on disk, else the default. */
-  policyLocation: { committedPath?: string; diskPath?: string; extendsRef?: string };
+  /** Where the policy came from: a file committed at `rev` (default: the attested commit), a
+   * file on disk, else the embedded default. */
+  policyLocation: PolicyLocation;
   version: string;
   env: NodeJS.ProcessEnv;
   now?: Date;
