@@ -52,16 +52,20 @@ const damages: Record<string, Damage> = {
 
 const git = (repo: TempRepo) => join(repo.dir, '.git');
 
+type Warns = 'always warns' | 'may warn';
+type Committers = 'agent' | 'agent and human';
+
 /**
- * The state files a commit may read, where they are, and whether every damage must be said (the
- * shim reads hook.env on every commit; a damaged cache is silently made anew).
+ * The state files a commit may read, where they are, whether every damage must be said (the
+ * shim reads hook.env on every commit; a damaged cache is silently made anew), and who commits:
+ * a commit without AI reads only what the shim reads before node would start.
  */
-const files: [string, (repo: TempRepo) => string, 'always warns' | 'may warn'][] = [
-  ['hook.env', (repo) => sharedStatePath(git(repo), 'hookEnv'), 'always warns'],
-  ['install.json', (repo) => sharedStatePath(git(repo), 'installRecord'), 'may warn'],
-  ['ledger.jsonl', (repo) => sharedStatePath(git(repo), 'ledger'), 'may warn'],
-  ['the policy cache', (repo) => worktreeStatePath(git(repo), 'policyCache'), 'may warn'],
-  ['the code cache', (repo) => sharedStatePath(git(repo), 'codeCache'), 'may warn'],
+const files: [string, (repo: TempRepo) => string, Warns, Committers][] = [
+  ['hook.env', (repo) => sharedStatePath(git(repo), 'hookEnv'), 'always warns', 'agent and human'],
+  ['install.json', (repo) => sharedStatePath(git(repo), 'installRecord'), 'may warn', 'agent'],
+  ['ledger.jsonl', (repo) => sharedStatePath(git(repo), 'ledger'), 'may warn', 'agent and human'],
+  ['the policy cache', (repo) => worktreeStatePath(git(repo), 'policyCache'), 'may warn', 'agent'],
+  ['the code cache', (repo) => sharedStatePath(git(repo), 'codeCache'), 'may warn', 'agent'],
 ];
 
 function readable(file: string): boolean {
@@ -84,7 +88,7 @@ function restore(file: string, good: Buffer | undefined): void {
   if (good) writeFileSync(file, good);
 }
 
-describe.each(files)('%s, damaged', (_name, locate, warns) => {
+describe.each(files)('%s, damaged', (_name, locate, warns, committers) => {
   let repo: TempRepo;
   let good: Buffer | undefined;
   useInstalledRepo(['README.md'], (made) => {
@@ -102,10 +106,8 @@ describe.each(files)('%s, damaged', (_name, locate, warns) => {
     const file = locate(repo);
     const damaged = damage(file, good ?? Buffer.from(LEDGER_LINE)) !== false;
     try {
-      for (const [who, env] of [
-        ['agent', CLAUDE],
-        ['human', {}],
-      ] as const) {
+      const commits = [['agent', CLAUDE] as const, ['human', {}] as const];
+      for (const [who, env] of committers === 'agent' ? commits.slice(0, 1) : commits) {
         repo.write('file.txt', `${who} ${Math.random()}\n`);
         repo.git('add', 'file.txt');
         const result = gitRun(repo, ['commit', '-q', '--cleanup=verbatim', '-m', MESSAGE], env);
