@@ -3,10 +3,43 @@
  * whatever core.hooksPath or a hook manager does, so nothing is written into the work tree. Each
  * of our hooks gets its own `hook.trailguard-<hook>` section pointing at this clone's copy of the
  * shim (a section named like an event is reportedly rejected).
+ *
+ * The sections go through simple-git's config API, off every hook's path; it is the one place
+ * simple-git is used (src/git/exec.ts runs git everywhere else).
  */
-import type { InstallRun } from './run.js';
+import { simpleGit, type SimpleGit } from 'simple-git';
 import type { HookName } from '../state/install-record.js';
-import { gitClient } from './repo.js';
+import type { InstallRun } from './run.js';
+
+/**
+ * The caller's environment is the user's own (GIT_CONFIG_GLOBAL, GIT_EDITOR, … as their shell or
+ * test set them) and every argument we pass is ours, so simple-git's guards against injected
+ * variables are opened for exactly those variables.
+ */
+const ENVIRONMENT_GUARDS = {
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeEditor: true,
+  allowUnsafeExec: true,
+  allowUnsafeDiffExternal: true,
+  allowUnsafePager: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeHooksPath: true,
+};
+
+function gitClient(cwd: string, env: NodeJS.ProcessEnv): SimpleGit {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return simpleGit({
+    baseDir: cwd,
+    allowEnvironment: Object.keys(clean),
+    unsafe: ENVIRONMENT_GUARDS,
+  }).env(clean);
+}
 
 export const sectionFor = (hook: HookName) => `hook.trailguard-${hook}`;
 
@@ -14,12 +47,12 @@ export async function installConfigHooks(
   run: InstallRun,
   hooks: readonly HookName[],
 ): Promise<void> {
-  const { git } = run.facts;
+  const git = gitClient(run.facts.top, run.facts.env);
   for (const hook of hooks) {
     const section = sectionFor(hook);
     const command = `sh '${run.state.hookCopy(hook).replace(/'/g, `'\\''`)}'`;
-    const current = await configValues(run, `${section}.command`);
-    const events = await configValues(run, `${section}.event`);
+    const current = await configValues(git, `${section}.command`);
+    const events = await configValues(git, `${section}.event`);
     if (
       current.length === 1 &&
       current[0] === command &&
@@ -36,8 +69,8 @@ export async function installConfigHooks(
   }
 }
 
-async function configValues(run: InstallRun, key: string): Promise<string[]> {
-  const result = await run.facts.git.getConfig(key, 'local');
+async function configValues(git: SimpleGit, key: string): Promise<string[]> {
+  const result = await git.getConfig(key, 'local');
   return [...result.values];
 }
 
