@@ -94,15 +94,15 @@ describe.each(files)('%s, damaged', (_name, locate, warns, committers) => {
   useInstalledRepo(['README.md'], (made) => {
     repo = made;
     writeFileSync(sharedStatePath(git(repo), 'ledger'), LEDGER_LINE);
-    // The usual setup: trailguard is a dependency, so a hook finds it without hook.env too.
-    mkdirSync(join(repo.dir, 'node_modules'));
-    symlinkSync(ROOT, join(repo.dir, 'node_modules', 'trailguard'));
     // One commit with an agent leaves every cache the hooks keep.
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'warm'], CLAUDE).code).toBe(0);
     good = existsSync(locate(repo)) ? readFileSync(locate(repo)) : undefined;
   });
 
   test.each(Object.entries(damages))('%s: commits go on, every byte kept', (_how, damage) => {
+    // The usual setup: trailguard is a dependency, so a hook finds it without hook.env too.
+    mkdirSync(join(repo.dir, 'node_modules'), { recursive: true });
+    symlinkSync(ROOT, join(repo.dir, 'node_modules', 'trailguard'));
     const file = locate(repo);
     const damaged = damage(file, good ?? Buffer.from(LEDGER_LINE)) !== false;
     try {
