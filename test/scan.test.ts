@@ -225,8 +225,16 @@ describe('scan --merge', () => {
     const both = aggregator.report({ repository: '', range: report.range, policy: report.policy });
 
     // "Equal": every count (totals, tools, providers, groups, directories with their findings,
-    // the timeline) and the span; range and policy are the inputs' own descriptions.
-    expect(report).toEqual(both);
+    // the timeline) and the span; range and policy are the inputs' own descriptions. What each
+    // HEAD holds adds up: its line counts are the sums of the two repositories'.
+    const { head, ...history } = report;
+    expect(history).toEqual(both);
+    const heads = files.map((file) => (JSON.parse(readFileSync(file, 'utf8')) as ScanReport).head!);
+    const lines = (h: NonNullable<ScanReport['head']>) => h.groups.reduce((n, g) => n + g.lines, 0);
+    expect(lines(heads[0]!)).toBeGreaterThan(0);
+    expect(lines(heads[1]!)).toBeGreaterThan(0);
+    expect(lines(head!)).toBe(lines(heads[0]!) + lines(heads[1]!));
+    expect(head!.files).toBe(heads[0]!.files + heads[1]!.files);
     expect(report.unit).toBe('month');
     expect(report.commits).toBe(11);
     expect(report.paths.filter((p) => p.path === 'evals' && p.group === 'evals')).toHaveLength(2);

@@ -140,6 +140,30 @@ describe('line counts by source', () => {
     ]);
   });
 
+  test('scan reports the same HEAD line counts, per group and file', async () => {
+    const scan = await cli(repo, 'scan', '--format', 'json');
+    expect(scan.code).toBe(0);
+    const head = JSON.parse(scan.stdout).head;
+    expect(head.commit).toBe(repo.git('rev-parse', 'HEAD').trim());
+    expect(head.groups).toEqual([
+      expect.objectContaining({ group: 'data', lines: 16, externalLines: 0, internalLines: 2 }),
+    ]);
+    expect(head.groups[0].files).toEqual([
+      expect.objectContaining({ path: 'data/plain.txt', lines: 6, unknownLines: 6, tools: [] }),
+      expect.objectContaining({
+        path: 'data/set.txt',
+        lines: 10,
+        externalLines: 0,
+        internalLines: 2,
+        reviewedLines: 3,
+        unknownLines: 5,
+        tools: ['aider'],
+      }),
+    ]);
+    const text = await cli(repo, 'scan');
+    expect(text.code).toBe(0);
+  });
+
   test('the statement lists only the properties that hold', async () => {
     const statement = JSON.parse((await cli(repo, 'attest')).stdout);
     expect(statement.predicate.properties).toEqual([

@@ -4,6 +4,7 @@ import type { Policy } from '../core/policy.js';
 import { gitMaybe } from '../git/exec.js';
 import { readHistory } from '../git/history.js';
 import { createAggregator } from './aggregate.js';
+import { readHead } from './head.js';
 import type { ScanReport } from './types.js';
 
 export interface ScanInput {
@@ -22,6 +23,8 @@ export interface ScanInput {
   env?: NodeJS.ProcessEnv;
   /** Called every PROGRESS_EVERY commits with the count so far. */
   onProgress?: (commits: number) => void;
+  /** Also report what this revision holds, line by line (the HEAD engine, `head`). */
+  headRev?: string;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -53,5 +56,14 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
     commits += 1;
     if (input.onProgress && commits % PROGRESS_EVERY === 0) input.onProgress(commits);
   }
-  return aggregator.report({ repository, range: input.range, policy: input.policySource });
+  const report = aggregator.report({ repository, range: input.range, policy: input.policySource });
+  if (input.headRev === undefined) return report;
+  const head = await readHead({
+    repo: input.repo,
+    rev: input.headRev,
+    policy: input.policy,
+    env,
+    now: input.now,
+  });
+  return { ...report, head };
 }

@@ -34,7 +34,8 @@ const help = `usage: trailguard scan [range] [--from-root [REV]] [--format text|
 
 Audits history: per AI tool, provider and model, per protected group and directory, and over
 time, how many commits carry AI signals, how many carry none (unknown — never proof of human
-work) and how many were reviewed. Default range: the whole history of HEAD, root commit
+work) and how many were reviewed; and what HEAD holds now, per protected group and file, line by
+line (as trailguard verify counts them). Default range: the whole history of HEAD, root commit
 included; a range is A..B, R^! or R (R..HEAD) as for check; --from-root REV reads REV's whole
 history. --merge combines several repositories' JSON reports into one. --name NAME names the
 repository in the report (default: origin's owner/name, else the directory).
@@ -101,6 +102,7 @@ export const run: Verb = async (args, io) => {
       repository: values.name,
       env: io.env,
       onProgress,
+      headRev: 'HEAD',
     });
     if (onProgress) io.stderr('\r\x1b[K');
   }
