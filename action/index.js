@@ -17057,8 +17057,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -20088,9 +20088,9 @@ var require_parse2 = __commonJS({
       const peek = state.peek = (n = 1) => input2[state.index + n];
       const advance = state.advance = () => input2[++state.index] || "";
       const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -23282,9 +23282,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -23324,8 +23324,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -23764,8 +23764,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -23967,23 +23967,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -34523,11 +34523,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell2;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -35629,9 +35629,9 @@ function getIDToken(aud) {
 }
 
 // action/main.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join5 } from "node:path";
 
 // src/action/attest.ts
 import { writeFileSync } from "node:fs";
@@ -36966,9 +36966,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -36983,10 +36983,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -36997,7 +36997,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -58852,6 +58852,294 @@ async function attestPush(step) {
   return { statement: statementPath, predicate: predicatePath };
 }
 
+// src/action/audit.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+
+// src/audit/scan.ts
+import { basename as basename3 } from "node:path";
+
+// src/audit/directories.ts
+var PROBE2 = "probe";
+var CACHE_LIMIT = 5e4;
+function createDirectories(protection) {
+  const cache = /* @__PURE__ */ new Map();
+  function groupDirectoriesIn(parent) {
+    let found = cache.get(parent);
+    if (found) return found;
+    found = /* @__PURE__ */ new Map();
+    const segments = parent === "." ? [] : parent.split("/");
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const dir = segments.slice(0, depth).join("/");
+      for (const group2 of protection(`${dir}/${PROBE2}`)) {
+        if (!found.has(group2.name)) found.set(group2.name, dir);
+      }
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(parent, found);
+    return found;
+  }
+  return (files) => {
+    const topLevels = /* @__PURE__ */ new Set();
+    const groupDirectories = /* @__PURE__ */ new Map();
+    for (const file2 of files) {
+      for (const path6 of file2.oldPath ? [file2.oldPath, file2.path] : [file2.path]) {
+        const slash = path6.indexOf("/");
+        topLevels.add(slash === -1 ? "." : path6.slice(0, slash));
+        const groups = protection(path6);
+        if (groups.length === 0) continue;
+        const last = path6.lastIndexOf("/");
+        const parent = last === -1 ? "." : path6.slice(0, last);
+        const dirs = groupDirectoriesIn(parent);
+        for (const group2 of groups) {
+          let set2 = groupDirectories.get(group2.name);
+          if (!set2) groupDirectories.set(group2.name, set2 = /* @__PURE__ */ new Set());
+          set2.add(dirs.get(group2.name) ?? parent);
+        }
+      }
+    }
+    return { topLevels, groupDirectories };
+  };
+}
+
+// src/audit/types.ts
+var FINDINGS_PER_PATH = 10;
+function emptyTally() {
+  return { commits: 0, ai: 0, external: 0, internal: 0, unknown: 0, reviewed: 0 };
+}
+function addTally(into, from) {
+  into.commits += from.commits;
+  into.ai += from.ai;
+  into.external += from.external;
+  into.internal += from.internal;
+  into.unknown += from.unknown;
+  into.reviewed += from.reviewed;
+}
+
+// src/audit/timeline.ts
+var WEEKLY_SPAN_DAYS = 183;
+var DAY_MS = 864e5;
+function dayOf(seconds) {
+  return new Date(seconds * 1e3).toISOString().slice(0, 10);
+}
+function dayNumber(day) {
+  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+}
+function dayString(number4) {
+  return new Date(number4 * DAY_MS).toISOString().slice(0, 10);
+}
+function unitFor(span) {
+  if (!span) return "week";
+  return dayNumber(span.last) - dayNumber(span.first) > WEEKLY_SPAN_DAYS ? "month" : "week";
+}
+function lastDayOfMonth(day) {
+  const [year, month] = day.split("-").map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+function periodOf(day, unit) {
+  const monthStart = `${day.slice(0, 8)}01`;
+  const monthEnd = lastDayOfMonth(day);
+  if (unit === "month") return { start: monthStart, end: monthEnd };
+  const number4 = dayNumber(day);
+  const weekday = (new Date(number4 * DAY_MS).getUTCDay() + 6) % 7;
+  const monday = dayString(number4 - weekday);
+  const sunday = dayString(number4 - weekday + 6);
+  return {
+    start: monday < monthStart ? monthStart : monday,
+    end: sunday > monthEnd ? monthEnd : sunday
+  };
+}
+function emptyBucket() {
+  return { tally: emptyTally(), groups: /* @__PURE__ */ new Map() };
+}
+function rollUp(buckets, unit) {
+  const periods = /* @__PURE__ */ new Map();
+  for (const [day, bucket] of buckets) {
+    const { start, end } = periodOf(day, unit);
+    let period = periods.get(start);
+    if (!period) {
+      period = { start, end, ...emptyTally(), groups: {} };
+      periods.set(start, period);
+    }
+    addTally(period, bucket.tally);
+    for (const [group2, tally] of bucket.groups) {
+      addTally(period.groups[group2] ??= emptyTally(), tally);
+    }
+  }
+  return [...periods.values()].sort((a, b) => a.start.localeCompare(b.start));
+}
+
+// src/audit/aggregate.ts
+function addOne(into, commit) {
+  into.commits += 1;
+  into.ai += commit.ai;
+  into.external += commit.external;
+  into.internal += commit.internal;
+  into.unknown += commit.unknown;
+  into.reviewed += commit.reviewed;
+}
+function countTools(into, tools) {
+  for (const tool of tools) into[tool] = (into[tool] ?? 0) + 1;
+}
+function createAggregator(options) {
+  const { policy, catalog } = options;
+  const evaluator = createEvaluator({ policy, catalog, now: options.now });
+  const directoriesOf = createDirectories(compileProtection(policy));
+  const totals = emptyTally();
+  const tools = /* @__PURE__ */ new Map();
+  const providers = {};
+  const groups = new Map(
+    policy.protected.map((group2) => [
+      group2.name,
+      { group: group2.name, ...emptyTally(), tools: {} }
+    ])
+  );
+  const paths = /* @__PURE__ */ new Map();
+  const days = /* @__PURE__ */ new Map();
+  const repositories = /* @__PURE__ */ new Set();
+  let first;
+  let last;
+  function classify(commit, day) {
+    const verdict = evaluator.explain(commit);
+    const ai = verdict.tools.filter((tool) => tool.standing !== "ignored");
+    const external = ai.some((tool) => tool.standing === "external");
+    const commitProviders = /* @__PURE__ */ new Set();
+    for (const finding2 of verdict.tools) {
+      const def = catalog.get(finding2.tool);
+      let stats = tools.get(finding2.tool);
+      if (!stats) {
+        stats = {
+          commits: 0,
+          name: def?.name ?? finding2.tool,
+          provider: def?.vendor ?? "unknown",
+          standing: finding2.standing,
+          models: {}
+        };
+        tools.set(finding2.tool, stats);
+      }
+      stats.commits += 1;
+      const models = new Set(finding2.signals.flatMap((signal) => signal.model ?? []));
+      countTools(stats.models, [...models]);
+      if (finding2.standing !== "ignored") commitProviders.add(stats.provider);
+    }
+    countTools(providers, [...commitProviders]);
+    const names = ai.map((tool) => tool.tool);
+    const tally = {
+      commits: 1,
+      ai: ai.length > 0 ? 1 : 0,
+      external: external ? 1 : 0,
+      internal: ai.length > 0 && !external ? 1 : 0,
+      unknown: ai.length === 0 ? 1 : 0,
+      reviewed: verdict.review.reviewed ? 1 : 0
+    };
+    const finding = {
+      sha: commit.sha,
+      date: day,
+      tools: names,
+      external,
+      reviewed: !!tally.reviewed
+    };
+    return { tally, tools: names, finding };
+  }
+  function pathStats(repository, path6, group2) {
+    const key = `${repository}\0${group2 ?? ""}\0${path6}`;
+    let stats = paths.get(key);
+    if (!stats) {
+      stats = { repository, path: path6, group: group2, ...emptyTally(), tools: {}, findings: [] };
+      paths.set(key, stats);
+    }
+    return stats;
+  }
+  return {
+    /** Counts one commit of `repository`, in the order the reader streams them (newest first). */
+    add(commit, repository) {
+      repositories.add(repository);
+      const day = dayOf(commit.authorTime ?? 0);
+      if (first === void 0 || day < first) first = day;
+      if (last === void 0 || day > last) last = day;
+      const { tally, tools: names, finding } = classify(commit, day);
+      addOne(totals, tally);
+      let bucket = days.get(day);
+      if (!bucket) days.set(day, bucket = emptyBucket());
+      addOne(bucket.tally, tally);
+      const { topLevels, groupDirectories } = directoriesOf(commit.files);
+      for (const [group2] of groupDirectories) {
+        const stats = groups.get(group2);
+        addOne(stats, tally);
+        countTools(stats.tools, names);
+        let groupTally = bucket.groups.get(group2);
+        if (!groupTally) bucket.groups.set(group2, groupTally = emptyTally());
+        addOne(groupTally, tally);
+      }
+      const touched = [
+        ...[...topLevels].map((path6) => [path6, null]),
+        ...[...groupDirectories].flatMap(
+          ([group2, dirs]) => [...dirs].map((path6) => [path6, group2])
+        )
+      ];
+      for (const [path6, group2] of touched) {
+        const stats = pathStats(repository, path6, group2);
+        addOne(stats, tally);
+        countTools(stats.tools, names);
+        if (tally.ai && stats.findings.length < FINDINGS_PER_PATH) stats.findings.push(finding);
+      }
+    },
+    report(meta3) {
+      const span = first && last ? { first, last } : null;
+      const unit = unitFor(span);
+      return {
+        version: 1,
+        repositories: repositories.size > 0 ? [...repositories] : [meta3.repository],
+        range: meta3.range,
+        policy: meta3.policy,
+        commits: totals.commits,
+        totals,
+        span,
+        tools: Object.fromEntries([...tools].sort(([, a], [, b]) => b.commits - a.commits)),
+        providers,
+        groups: [...groups.values()],
+        paths: sortPaths([...paths.values()]),
+        unit,
+        timeline: rollUp(days, unit)
+      };
+    }
+  };
+}
+function sortPaths(paths) {
+  return paths.sort(
+    (a, b) => (a.group ?? "").localeCompare(b.group ?? "") || a.repository.localeCompare(b.repository) || a.path.localeCompare(b.path)
+  );
+}
+
+// src/audit/scan.ts
+var PROGRESS_EVERY = 2e3;
+function nameFromUrl(url2) {
+  const match = /[/:]([^/:\s]+)\/([^/\s]+?)(?:\.git)?\/?$/.exec(url2.trim());
+  if (!match || /^(?:file:|\/|\.)/.test(url2.trim())) return void 0;
+  return `${match[1]}/${match[2]}`;
+}
+async function repositoryName(repo, env2) {
+  const url2 = await gitMaybe(["remote", "get-url", "origin"], { cwd: repo, env: env2 });
+  return url2 && nameFromUrl(url2) || basename3(repo);
+}
+async function runScan(input2) {
+  const env2 = input2.env ?? process.env;
+  const repository = input2.repository ?? await repositoryName(input2.repo, env2);
+  const aggregator = createAggregator({
+    policy: input2.policy,
+    catalog: createCatalog(input2.policy.tools),
+    now: input2.now ?? /* @__PURE__ */ new Date()
+  });
+  let commits = 0;
+  for await (const commit of readHistory({ repo: input2.repo, revs: input2.revs, env: env2 })) {
+    aggregator.add(commit, repository);
+    commits += 1;
+    if (input2.onProgress && commits % PROGRESS_EVERY === 0) input2.onProgress(commits);
+  }
+  return aggregator.report({ repository, range: input2.range, policy: input2.policySource });
+}
+
 // src/github/api.ts
 var DEFAULT_TIMEOUT_MS = 3e4;
 var GitHubApiError = class extends UserError {
@@ -58986,6 +59274,480 @@ function apiOptionsFrom(env2, token) {
     token,
     timeoutMs: seconds > 0 ? seconds * 1e3 : void 0
   };
+}
+
+// src/config/extends.ts
+function parseExtendsRef(value) {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)\/([^@]+?)(?:@([^@]+))?$/.exec(
+    value
+  );
+  const path6 = match?.[3];
+  if (!match || !path6 || path6.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new UserError(
+      `extends: "${value}" is not a policy reference; expected owner/repo/path/to/file.yml@ref, e.g. my-org/.github/trailguard.yml@main`
+    );
+  }
+  return { owner: match[1], repo: match[2], path: path6, ...match[4] && { ref: match[4] } };
+}
+function formatExtendsRef(ref) {
+  return `${ref.owner}/${ref.repo}/${ref.path}${ref.ref ? `@${ref.ref}` : ""}`;
+}
+async function fetchOrgPolicy(ref, api) {
+  const shown = formatExtendsRef(ref);
+  const query = ref.ref ? `?ref=${encodeURIComponent(ref.ref)}` : "";
+  const path6 = ref.path.split("/").map(encodeURIComponent).join("/");
+  let content;
+  try {
+    ({ data: content } = await api.request(
+      "GET",
+      `${repoPath(ref)}/contents/${path6}${query}`
+    ));
+  } catch (error63) {
+    if (error63 instanceof GitHubApiError && (error63.status === 404 || error63.status === 401 || error63.status === 403)) {
+      const token = api.hasToken ? "the token" : "no token (set GITHUB_TOKEN)";
+      throw new UserError(
+        `extends: cannot read ${shown} (HTTP ${error63.status}${error63.apiMessage ? `: ${error63.apiMessage}` : ""}): it does not exist or ${token} cannot read ${ref.owner}/${ref.repo}; a private policy repository needs a token with read access to it (a GitHub App installation token or a fine-grained PAT)`
+      );
+    }
+    throw new UserError(
+      `extends: cannot read ${shown}: ${error63.message}; re-run when the GitHub API answers`
+    );
+  }
+  if (Array.isArray(content) || content.type !== "file" || content.encoding !== "base64") {
+    throw new UserError(`extends: ${shown} is not a file`);
+  }
+  const text3 = Buffer.from(content.content ?? "", "base64").toString("utf8");
+  const org = parsePolicy(text3, shown);
+  if (org.extends) {
+    throw new UserError(
+      `extends: ${shown} itself extends ${org.extends}; an org policy cannot extend another`
+    );
+  }
+  return org;
+}
+async function resolveExtends(loaded2, options) {
+  const value = loaded2.layer.extends;
+  if (!value) return loaded2;
+  const ref = parseExtendsRef(value);
+  const api = new GitHubApi(apiOptionsFrom(options.env, options.token ?? options.env.GITHUB_TOKEN));
+  const org = await fetchOrgPolicy(ref, api);
+  return {
+    policy: mergePolicies({ ...org, extends: formatExtendsRef(ref) }, loaded2.layer),
+    layer: loaded2.layer,
+    source: `${loaded2.source} (extends ${formatExtendsRef(ref)})`
+  };
+}
+
+// src/report/scan-table.ts
+var TALLY_HEADERS = ["commits", "AI", "external", "no signal", "reviewed"];
+function tallyCells(tally) {
+  return [tally.commits, tally.ai, tally.external, tally.unknown, tally.reviewed].map(String);
+}
+function percent(part, whole) {
+  if (whole === 0) return "\u2013";
+  const share = 100 * part / whole;
+  return `${share > 0 && share < 0.1 ? "<0.1" : share.toFixed(share < 10 ? 1 : 0)}%`;
+}
+function summaryLine(report) {
+  const { totals, span } = report;
+  const when = span ? ` from ${span.first} to ${span.last}` : "";
+  return `${totals.commits} commits${when}: ${totals.ai} with AI signals (${percent(totals.ai, totals.commits)}; ${totals.external} outside, ${totals.internal} internal), ${totals.unknown} with no signal (unknown, not proof of human work), ${totals.reviewed} reviewed`;
+}
+function toolRows(report) {
+  return Object.entries(report.tools).map(([id, stats]) => [
+    id,
+    stats.provider,
+    stats.standing,
+    String(stats.commits),
+    Object.entries(stats.models).sort(([, a], [, b]) => b - a).map(([model, count]) => `${model} (${count})`).join(", ")
+  ]);
+}
+function pathLabel(path6, repositories) {
+  return repositories > 1 ? `${path6.repository}:${path6.path}` : path6.path;
+}
+function pathsForPeople(report) {
+  const groupOrder = new Map(report.groups.map((group2, index) => [group2.group, index]));
+  return [...report.paths].sort((a, b) => {
+    const rank = (group2) => group2 === null ? groupOrder.size + 1 : groupOrder.get(group2) ?? groupOrder.size;
+    const ga = rank(a.group);
+    const gb = rank(b.group);
+    return ga - gb || b.ai - a.ai || b.commits - a.commits || a.path.localeCompare(b.path);
+  });
+}
+
+// src/report/svg.ts
+function escapeHtml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+var round = (value) => Math.round(value * 100) / 100;
+function stackedShareChart(columns, series, options = {}) {
+  const width = options.width ?? 920;
+  const height = options.height ?? 170;
+  const left = 36;
+  const bottom = 20;
+  const plotWidth = width - left - 4;
+  const plotHeight = height - bottom - 6;
+  const step = columns.length > 0 ? plotWidth / columns.length : plotWidth;
+  const gap = step > 4 ? 1 : 0;
+  const parts = [];
+  for (const tick of [0, 50, 100]) {
+    const y = round(6 + plotHeight - plotHeight * tick / 100);
+    parts.push(
+      `<line x1="${left}" x2="${width - 4}" y1="${y}" y2="${y}" stroke="#ddd" stroke-width="1"/>`,
+      `<text x="${left - 4}" y="${y + 4}" text-anchor="end" class="axis">${tick}%</text>`
+    );
+  }
+  columns.forEach((column, index) => {
+    const total = column.values.reduce((sum, value) => sum + value, 0);
+    if (total === 0) return;
+    const x = round(left + index * step);
+    let y = 6 + plotHeight;
+    const rects = column.values.map((value, i) => {
+      const h = plotHeight * value / total;
+      y -= h;
+      return value === 0 ? "" : `<rect x="${x}" y="${round(y)}" width="${round(Math.max(step - gap, 0.5))}" height="${round(h)}" fill="${series[i].color}"/>`;
+    });
+    parts.push(`<g><title>${escapeHtml(column.title)}</title>${rects.join("")}</g>`);
+  });
+  const labelEvery = Math.max(1, Math.ceil(columns.length / 8));
+  columns.forEach((column, index) => {
+    if (index % labelEvery !== 0) return;
+    const x = round(left + index * step);
+    parts.push(`<text x="${x}" y="${height - 5}" class="axis">${escapeHtml(column.label)}</text>`);
+  });
+  return `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img">${parts.join("")}</svg>`;
+}
+function barChart(bars, options = {}) {
+  const width = options.width ?? 920;
+  const rowHeight = 22;
+  const labelWidth = 220;
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const plot = width - labelWidth - 120;
+  const rows = bars.map((bar, index) => {
+    const y = index * rowHeight;
+    const w = round(Math.max(plot * bar.value / max, bar.value > 0 ? 2 : 0));
+    return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text><rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 6}" fill="${bar.color}" rx="2"/><text x="${labelWidth + w + 6}" y="${y + 15}" class="value">${escapeHtml(
+      `${bar.value.toLocaleString("en-US")}${bar.note ? ` ${bar.note}` : ""}`
+    )}</text>`;
+  });
+  const height = Math.max(rowHeight, bars.length * rowHeight);
+  return `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img">${rows.join("")}</svg>`;
+}
+function splitBar(parts) {
+  const width = 920;
+  const total = parts.reduce((sum, part) => sum + part.value, 0);
+  let x = 0;
+  const rects = parts.map((part) => {
+    const w = total === 0 ? 0 : width * part.value / total;
+    const rect = w === 0 ? "" : `<rect x="${round(x)}" y="0" width="${round(w)}" height="22" fill="${part.color}"><title>${escapeHtml(
+      `${part.label}: ${part.value.toLocaleString("en-US")}`
+    )}</title></rect>`;
+    x += w;
+    return rect;
+  });
+  const empty = total === 0 ? `<rect x="0" y="0" width="${width}" height="22" fill="#eee"/>` : "";
+  return `<svg viewBox="0 0 ${width} 22" width="100%" role="img">${empty}${rects.join("")}</svg>`;
+}
+
+// src/report/scan-html.ts
+var COLORS = {
+  external: "#c8324a",
+  internal: "#2e7dbf",
+  unknown: "#b9bec6",
+  reviewed: "#3a9d5d"
+};
+var SHARE_SERIES = [
+  { label: "outside AI", color: COLORS.external },
+  { label: "internal AI", color: COLORS.internal },
+  { label: "no signal (unknown)", color: COLORS.unknown }
+];
+var DIRECTORIES_SHOWN = 200;
+var PROVIDER_COLORS = ["#6f4bd8", "#d9822b", "#1c9aa0", "#b8457c", "#5b8c2a", "#946b2d"];
+var CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2329;margin:0;background:#f6f7f9}
+main{max-width:980px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:18px 0 4px}
+.meta{color:#57606a;margin:0 0 16px}
+.cards{display:flex;gap:12px;flex-wrap:wrap}
+.card{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:10px 14px;min-width:150px}
+.card b{display:block;font-size:22px}.card span{color:#57606a}
+section{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:4px 16px 14px;margin-top:16px}
+.legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:11px;height:11px;margin-right:5px;vertical-align:-1px;border-radius:2px}
+svg text{font-size:11px;fill:#1d2329}svg text.axis{fill:#57606a;font-size:10px}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #eaeef2;text-align:right}
+th:first-child,td:first-child,th.l,td.l{text-align:left}th{background:#f6f8fa;position:sticky;top:0}
+td.bad{color:${COLORS.external};font-weight:600}code{font-size:12px}
+.note{color:#57606a;font-size:12px}
+`;
+var num = (value) => value.toLocaleString("en-US");
+function legend(series) {
+  return `<p class="legend">${series.map((s) => `<span><i style="background:${s.color}"></i>${escapeHtml(s.label)}</span>`).join("")}</p>`;
+}
+function card(value, label) {
+  return `<div class="card"><b>${escapeHtml(value)}</b><span>${escapeHtml(label)}</span></div>`;
+}
+function shareChart(periods, pick2) {
+  return stackedShareChart(
+    periods.map((period) => {
+      const tally = pick2(period);
+      const values = tally ? [tally.external, tally.internal, tally.unknown] : [0, 0, 0];
+      const commits = tally?.commits ?? 0;
+      return {
+        label: period.start.slice(0, 7),
+        values,
+        title: `${period.start} \u2013 ${period.end}: ${num(commits)} commits, ${num(values[0])} outside AI, ${num(values[1])} internal AI, ${num(values[2])} no signal, ${num(tally?.reviewed ?? 0)} reviewed`
+      };
+    }),
+    SHARE_SERIES
+  );
+}
+function groupSection(report) {
+  const parts = report.groups.map((group2) => {
+    const head = `<h3>${escapeHtml(group2.group)} \u2014 ${num(group2.commits)} commits, ${percent(group2.external, group2.commits)} with outside AI, ${percent(group2.reviewed, group2.commits)} reviewed</h3>`;
+    if (group2.commits === 0) {
+      return `${head}<p class="note">No commit in this range touched this group.</p>`;
+    }
+    return head + shareChart(report.timeline, (period) => period.groups[group2.group]);
+  });
+  return `<section><h2>Protected groups over time (share of the commits touching each group, per ${report.unit})</h2>` + legend(SHARE_SERIES) + parts.join("") + `<h3>All commits</h3>${shareChart(report.timeline, (period) => period)}</section>`;
+}
+function toolSection(report) {
+  const tools = Object.entries(report.tools);
+  if (tools.length === 0) {
+    return `<section><h2>Tools and providers</h2><p>No AI tool signals in these commits.</p></section>`;
+  }
+  const toolBars = barChart(
+    tools.map(([id, stats]) => ({
+      label: `${stats.name} (${id})`,
+      value: stats.commits,
+      color: stats.standing === "external" ? COLORS.external : stats.standing === "internal" ? COLORS.internal : COLORS.unknown,
+      note: `commits \xB7 ${stats.standing}`
+    }))
+  );
+  const providers = Object.entries(report.providers).sort(([, a], [, b]) => b - a);
+  const providerBars = barChart(
+    providers.map(([provider, commits], index) => ({
+      label: provider,
+      value: commits,
+      color: PROVIDER_COLORS[index % PROVIDER_COLORS.length],
+      note: "commits"
+    }))
+  );
+  const models = tools.flatMap(
+    ([id, stats]) => Object.entries(stats.models).map(
+      ([model, count]) => `<code>${escapeHtml(id)}:${escapeHtml(model)}</code> ${num(count)}`
+    )
+  );
+  return `<section><h2>Tools (AI commits per tool)</h2>${legend([
+    { label: "outside", color: COLORS.external },
+    { label: "internal", color: COLORS.internal },
+    { label: "ignored by the policy", color: COLORS.unknown }
+  ])}${toolBars}<h2>Providers (AI commits per provider)</h2>${providerBars}` + (models.length ? `<p class="note">Models named by the signals: ${models.join(" \xB7 ")}</p>` : "") + `</section>`;
+}
+function headSection(report) {
+  if (!report.head) {
+    return `<section><h2>At HEAD (line share per group)</h2><p class="note">Not in this report: the line share at HEAD comes from blame, which this scan did not run.</p></section>`;
+  }
+  const series = [
+    { label: "outside-AI lines", color: COLORS.external },
+    { label: "internal-AI lines", color: COLORS.internal },
+    { label: "unknown lines", color: COLORS.unknown }
+  ];
+  const rows = report.head.groups.map((group2) => {
+    return `<h3>${escapeHtml(group2.group)} \u2014 ${num(group2.lines)} lines, ${percent(group2.externalLines, group2.lines)} from outside-AI commits</h3>` + splitBar([
+      { label: series[0].label, value: group2.externalLines, color: COLORS.external },
+      { label: series[1].label, value: group2.internalLines, color: COLORS.internal },
+      { label: series[2].label, value: group2.unknownLines, color: COLORS.unknown },
+      { label: "reviewed human lines", value: group2.reviewedLines, color: COLORS.reviewed }
+    ]);
+  });
+  return `<section><h2>At HEAD (${escapeHtml(report.head.commit.slice(0, 12))}): line share per group</h2>${legend([...series, { label: "reviewed human lines", color: COLORS.reviewed }])}${rows.join("")}</section>`;
+}
+function directorySection(report) {
+  const paths = pathsForPeople(report).slice(0, DIRECTORIES_SHOWN);
+  const repos = report.repositories.length;
+  const rows = paths.map((path6, index) => {
+    const label = escapeHtml(pathLabel(path6, repos));
+    const link = path6.findings.length ? `<a href="#f${index}">${label}</a>` : label;
+    return `<tr><td class="l"><code>${link}</code></td><td class="l">${escapeHtml(path6.group ?? "\u2013")}</td><td>${num(path6.commits)}</td><td>${num(path6.ai)}</td><td${path6.external && path6.group ? ' class="bad"' : ""}>${num(path6.external)}</td><td>${num(path6.unknown)}</td><td>${num(path6.reviewed)}</td><td>${percent(path6.ai, path6.commits)}</td></tr>`;
+  });
+  const findings = paths.flatMap(
+    (path6, index) => path6.findings.length === 0 ? [] : [
+      `<h3 id="f${index}"><code>${escapeHtml(pathLabel(path6, repos))}</code>${path6.group ? ` (${escapeHtml(path6.group)})` : ""}</h3><table><tr><th>commit</th><th class="l">date</th><th class="l">tools</th><th class="l">outside</th><th class="l">reviewed</th></tr>` + path6.findings.map(
+        (f) => `<tr><td class="l"><code>${escapeHtml(f.sha.slice(0, 12))}</code></td><td class="l">${f.date}</td><td class="l">${escapeHtml(f.tools.join(", "))}</td><td class="l${f.external ? " bad" : ""}">${f.external ? "yes" : "no"}</td><td class="l">${f.reviewed ? "yes" : "no"}</td></tr>`
+      ).join("") + `</table>`
+    ]
+  );
+  const more = report.paths.length > DIRECTORIES_SHOWN ? `<p class="note">The ${DIRECTORIES_SHOWN} directories shown first; the JSON and CSV list all ${report.paths.length}.</p>` : "";
+  return `<section><h2>Directories (top levels and each protected group's directories)</h2><table><tr><th>directory</th><th class="l">group</th><th>commits</th><th>AI</th><th>outside AI</th><th>no signal</th><th>reviewed</th><th>AI share</th></tr>${rows.join("")}</table>${more}</section>` + (findings.length ? `<section><h2>Findings (the newest AI commits per directory; <code>trailguard explain SHA</code> tells each one's signals)</h2>${findings.join("")}</section>` : "");
+}
+function renderScanHtml(report) {
+  const { totals } = report;
+  const title = `trailguard audit \u2014 ${report.repositories.join(", ")}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<body><main>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">Range: <code>${escapeHtml(report.range)}</code> \xB7 policy: ${escapeHtml(report.policy)}${report.span ? ` \xB7 ${report.span.first} to ${report.span.last}` : ""}</p>
+<div class="cards">${[
+    card(num(totals.commits), "commits"),
+    card(percent(totals.ai, totals.commits), `with AI signals (${num(totals.ai)})`),
+    card(percent(totals.external, totals.commits), `outside AI (${num(totals.external)})`),
+    card(percent(totals.unknown, totals.commits), `no signal \u2014 unknown (${num(totals.unknown)})`),
+    card(percent(totals.reviewed, totals.commits), `reviewed (${num(totals.reviewed)})`)
+  ].join("")}</div>
+<p class="note">${escapeHtml(summaryLine(report))}. A commit without a signal is unknown: it may still hold AI output.</p>
+${groupSection(report)}
+${toolSection(report)}
+${headSection(report)}
+${directorySection(report)}
+</main></body></html>
+`;
+}
+
+// src/report/scan-markdown.ts
+var DIRECTORIES_SHOWN2 = 25;
+var PERIODS_SHOWN = 12;
+function cell(text3) {
+  return text3.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function table(headers, rows) {
+  return [
+    `| ${headers.join(" | ")} |`,
+    `| ${headers.map((_, i) => i === 0 ? "---" : "---:").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`)
+  ].join("\n");
+}
+function renderScanMarkdown(report) {
+  const out = [
+    `## trailguard audit \u2014 ${cell(report.repositories.join(", "))}`,
+    "",
+    `Range: \`${report.range}\`; policy: ${report.policy}.`,
+    "",
+    `${summaryLine(report)}.`,
+    "",
+    "### Tools",
+    ""
+  ];
+  const tools = toolRows(report);
+  out.push(
+    tools.length ? table(["tool", "provider", "standing", "commits", "models"], tools) : "No AI tool signals in these commits."
+  );
+  out.push("", "### Protected groups", "");
+  out.push(
+    table(
+      ["group", ...TALLY_HEADERS, "AI share"],
+      report.groups.map((group2) => [
+        group2.group,
+        ...tallyCells(group2),
+        percent(group2.ai, group2.commits)
+      ])
+    )
+  );
+  if (report.head) {
+    out.push("", "### At HEAD (lines, by blame)", "");
+    out.push(
+      table(
+        ["group", "lines", "outside-AI", "internal-AI", "unknown", "outside share"],
+        report.head.groups.map((group2) => [
+          group2.group,
+          String(group2.lines),
+          String(group2.externalLines),
+          String(group2.internalLines),
+          String(group2.unknownLines),
+          percent(group2.externalLines, group2.lines)
+        ])
+      )
+    );
+  }
+  const paths = pathsForPeople(report);
+  out.push("", "### Directories", "");
+  out.push(
+    table(
+      ["directory", "group", ...TALLY_HEADERS],
+      paths.slice(0, DIRECTORIES_SHOWN2).map((path6) => [
+        `\`${pathLabel(path6, report.repositories.length)}\``,
+        path6.group ?? "\u2013",
+        ...tallyCells(path6)
+      ])
+    )
+  );
+  if (paths.length > DIRECTORIES_SHOWN2) {
+    out.push("", `\u2026 and ${paths.length - DIRECTORIES_SHOWN2} more (the JSON and CSV list all).`);
+  }
+  const recent = report.timeline.slice(-PERIODS_SHOWN);
+  if (recent.length > 0) {
+    out.push("", `### Per ${report.unit} (the last ${recent.length})`, "");
+    out.push(
+      table(
+        [report.unit, ...TALLY_HEADERS, "AI share"],
+        recent.map((period) => [
+          period.start,
+          ...tallyCells(period),
+          percent(period.ai, period.commits)
+        ])
+      )
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/report/scan-text.ts
+function renderScanJson(report) {
+  return JSON.stringify(report, null, 2) + "\n";
+}
+
+// src/action/policy.ts
+function loadBasePolicy(repoDir, rev, config2, env2) {
+  if (rev === null) {
+    return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
+  }
+  if (config2 === void 0) return loadPolicy({ repoDir, rev, env: env2 });
+  const path6 = config2.replace(/^\.\//, "");
+  const loaded2 = loadPolicyFileAt(repoDir, rev, path6, env2);
+  if (!loaded2) throw new UserError(`config input: ${path6} does not exist at ${rev}`);
+  return loaded2;
+}
+async function policyFilesChanged(repoDir, revs, config2, env2) {
+  const files = new Set(config2 ? [config2.replace(/^\.\//, "")] : POLICY_FILES);
+  const changed = /* @__PURE__ */ new Set();
+  for await (const commit of readHistory({ repo: repoDir, revs, paths: [...files], env: env2 })) {
+    for (const file2 of commit.files) {
+      for (const path6 of [file2.path, file2.oldPath]) if (path6 && files.has(path6)) changed.add(path6);
+    }
+  }
+  return [...changed];
+}
+
+// src/action/audit.ts
+async function runAudit(inputs, workspace, env2) {
+  if (await isShallow(workspace, env2)) {
+    throw new UserError(
+      "mode: audit reads the whole history, and this checkout is shallow: give actions/checkout fetch-depth: 0"
+    );
+  }
+  const head = inputs.head ?? "HEAD";
+  const loaded2 = await resolveExtends(loadBasePolicy(workspace, head, inputs.config, env2), {
+    env: env2,
+    token: inputs.token
+  });
+  const revs = inputs.base ? [`${inputs.base}..${head}`] : [head];
+  const report = await runScan({
+    repo: workspace,
+    revs,
+    range: inputs.base ? revs[0] : `${head} (its whole history, root commit included)`,
+    policy: loaded2.policy,
+    policySource: loaded2.source,
+    repository: env2.GITHUB_REPOSITORY,
+    env: env2
+  });
+  const dir = env2.RUNNER_TEMP || tmpdir();
+  const json2 = join4(dir, "trailguard-audit.json");
+  const html = join4(dir, "trailguard-audit.html");
+  writeFileSync2(json2, renderScanJson(report));
+  writeFileSync2(html, renderScanHtml(report));
+  return { report, json: json2, html, markdown: renderScanMarkdown(report) };
 }
 
 // src/action/comment.ts
@@ -59421,34 +60183,12 @@ function readInputs(getInput2) {
   return {
     config: readInput(getInput2, "config"),
     token: readInput(getInput2, "token"),
-    mode: oneOf("mode", readInput(getInput2, "mode") ?? "enforce", ["enforce", "report"]),
+    mode: oneOf("mode", readInput(getInput2, "mode") ?? "enforce", ["enforce", "report", "audit"]),
     base: readInput(getInput2, "base"),
     head: readInput(getInput2, "head"),
     comment: comment2 === "true",
     attest: attest === "true"
   };
-}
-
-// src/action/policy.ts
-function loadBasePolicy(repoDir, rev, config2, env2) {
-  if (rev === null) {
-    return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
-  }
-  if (config2 === void 0) return loadPolicy({ repoDir, rev, env: env2 });
-  const path6 = config2.replace(/^\.\//, "");
-  const loaded2 = loadPolicyFileAt(repoDir, rev, path6, env2);
-  if (!loaded2) throw new UserError(`config input: ${path6} does not exist at ${rev}`);
-  return loaded2;
-}
-async function policyFilesChanged(repoDir, revs, config2, env2) {
-  const files = new Set(config2 ? [config2.replace(/^\.\//, "")] : POLICY_FILES);
-  const changed = /* @__PURE__ */ new Set();
-  for await (const commit of readHistory({ repo: repoDir, revs, paths: [...files], env: env2 })) {
-    for (const file2 of commit.files) {
-      for (const path6 of [file2.path, file2.oldPath]) if (path6 && files.has(path6)) changed.add(path6);
-    }
-  }
-  return [...changed];
 }
 
 // src/action/reviews.ts
@@ -59656,68 +60396,6 @@ function withBranch(commit, branch) {
   return branch && !commit.branch ? { ...commit, branch } : commit;
 }
 
-// src/config/extends.ts
-function parseExtendsRef(value) {
-  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)\/([^@]+?)(?:@([^@]+))?$/.exec(
-    value
-  );
-  const path6 = match?.[3];
-  if (!match || !path6 || path6.split("/").some((part) => part === "" || part === "." || part === "..")) {
-    throw new UserError(
-      `extends: "${value}" is not a policy reference; expected owner/repo/path/to/file.yml@ref, e.g. my-org/.github/trailguard.yml@main`
-    );
-  }
-  return { owner: match[1], repo: match[2], path: path6, ...match[4] && { ref: match[4] } };
-}
-function formatExtendsRef(ref) {
-  return `${ref.owner}/${ref.repo}/${ref.path}${ref.ref ? `@${ref.ref}` : ""}`;
-}
-async function fetchOrgPolicy(ref, api) {
-  const shown = formatExtendsRef(ref);
-  const query = ref.ref ? `?ref=${encodeURIComponent(ref.ref)}` : "";
-  const path6 = ref.path.split("/").map(encodeURIComponent).join("/");
-  let content;
-  try {
-    ({ data: content } = await api.request(
-      "GET",
-      `${repoPath(ref)}/contents/${path6}${query}`
-    ));
-  } catch (error63) {
-    if (error63 instanceof GitHubApiError && (error63.status === 404 || error63.status === 401 || error63.status === 403)) {
-      const token = api.hasToken ? "the token" : "no token (set GITHUB_TOKEN)";
-      throw new UserError(
-        `extends: cannot read ${shown} (HTTP ${error63.status}${error63.apiMessage ? `: ${error63.apiMessage}` : ""}): it does not exist or ${token} cannot read ${ref.owner}/${ref.repo}; a private policy repository needs a token with read access to it (a GitHub App installation token or a fine-grained PAT)`
-      );
-    }
-    throw new UserError(
-      `extends: cannot read ${shown}: ${error63.message}; re-run when the GitHub API answers`
-    );
-  }
-  if (Array.isArray(content) || content.type !== "file" || content.encoding !== "base64") {
-    throw new UserError(`extends: ${shown} is not a file`);
-  }
-  const text3 = Buffer.from(content.content ?? "", "base64").toString("utf8");
-  const org = parsePolicy(text3, shown);
-  if (org.extends) {
-    throw new UserError(
-      `extends: ${shown} itself extends ${org.extends}; an org policy cannot extend another`
-    );
-  }
-  return org;
-}
-async function resolveExtends(loaded2, options) {
-  const value = loaded2.layer.extends;
-  if (!value) return loaded2;
-  const ref = parseExtendsRef(value);
-  const api = new GitHubApi(apiOptionsFrom(options.env, options.token ?? options.env.GITHUB_TOKEN));
-  const org = await fetchOrgPolicy(ref, api);
-  return {
-    policy: mergePolicies({ ...org, extends: formatExtendsRef(ref) }, loaded2.layer),
-    layer: loaded2.layer,
-    source: `${loaded2.source} (extends ${formatExtendsRef(ref)})`
-  };
-}
-
 // src/report/annotations.ts
 var ERROR_ANNOTATIONS_SHOWN = 10;
 var COMMITS_PER_ANNOTATION = 5;
@@ -59773,8 +60451,8 @@ function writeOutputs(report, reportPath) {
   setOutput("report", reportPath);
 }
 function reportFile(report) {
-  const path6 = join4(env.RUNNER_TEMP || tmpdir(), "trailguard-report.json");
-  writeFileSync2(path6, renderJson(report));
+  const path6 = join5(env.RUNNER_TEMP || tmpdir2(), "trailguard-report.json");
+  writeFileSync3(path6, renderJson(report));
   return path6;
 }
 async function comment(api, name, number4, report, facts) {
@@ -59809,6 +60487,16 @@ async function check2() {
   const inputs = readInputs((name2) => getInput(name2));
   if (inputs.token) setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  if (inputs.mode === "audit") {
+    const audit = await during("auditing the history", () => runAudit(inputs, workspace, env));
+    await during("writing the job summary (GITHUB_STEP_SUMMARY)", async () => {
+      if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(audit.markdown).write();
+    });
+    setOutput("report", audit.json);
+    setOutput("html", audit.html);
+    info(`trailguard audit: ${summaryLine(audit.report)}`);
+    return;
+  }
   const { name, target, event } = await during("reading the event", async () => {
     if (await gitMaybe(["rev-parse", "--git-dir"], { cwd: workspace, env }) === null) {
       throw new UserError(
@@ -59923,7 +60611,7 @@ async function check2() {
           policy: loaded2.policy,
           policyRev: range.policyRev,
           config: inputs.config,
-          outputDir: env.RUNNER_TEMP || tmpdir(),
+          outputDir: env.RUNNER_TEMP || tmpdir2(),
           log: info
         })
       );

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attestPush, attestSkipReason } from '../src/action/attest.js';
+import { runAudit } from '../src/action/audit.js';
 import { upsertPullComment } from '../src/action/comment.js';
 import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
 import { readEvent, repoName, targetFor } from '../src/action/event.js';
@@ -27,6 +28,7 @@ import { gitMaybe } from '../src/git/exec.js';
 import { apiOptionsFrom, GitHubApi, type RepoName } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { renderJson } from '../src/report/json.js';
+import { summaryLine } from '../src/report/scan-table.js';
 import { shortSha, verdictLine } from '../src/report/text.js';
 
 const env = process.env;
@@ -89,6 +91,16 @@ async function check(): Promise<void> {
   const inputs: ActionInputs = readInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  if (inputs.mode === 'audit') {
+    const audit = await during('auditing the history', () => runAudit(inputs, workspace, env));
+    await during('writing the job summary (GITHUB_STEP_SUMMARY)', async () => {
+      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(audit.markdown).write();
+    });
+    core.setOutput('report', audit.json);
+    core.setOutput('html', audit.html);
+    core.info(`trailguard audit: ${summaryLine(audit.report)}`);
+    return;
+  }
   const { name, target, event } = await during('reading the event', async () => {
     if ((await gitMaybe(['rev-parse', '--git-dir'], { cwd: workspace, env })) === null) {
       throw new UserError(

@@ -1,11 +1,14 @@
-// Benchmark (not a test): reading a 100,000-commit history with readHistory, and
-// `trailguard check`, against `git log` itself on the same range, measured in one run.
+// Benchmark (not a test): `trailguard check` and `trailguard scan` over whole histories, against
+// the floor — `git log -z --name-status` with the same fields over the same commits — measured in
+// one run, rounds interleaved so a change in machine load hits every row alike.
 //
-//   npm run build && npm run bench:check [-- --commits 100000 --runs 3]
+//   npm run build && npm run bench:check [-- --commits 100000 --runs 3] [-- --git-git PATH]
 //
-// The repository is generated once through git fast-import (test/support/big-repo.ts) and cached
-// in the temporary directory. Every reader is its own process, timed from spawn to exit; peak RSS
-// is git's own for the git rows (/usr/bin/time) and node's own for the node rows (git excluded).
+// Cases: a synthetic history (generated once through git fast-import, test/support/big-repo.ts,
+// cached in the temporary directory) and, when given a clone of git.git (--git-git PATH or
+// TG_BENCH_GIT_GIT), git.git's whole history: ~82k commits, ~21k merges, for speed only.
+// Every reader is its own process, timed from spawn to exit; peak RSS is git's own for the git
+// rows (/usr/bin/time) and node's own for the node rows (git excluded).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,16 +48,18 @@ async function bundle() {
   return { dir, lib: pathToFileURL(outfile).href };
 }
 
-/** The readHistory reader, run as `node bench/check.mjs --child LIB REPO RANGE`. */
-async function child(lib, repo, range) {
+/** The readHistory reader, run as `node bench/check.mjs --child LIB REPO REVS`. */
+async function child(lib, repo, revs) {
   const { readHistory } = await import(lib);
   let commits = 0;
+  let merges = 0;
   let files = 0;
-  for await (const commit of readHistory({ repo, revs: [range] })) {
+  for await (const commit of readHistory({ repo, revs: revs.split(' '), env: process.env })) {
     commits += 1;
+    if (commit.parents.length > 1) merges += 1;
     files += commit.files.length;
   }
-  process.stdout.write(JSON.stringify({ commits, files }));
+  process.stdout.write(JSON.stringify({ commits, merges, files }));
 }
 
 /**
@@ -115,84 +120,125 @@ async function measure(runs, rows) {
   ]);
 }
 
+/** The same fields readHistory asks for, in the floor's plain `git log -z --name-status`. */
+function floorArgs(historyArgs, revs) {
+  const format = historyArgs(revs).find((arg) => arg.startsWith('--format='));
+  return ['log', '-z', '--name-status', format, ...revs];
+}
+
+function printTable(results, floorIndex) {
+  const floor = results[floorIndex][1];
+  const width = Math.max(...results.map(([name]) => name.length));
+  console.log(`${'reader'.padEnd(width)}  median s  vs floor  peak RSS`);
+  for (const [name, result] of results) {
+    const rss = Number.isNaN(result.rssKb) ? '?' : `${(result.rssKb / 1024).toFixed(0)} MB`;
+    console.log(
+      `${name.padEnd(width)}  ${(result.ms / 1000).toFixed(2).padStart(8)}  ` +
+        `${(result.ms / floor.ms).toFixed(2).padStart(8)}  ${rss.padStart(8)}`,
+    );
+  }
+}
+
+const uptime = () => execFileSync('uptime').toString().trim();
+
+/** One history: the floor, git with readHistory's arguments, readHistory, check and scan. */
+async function benchCase({ title, repo, revs, runs, lib, historyArgs, checkRange }) {
+  console.log(`\n== ${title}`);
+  console.log(`load before: ${uptime()}`);
+  const readHistoryRun =
+    (nodeOptions = []) =>
+    () =>
+      timed(
+        process.execPath,
+        [...nodeOptions, import.meta.filename, '--child', lib, repo, revs.join(' ')],
+        ROOT,
+      );
+  const cli =
+    (...args) =>
+    () =>
+      timed(process.execPath, [CLI, ...args, '--repo', repo], repo);
+  const rows = [
+    [
+      'floor: git log -z --name-status, same fields',
+      () => timed('git', floorArgs(historyArgs, revs), repo),
+    ],
+    ["git log with readHistory's arguments", () => timed('git', historyArgs(revs), repo)],
+    ['readHistory (node, git excluded)', readHistoryRun()],
+    ['trailguard check --format json', cli('check', ...checkRange, '--format', 'json')],
+    ['trailguard scan --format json', cli('scan', '--format', 'json')],
+  ];
+  const results = await measure(runs, rows);
+  printTable(results, 0);
+  console.log(`load after: ${uptime()}`);
+  const read = JSON.parse(results[2][1].last.stdout);
+  const check = JSON.parse(results[3][1].last.stdout);
+  const scan = JSON.parse(results[4][1].last.stdout);
+  console.log(
+    `readHistory: ${read.commits} commits (${read.merges} merges), ${read.files} file changes; ` +
+      `check: ${check.commits} commits judged, ${check.violations.length} violations; ` +
+      `scan: ${scan.commits} commits, ${scan.totals.ai} with AI signals, ${scan.paths.length} directories`,
+  );
+  return results;
+}
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       commits: { type: 'string', default: '100000' },
       runs: { type: 'string', default: '3' },
+      'git-git': { type: 'string', default: process.env.TG_BENCH_GIT_GIT },
       child: { type: 'boolean', default: false },
     },
   });
   if (values.child) return child(...positionals);
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is not built: npm run build');
   const runs = Number(values.runs);
   const { dir: buildDir, lib } = await bundle();
   try {
     const { bigRepo, historyArgs } = await import(lib);
-    const generating = process.hrtime.bigint();
-    const repo = await bigRepo({ commits: Number(values.commits) });
-    const readyS = Number(process.hrtime.bigint() - generating) / 1e9;
-    const root = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: repo })
-      .toString()
-      .trim();
-    const range = `${root}..HEAD`;
     const gitVersion = execFileSync('git', ['--version']).toString().trim().split(' ').pop();
-    console.log(`repository: ${repo} (${values.commits} commits, ready in ${readyS.toFixed(1)} s)`);
-    console.log(
-      `range: ${range}; median of ${runs} runs; git ${gitVersion}, node ${process.version}`,
+    console.log(`median of ${runs} runs; git ${gitVersion}, node ${process.version}`);
+    const generating = process.hrtime.bigint();
+    const synthetic = await bigRepo({ commits: Number(values.commits) });
+    const readyS = Number(process.hrtime.bigint() - generating) / 1e9;
+    await benchCase({
+      title: `synthetic: ${synthetic} (${values.commits} commits, ready in ${readyS.toFixed(1)} s), whole history of HEAD`,
+      repo: synthetic,
+      revs: ['HEAD'],
+      runs,
+      lib,
+      historyArgs,
+      checkRange: ['--from-root'],
+    });
+    // Bounded memory: the whole history again, with V8's heap capped far below its size.
+    const capped = await timed(
+      process.execPath,
+      ['--max-old-space-size=16', import.meta.filename, '--child', lib, synthetic, 'HEAD'],
+      ROOT,
     );
-
-    const readHistoryRun =
-      (revs, nodeOptions = []) =>
-      () =>
-        timed(
-          process.execPath,
-          [...nodeOptions, import.meta.filename, '--child', lib, repo, revs],
-          ROOT,
-        );
-    const rows = [
-      ['git log --name-status -z', () => timed('git', ['log', '--name-status', '-z', range], repo)],
-      ["git log with readHistory's arguments", () => timed('git', historyArgs([range]), repo)],
-      ['readHistory (node, git excluded)', readHistoryRun(range)],
-    ];
-    const checkArgs = [CLI, 'check', range, '--format', 'json', '--repo', repo];
-    const probe = existsSync(CLI) ? await timed(process.execPath, checkArgs, repo) : undefined;
-    const checkRuns = probe && (probe.code === 0 || probe.code === 1);
-    if (checkRuns)
-      rows.push(['trailguard check --format json', () => timed(process.execPath, checkArgs, repo)]);
-
-    const results = await measure(runs, rows);
-    const [, plain] = results[0];
-    const [, same] = results[1];
-    const width = Math.max(...results.map(([name]) => name.length));
-    console.log(`${'reader'.padEnd(width)}  median s  vs git log  vs same args  peak RSS`);
-    for (const [name, result] of results) {
-      const ratio = (floor) => (result.ms / floor.ms).toFixed(2);
-      const rss = Number.isNaN(result.rssKb) ? '?' : `${(result.rssKb / 1024).toFixed(0)} MB`;
-      console.log(
-        `${name.padEnd(width)}  ${(result.ms / 1000).toFixed(2).padStart(8)}  ` +
-          `${ratio(plain).padStart(9)}  ${ratio(same).padStart(12)}  ${rss.padStart(8)}`,
-      );
-    }
-    const read = JSON.parse(results[2][1].last.stdout);
-    // Bounded memory: the whole range again, with V8's heap capped far below the history's size.
-    const capped = await readHistoryRun(range, ['--max-old-space-size=16'])();
     if (capped.code !== 0)
       throw new Error(`readHistory with a 16 MB heap failed: ${capped.stderr}`);
     console.log(
-      `readHistory: ${read.commits} commits, ${read.files} file changes; with the heap capped at ` +
-        `16 MB (--max-old-space-size=16) it reads them all again, peak RSS ${(capped.rssKb / 1024).toFixed(0)} MB`,
+      `readHistory with the heap capped at 16 MB (--max-old-space-size=16) reads it all again, ` +
+        `peak RSS ${(capped.rssKb / 1024).toFixed(0)} MB`,
     );
-    if (checkRuns) {
-      const report = JSON.parse(results[3][1].last.stdout);
-      console.log(
-        `check: ${report.commits} commits judged, ${report.violations.length} violations`,
-      );
+    if (values['git-git']) {
+      const repo = resolve(values['git-git']);
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo })
+        .toString()
+        .trim();
+      await benchCase({
+        title: `git.git: ${repo} at ${head}, whole history of HEAD`,
+        repo,
+        revs: ['HEAD'],
+        runs,
+        lib,
+        historyArgs,
+        checkRange: ['--from-root'],
+      });
     } else {
-      const why = probe
-        ? probe.stderr.split('\n')[0] || `exit ${probe.code}`
-        : 'dist/cli.js not built';
-      console.log(`trailguard check skipped: ${why}`);
+      console.log('\ngit.git skipped: give a clone with --git-git PATH (or TG_BENCH_GIT_GIT)');
     }
   } finally {
     rmSync(buildDir, { recursive: true, force: true });

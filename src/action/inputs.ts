@@ -5,7 +5,8 @@ export interface ActionInputs {
   /** Policy file path inside the repository; empty = the usual places. */
   config?: string;
   token?: string;
-  mode: 'enforce' | 'report';
+  /** audit: a report over the whole history (scan), written as files and the job summary. */
+  mode: 'enforce' | 'report' | 'audit';
   base?: string;
   head?: string;
   comment: boolean;
@@ -41,7 +42,7 @@ export function readInputs(getInput: GetInput): ActionInputs {
   return {
     config: readInput(getInput, 'config'),
     token: readInput(getInput, 'token'),
-    mode: oneOf('mode', readInput(getInput, 'mode') ?? 'enforce', ['enforce', 'report']),
+    mode: oneOf('mode', readInput(getInput, 'mode') ?? 'enforce', ['enforce', 'report', 'audit']),
     base: readInput(getInput, 'base'),
     head: readInput(getInput, 'head'),
     comment: comment === 'true',
