@@ -238,6 +238,15 @@ describe('scan --merge', () => {
     expect(report.unit).toBe('month');
     expect(report.commits).toBe(11);
     expect(report.paths.filter((p) => p.path === 'evals' && p.group === 'evals')).toHaveLength(2);
+
+    // A merged report merges again to itself (the org workflow renders it in several formats).
+    const mergedFile = join(one.home, 'merged.json');
+    writeFileSync(mergedFile, merged.stdout);
+    const again = await runCli(['scan', '--merge', mergedFile, '--format', 'json'], {
+      cwd: one.dir,
+      env: one.env,
+    });
+    expect(JSON.parse(again.stdout)).toEqual(report);
   });
 
   test('a repository given twice, and a file that is no report, are clear errors', async () => {

@@ -23,7 +23,8 @@ function mergeHead(reports: ScanReport[]): HeadReport | undefined {
   if (heads.length === 0) return undefined;
   const groups = new Map<string, HeadGroup>();
   for (const report of heads) {
-    const prefix = `${report.repositories.join(', ')}:`;
+    // A report merged before already names its files by repository.
+    const prefix = report.repositories.length === 1 ? `${report.repositories[0]}:` : '';
     for (const group of report.head!.groups) {
       const files = group.files.map((file) => ({ ...file, path: prefix + file.path }));
       const merged = groups.get(group.group);
