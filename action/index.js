@@ -59137,7 +59137,16 @@ async function runScan(input2) {
     commits += 1;
     if (input2.onProgress && commits % PROGRESS_EVERY === 0) input2.onProgress(commits);
   }
-  return aggregator.report({ repository, range: input2.range, policy: input2.policySource });
+  const report = aggregator.report({ repository, range: input2.range, policy: input2.policySource });
+  if (input2.headRev === void 0) return report;
+  const head = await readHead({
+    repo: input2.repo,
+    rev: input2.headRev,
+    policy: input2.policy,
+    env: env2,
+    now: input2.now
+  });
+  return { ...report, head };
 }
 
 // src/github/api.ts
