@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { UserError } from '../src/errors.js';
 import { readHistory } from '../src/git/history.js';
 import { resolveRange } from '../src/git/range.js';
-import { discoverRepo } from '../src/git/discover.js';
+import { discoverRepo, discoverRepoSync } from '../src/git/discover.js';
+import * as exec from '../src/git/exec.js';
 import {
   currentBranch,
   isAncestor,
@@ -274,6 +275,8 @@ describe('repository facts', () => {
       env: repo.env,
     });
 
+    expect(discoverRepoSync(sub, repo.env, exec)).toEqual(await discoverRepo(sub, repo.env));
+
     const linked = join(repo.home, 'linked tree');
     repo.git('worktree', 'add', '-q', '-b', 'wt', linked);
     const inLinked = await discoverRepo(linked, repo.env);
@@ -347,6 +350,7 @@ describe('repository facts', () => {
     const env = { ...newRepo().env, GIT_CEILING_DIRECTORIES: dirname(dir) };
     const expected = new UserError(`not a git repository: ${dir}`);
     await expect(discoverRepo(dir, env)).rejects.toThrow(expected);
+    expect(() => discoverRepoSync(dir, env, exec)).toThrow(expected);
     await expect(isShallow(dir, env)).rejects.toThrow(expected);
     await expect(currentBranch(dir, env)).rejects.toThrow(expected);
     await expect(revParse(dir, 'HEAD', env)).rejects.toThrow(expected);

@@ -61,50 +61,79 @@ function fromDotGit(top: string, dotGit: string, env: NodeJS.ProcessEnv): RepoFa
   return { top, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir, env };
 }
 
+type Exec = typeof import('./exec.js');
+
 /** git's own answer; undefined outside a work tree. A git that cannot start is an error. */
-async function askGit(dir: string, env: NodeJS.ProcessEnv): Promise<RepoFacts | undefined> {
-  const { GitStartError, gitSync } = await import('./exec.js');
+function askGit(exec: Exec, dir: string, env: NodeJS.ProcessEnv): RepoFacts | undefined {
   try {
-    const [top, gitDir, commonDir] = gitSync(
-      ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'],
-      { cwd: dir, env },
-    )
+    const [top, gitDir, commonDir] = exec
+      .gitSync(
+        ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'],
+        { cwd: dir, env },
+      )
       .split('\n')
       .filter(Boolean);
     return commonDir ? { top: realpathNearest(top), gitDir, commonDir, env } : undefined;
   } catch (error) {
-    if (error instanceof GitStartError) throw error;
+    if (error instanceof exec.GitStartError) throw error;
     return undefined;
   }
 }
 
 /**
- * The repository whose work tree holds `dir` (which need not exist yet), or undefined when there
- * is none. Throws only when git is needed and cannot be started.
+ * Where the file system says the repository is: its facts, undefined when no `.git` is found
+ * up to the root, or the directory git itself must be asked about.
  */
-export async function locateRepo(
-  dir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<RepoFacts | undefined> {
+function walk(dir: string, env: NodeJS.ProcessEnv): RepoFacts | undefined | { ask: string } {
   let current = realpathNearest(dir);
   while (!existsSync(current)) current = dirname(current);
-  if (GIT_ENV_OVERRIDES.some((name) => env[name])) return askGit(current, env);
+  if (GIT_ENV_OVERRIDES.some((name) => env[name])) return { ask: current };
   for (;;) {
     const dotGit = join(current, '.git');
-    if (existsSync(dotGit)) return fromDotGit(current, dotGit, env) ?? askGit(current, env);
+    if (existsSync(dotGit)) return fromDotGit(current, dotGit, env) ?? { ask: current };
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
 }
 
+/**
+ * The repository whose work tree holds `dir` (which need not exist yet), or undefined when there
+ * is none. Throws only when git is needed and cannot be started. src/git/exec.ts (and node's
+ * child_process) is loaded only when git must be asked.
+ */
+export async function locateRepo(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RepoFacts | undefined> {
+  const found = walk(dir, env);
+  return found && 'ask' in found ? askGit(await import('./exec.js'), found.ask, env) : found;
+}
+
+function required(
+  exec: Exec,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  found: RepoFacts | undefined,
+): RepoFacts {
+  // Asking git on the way out says so when git itself is missing.
+  const repo = found ?? askGit(exec, dir, env);
+  if (!repo) throw new UserError(`not a git repository: ${dir}`);
+  return repo;
+}
+
 /** Like locateRepo(), for commands: a UserError naming the directory when it is in no work tree. */
 export async function discoverRepo(dir: string, env: NodeJS.ProcessEnv): Promise<RepoFacts> {
   if (!existsSync(dir)) throw new UserError(`no such directory: ${dir}`);
-  // Asking git on the way out says so when git itself is missing.
-  const repo = (await locateRepo(dir, env)) ?? (await askGit(dir, env));
-  if (!repo) throw new UserError(`not a git repository: ${dir}`);
-  return repo;
+  const found = await locateRepo(dir, env);
+  return found ?? required(await import('./exec.js'), dir, env, found);
+}
+
+/** discoverRepo() for synchronous callers, which have src/git/exec.ts loaded anyway. */
+export function discoverRepoSync(dir: string, env: NodeJS.ProcessEnv, exec: Exec): RepoFacts {
+  if (!existsSync(dir)) throw new UserError(`no such directory: ${dir}`);
+  const found = walk(dir, env);
+  return required(exec, dir, env, found && 'ask' in found ? askGit(exec, found.ask, env) : found);
 }
 
 /**
