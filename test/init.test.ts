@@ -87,6 +87,44 @@ describe('trailguard init, tried as a new user would', () => {
   });
 });
 
+describe('agent hooks where this work tree has no node_modules', () => {
+  test('a linked worktree uses the CLI install recorded for the clone, as the git hooks do', async () => {
+    await init('--agents', 'claude');
+    repo.write('.github/trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'agents and policy');
+    expect((await runCli(['install'], { cwd: repo.dir, env: repo.env })).code).toBe(0);
+    const worktree = join(tempDir('tg-wt-'), 'linked');
+    repo.git('worktree', 'add', '-q', worktree);
+    const result = await runHookCommand(
+      claudePreToolUse(),
+      payload(repo, 'claude', 'pre-write-evals').replaceAll(repo.dir, worktree),
+      worktree,
+    );
+    expect(result.stderr).toContain('may not edit evals/x.jsonl');
+    expect(result.code).toBe(2);
+  });
+
+  test('a fresh clone with nothing installed: one line, exit 0, never 127', async () => {
+    await init('--agents', 'claude');
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'agents');
+    const clone = join(tempDir('tg-clone-'), 'clone');
+    repo.git('clone', '-q', repo.dir, clone);
+    const result = await runHookCommand(
+      claudePreToolUse(),
+      payload(repo, 'claude', 'pre-write-evals').replaceAll(repo.dir, clone),
+      clone,
+    );
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        'trailguard: agent hook claude not run: no node_modules/trailguard here and no trailguard on PATH (run: npm install)\n',
+    });
+  });
+});
+
 describe('agent configs', () => {
   test('every agent gets its documented config, each running trailguard agent-hook <agent>', async () => {
     const result = await init('--agents', 'claude,codex,cursor,gemini,copilot,windsurf');

@@ -10,13 +10,21 @@ import { isObject, type Payload } from './event.js';
 /**
  * The command an agent's hook config runs. Agents run it through a shell from the project (or a
  * subdirectory): the repository's own install is used when present, through its lean CommonJS
- * entry (`dist/hook.cjs`, which skips the ESM start-up of the full CLI), else `trailguard` on
- * PATH. `npx` would add half a second to every edit.
+ * entry (`dist/hook.cjs`, which skips the ESM start-up of the full CLI); else, where this work
+ * tree has no node_modules (a linked worktree, a fresh clone), the CLI recorded by `trailguard
+ * install` in the clone's hook.env (the one the git hooks use); else `trailguard` on PATH. Without
+ * any of them it says so in one line and exits 0: the agent goes on (the after-the-fact record
+ * and CI remain). `npx` would add half a second to every edit.
  */
 export function agentHookCommand(agent: AgentName): HookCommand {
   return (event) =>
     'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/trailguard/dist/hook.cjs"; ' +
-    'if [ -f "$tg" ]; then set -- node "$tg"; else set -- trailguard; fi; ' +
+    'if [ ! -f "$tg" ]; then ' +
+    'tg=$(sed -n "s/^TG_CLI=//p" "$(git rev-parse --git-common-dir 2>/dev/null)/trailguard/hook.env" 2>/dev/null | tr -d "\'"); ' +
+    '[ ! -f "${tg%/*}/hook.cjs" ] || tg=${tg%/*}/hook.cjs; fi; ' +
+    'if [ -f "$tg" ] && command -v node >/dev/null 2>&1; then set -- node "$tg"; ' +
+    'elif command -v trailguard >/dev/null 2>&1; then set -- trailguard; ' +
+    `else echo "trailguard: agent hook ${agent} not run: no node_modules/trailguard here and no trailguard on PATH (run: npm install)" >&2; exit 0; fi; ` +
     `exec "$@" agent-hook ${agent}${event ? ` --event ${event}` : ''}`;
 }
 
