@@ -81,6 +81,54 @@ afterEach(() => {
   for (const repo of repos.splice(0)) repo.cleanup();
 });
 
+describe("doctor's advice and install's choices never send the user in a loop", () => {
+  test('core.hooksPath=/dev/null: doctor names it and the way back; install refuses in one line', () => {
+    const repo = newRepo();
+    repo.commit('initial', ['README.md']);
+    repo.git('config', 'core.hooksPath', '/dev/null');
+    const doctor = cliRun(repo, ['doctor']);
+    expect(doctor.stdout).toContain(
+      'core.hooksPath is /dev/null (local config), not a directory, so git runs no hooks here',
+    );
+    expect(doctor.stdout).toContain(
+      'fix: git config --unset core.hooksPath, then trailguard install',
+    );
+    expect(doctor.stdout).not.toContain('fix: trailguard install\n');
+    const install = cliRun(repo, ['install']);
+    expect(install.code).toBe(2);
+    expect(install.stderr).not.toContain('internal error');
+    expect(install.stderr.trim().split('\n')).toHaveLength(1);
+    expect(install.stderr).toContain('git config --unset core.hooksPath, then trailguard install');
+    repo.git('config', '--unset', 'core.hooksPath');
+    expect(installOk(repo)).toContain('installed with hooks-dir');
+  });
+
+  test('--manager husky without husky is refused, and the working hooks stay', () => {
+    const repo = newRepo();
+    repo.commit('initial', ['README.md']);
+    installOk(repo);
+    const hooks = snapshot(join(repo.dir, '.git', 'hooks'));
+    const result = cliRun(repo, ['install', '--manager', 'husky']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('husky is not set up in this repository');
+    expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
+    expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(hooks);
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+  });
+
+  test('an empty .husky (as uninstall may leave it) is no sign of husky', () => {
+    const repo = newRepo();
+    repo.commit('initial', ['README.md']);
+    mkdirSync(join(repo.dir, '.husky'));
+    expect(installOk(repo)).toContain('installed with hooks-dir (plain git hooks)');
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+  });
+});
+
 describe('plain .git/hooks', () => {
   test('chains to an existing hook, is idempotent, and uninstall restores exactly', () => {
     const repo = newRepo();

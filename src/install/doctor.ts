@@ -15,7 +15,7 @@ import { ENTRY_MARKER, runsOurHook } from './entry.js';
 import { sectionFor } from './git-config.js';
 import { JOB_NAME, lefthookConfig, lefthookLocalConfig } from './lefthook.js';
 import { currentRecord } from './recover.js';
-import { CONFIG_HOOKS_SINCE, versionAtLeast, type InstallFacts } from './repo.js';
+import { CONFIG_HOOKS_SINCE, hooksTurnedOff, versionAtLeast, type InstallFacts } from './repo.js';
 import { huskyDir } from './sh-lines.js';
 import { isOurShim, shimSource } from './shim-file.js';
 
@@ -156,8 +156,12 @@ export async function diagnose(
     what,
     fix: 'trailguard install (rebuilds the record from the hooks on disk)',
   }));
+  const turnedOff = versionAtLeast(facts.gitVersion, CONFIG_HOOKS_SINCE)
+    ? undefined
+    : hooksTurnedOff(facts);
+  if (turnedOff) findings.push({ ok: false, ...turnedOff });
   if (!record) {
-    if (damaged.length > 0) return findings;
+    if (damaged.length > 0 || turnedOff) return findings;
     return [
       { ok: false, what: 'trailguard hooks are not installed here', fix: 'trailguard install' },
     ];

@@ -17,6 +17,7 @@ import { installLefthook, lefthookConfig, removeLefthookJobs } from './lefthook.
 import { preCommitStanza, usesPreCommit } from './pre-commit.js';
 import {
   CONFIG_HOOKS_SINCE,
+  hooksTurnedOff,
   isInside,
   installFacts,
   versionAtLeast,
@@ -32,6 +33,7 @@ import {
 } from './simple-git-hooks.js';
 import { InstallState, hash, type Change, type HookName } from '../state/install-record.js';
 import { currentRecord } from './recover.js';
+import { UserError } from '../errors.js';
 import { DEFAULT_HOOKS, packageCli, writeShim } from './shim-file.js';
 
 export const MANAGERS = [
@@ -129,6 +131,17 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
   const detected = options.manager
     ? { manager: options.manager, reason: 'chosen with --manager' }
     : detectManager(facts);
+  // Refused before anything is changed: the hooks that work now stay.
+  const turnedOff = detected.manager !== 'git-config' && hooksTurnedOff(facts);
+  if (turnedOff)
+    throw new UserError(`${turnedOff.what}; to let it run trailguard's: ${turnedOff.fix}`);
+  if (detected.manager === 'husky' && !huskyDir(facts.top, facts.hooksPath?.value)) {
+    throw new UserError(
+      'husky is not set up in this repository (no .husky with hooks, core.hooksPath is not ' +
+        "husky's), so git would never run hooks written there: set up husky first (npx husky init), " +
+        'or leave out --manager',
+    );
+  }
   const hooks = [
     ...new Set([
       ...(options.hooks ?? DEFAULT_HOOKS),

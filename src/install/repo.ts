@@ -3,6 +3,7 @@
  * for hooks, who set core.hooksPath, the git version. Asked through src/git/exec.ts like every
  * git question.
  */
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { discoverRepo, type RepoFacts } from '../git/discover.js';
 import { git, gitMaybe } from '../git/exec.js';
@@ -53,4 +54,22 @@ export const CONFIG_HOOKS_SINCE: GitVersion = [2, 54, 0];
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Why git runs no hook file here, when core.hooksPath names something that is not a directory
+ * (`/dev/null` is the usual way to turn hooks off), and the way back; else undefined.
+ */
+export function hooksTurnedOff(facts: InstallFacts): { what: string; fix: string } | undefined {
+  const { hooksPath } = facts;
+  if (!hooksPath || !existsSync(facts.hooksDir) || statSync(facts.hooksDir).isDirectory()) {
+    return undefined;
+  }
+  const scope = ['global', 'system', 'worktree'].includes(hooksPath.scope)
+    ? ` --${hooksPath.scope}`
+    : '';
+  return {
+    what: `core.hooksPath is ${hooksPath.value} (${hooksPath.scope} config), not a directory, so git runs no hooks here`,
+    fix: `git config${scope} --unset core.hooksPath, then trailguard install`,
+  };
 }

@@ -3,7 +3,7 @@
  * the wrappers in `.husky/_`) and a core.hooksPath directory inside the work tree. Our entry is
  * two lines appended to the file, the same for every clone, so the file can stay committed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { addEntryLines } from './entry.js';
 import type { InstallRun } from './run.js';
@@ -24,5 +24,7 @@ export function huskyDir(top: string, hooksPath: string | undefined): string | u
     const dir = dirname(resolve(top, hooksPath.replace(/\/$/, '')));
     if (existsSync(join(dir, '_', 'h')) || existsSync(join(dir, '_', 'husky.sh'))) return dir;
   }
-  return !hooksPath && existsSync(join(top, '.husky')) ? join(top, '.husky') : undefined;
+  // An empty .husky (what uninstalling our entries may leave) is no sign of husky.
+  const dir = join(top, '.husky');
+  return !hooksPath && existsSync(dir) && readdirSync(dir).length > 0 ? dir : undefined;
 }
