@@ -1,3 +1,8 @@
+import { packageFacts } from './scripts/package-facts.mjs';
+
+// Sources imported by tests read what the bundles get as build-time constants (scripts/build.mjs).
+Object.assign(process.env, packageFacts);
+
 /** @type {import('jest').Config} */
 export default {
   preset: 'ts-jest/presets/default-esm',

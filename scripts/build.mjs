@@ -4,13 +4,11 @@
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { packageFacts } from './package-facts.mjs';
 
 const { values } = parseArgs({
   options: { 'action-out': { type: 'string' }, 'only-action': { type: 'boolean' } },
 });
-const version = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-).version;
 
 // Some CJS dependencies call require() for node built-ins; an ESM bundle needs one to exist.
 const requireShim =
@@ -23,7 +21,12 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.TRAILGUARD_VERSION': JSON.stringify(version) },
+  define: Object.fromEntries(
+    Object.entries(packageFacts).map(([name, value]) => [
+      `process.env.${name}`,
+      JSON.stringify(value),
+    ]),
+  ),
 };
 
 await checkCatalog();

@@ -17,10 +17,10 @@ import { discoverRepo } from '../git/discover.js';
 import { currentBranch } from '../git/repo.js';
 import { detectManager, installHooks } from '../install/index.js';
 import { installFacts } from '../install/repo.js';
-import { WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
+import { ACTION_REF, WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
 import { commonOptions, EXIT, parseVerb, type Verb } from './io.js';
 
-const usage = `usage: trailguard init [--agents LIST] [--hooks] [--config] [--workflow] [--dry-run] [--repo DIR]
+const usage = `usage: trailguard init [--agents LIST] [--hooks] [--config] [--workflow] [--action-ref REF] [--dry-run] [--repo DIR]
 
 One-step setup of a repository. Without a choice it sets up everything listed below.
   --agents LIST  hook configs for these agents (comma-separated: ${AGENT_NAMES.join(',')}),
@@ -29,6 +29,8 @@ One-step setup of a repository. Without a choice it sets up everything listed be
   --hooks        the git hooks that write Assisted-by trailers (as \`trailguard install\`)
   --config       a starter .github/trailguard.yml (the default policy, commented)
   --workflow     ${WORKFLOW_PATH}, running the trailguard Action on pull requests
+  --action-ref REF  what the workflow's \`uses:\` names (default ${ACTION_REF}; a fork, a
+                 tag or a commit sha, e.g. my-org/trailguard@<sha>)
   --dry-run      print the changes as a unified diff and write nothing
 Running it again changes nothing.
 `;
@@ -68,11 +70,20 @@ async function defaultBranch(root: string, env: NodeJS.ProcessEnv): Promise<stri
   return (await currentBranch(root, env)) ?? 'main';
 }
 
-async function planWorkflow(root: string, env: NodeJS.ProcessEnv): Promise<PlannedFile | string> {
+async function planWorkflow(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  actionRef: string | undefined,
+): Promise<PlannedFile | string> {
   if (readIfExists(join(root, WORKFLOW_PATH)) !== undefined) {
     return `${WORKFLOW_PATH} exists; left as it is`;
   }
-  const after = workflowYaml({ defaultBranch: await defaultBranch(root, env) });
+  if (actionRef !== undefined && !/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+$/.test(actionRef)) {
+    throw new UserError(
+      `init: --action-ref must look like owner/repo@ref (got "${actionRef}"), e.g. ${ACTION_REF}`,
+    );
+  }
+  const after = workflowYaml({ defaultBranch: await defaultBranch(root, env), actionRef });
   return { path: WORKFLOW_PATH, after, what: 'GitHub Action workflow' };
 }
 
@@ -82,6 +93,7 @@ export const run: Verb = async (args, io) => {
     hooks: { type: 'boolean' },
     config: { type: 'boolean' },
     workflow: { type: 'boolean' },
+    'action-ref': { type: 'string' },
     'dry-run': { type: 'boolean' },
     repo: commonOptions.repo,
   });
@@ -97,7 +109,9 @@ export const run: Verb = async (args, io) => {
   const notes = selected.flatMap((agent) => (agent.setupNote ? [agent.setupNote] : []));
   const extras = [
     everything || values.config ? planPolicy(root) : undefined,
-    everything || values.workflow ? await planWorkflow(root, io.env) : undefined,
+    everything || values.workflow
+      ? await planWorkflow(root, io.env, values['action-ref'])
+      : undefined,
   ];
   for (const extra of extras.reverse()) {
     if (typeof extra === 'string') notes.unshift(extra);

@@ -4,15 +4,18 @@
  */
 export const WORKFLOW_PATH = '.github/workflows/trailguard.yml';
 
-/** How a workflow refers to this Action (OWNER: where you get trailguard from, as in the README's install line). */
-export const ACTION_REF = 'OWNER/trailguard@v1';
+/**
+ * How a workflow refers to this Action by default: the package's own repository (package.json
+ * `repository`, built in) at the moving major tag of this release line, e.g. `owner/name@v1`.
+ */
+export const ACTION_REF = `${process.env.TRAILGUARD_REPOSITORY}@v${process.env.TRAILGUARD_VERSION?.split('.')[0]}`;
 
 /**
  * Least privilege: the job reads the repository and the PR's reviews. The Action deepens the
  * shallow checkout itself (with the job's token, so credentials need not stay in the checkout),
  * and the job itself is the check a ruleset can require, on pull requests and in the merge queue.
  */
-export function workflowYaml(options: { defaultBranch?: string } = {}): string {
+export function workflowYaml(options: { defaultBranch?: string; actionRef?: string } = {}): string {
   const branch = options.defaultBranch ?? 'main';
   return `# Keeps outside-AI output out of protected training-data and eval paths.
 name: trailguard
@@ -37,6 +40,6 @@ jobs:
       - uses: actions/checkout@v6
         with:
           persist-credentials: false
-      - uses: ${ACTION_REF}
+      - uses: ${options.actionRef ?? ACTION_REF}
 `;
 }
