@@ -1,90 +1,21 @@
 import { beforeAll, expect, test } from '@jest/globals';
-import { fastImport, type ImportCommit } from './support/big-repo.js';
-import {
-  FULL_NAME,
-  payload,
-  publishPull,
-  runAction,
-  useFakeGitHub,
-} from './support/action-runner.js';
+import { FULL_NAME, useFakeGitHub } from './support/action-runner.js';
+import { SCALE_TOKEN, evalSet, importedPull, longPull, widePull } from './support/scale-pulls.js';
 
 /**
  * Sizes the PR API cannot serve (250 commits, 3000 files): the Action reads history from git, so
- * a 5,000-commit PR and a 20,000-file commit are read whole from a depth-1 checkout.
+ * a 5,000-commit PR and a 20,000-file commit are read whole from a depth-1 checkout. How long that
+ * takes is bench/action-scale.mjs's figure.
  */
 const { github, createRepo } = useFakeGitHub();
-const TOKEN = 'ghs_scale';
-const human = { name: 'Ada Human', email: 'ada@example.com' };
-const POLICY = 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n';
 
 beforeAll(() => {
-  github.addToken(TOKEN, { repos: [FULL_NAME], write: true });
+  github.addToken(SCALE_TOKEN, { repos: [FULL_NAME], write: true });
 });
 
-/** main (one commit holding the policy) and `branch` made of `commits`, imported in one stream. */
-async function importedPull(
-  number: number,
-  branch: string,
-  commits: Iterable<ImportCommit>,
-  count: number,
-) {
-  const repo = createRepo();
-  const root: ImportCommit = {
-    ref: 'refs/heads/main',
-    mark: 1,
-    author: human,
-    time: 1_700_000_000,
-    message: 'Initial commit\n',
-    changes: [
-      { op: 'M', path: 'README.md', content: '# octo-repo\n' },
-      { op: 'M', path: '.github/trailguard.yml', content: POLICY },
-    ],
-  };
-  await fastImport(repo.dev.dir, repo.dev.env, [root, ...commits]);
-  repo.push('main:refs/heads/main');
-  const pull = publishPull(github, repo, number, branch);
-  const workspace = repo.checkout(pull.mergeSha, { ref: `refs/remotes/pull/${number}/merge` });
-  const started = Date.now();
-  const run = await runAction({
-    workspace,
-    event: 'pull_request',
-    apiUrl: github.url,
-    token: TOKEN,
-    sha: pull.mergeSha,
-    payload: payload('pull_request.opened', {
-      number,
-      // GitHub's payload says how many commits the PR has; the first fetch is sized by it.
-      pull_request: { ...pull.fields, commits: count },
-    }),
-  });
-  return { repo, run, seconds: (Date.now() - started) / 1000 };
-}
-
 test('a 5,000-commit PR from a depth-1 checkout: every commit read, the deepest one caught', async () => {
-  function* commits(): Generator<ImportCommit> {
-    yield {
-      ref: 'refs/heads/big',
-      from: 1,
-      author: human,
-      time: 1_700_000_100,
-      message: 'Add eval task\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n',
-      changes: [{ op: 'M', path: 'evals/first.jsonl', content: '{}\n' }],
-    };
-    for (let i = 1; i < 5000; i++) {
-      yield {
-        ref: 'refs/heads/big',
-        author: human,
-        time: 1_700_000_100 + i,
-        message: `Change ${i}\n`,
-        changes: [{ op: 'M', path: `src/f${i % 50}.ts`, content: `export const v = ${i};\n` }],
-      };
-    }
-  }
-  const { repo, run, seconds } = await importedPull(500, 'big', commits(), 5000);
-  const fetches = run.stdout.split('\n').filter((line) => line.startsWith('git fetch'));
-  console.log(
-    `5,000-commit PR, depth-1 checkout: the Action took ${seconds.toFixed(1)} s\n${fetches.join('\n')}`,
-  );
+  const repo = createRepo();
+  const { run } = await importedPull(github, repo, 500, 'big', longPull(5000), 5000);
   expect(run.code).toBe(1);
   expect(run.report?.commits).toBe(5000);
   const first = repo.dev.git('rev-list', '--reverse', 'main..big').split('\n')[0];
@@ -95,20 +26,8 @@ test('a 5,000-commit PR from a depth-1 checkout: every commit read, the deepest 
 });
 
 test('a 20,000-file commit: every path in the JSON report, annotations within GitHub’s limit', async () => {
-  const files = Array.from(
-    { length: 20_000 },
-    (_, i) => `evals/set/${String(i).padStart(5, '0')}.jsonl`,
-  );
-  const wide: ImportCommit = {
-    ref: 'refs/heads/wide',
-    from: 1,
-    author: human,
-    time: 1_700_000_100,
-    message: 'Import eval set\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n',
-    changes: files.map((path) => ({ op: 'M', path, content: `{"id": "${path}"}\n` })),
-  };
-  const { run, seconds } = await importedPull(501, 'wide', [wide], 1);
-  console.log(`20,000-file commit: the Action took ${seconds.toFixed(1)} s`);
+  const files = evalSet(20_000);
+  const { run } = await importedPull(github, createRepo(), 501, 'wide', [widePull(files)], 1);
   expect(run.code).toBe(1);
   expect(run.report?.commits).toBe(1);
   const paths = run.report!.violations[0]!.paths as string[];

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FakeGitHub, type ReviewSpec } from './github-server.js';
 import { cleanEnv, ROOT, runProcess, TempRepo } from './repo.js';
-import { tempDir } from './temp.js';
+import { jestHooks, tempDir } from './temp.js';
 
 /**
  * Runs the committed Action bundle (action/index.js) as the runner would: a child process with
@@ -322,8 +321,8 @@ export function publishPull(
 export function useFakeGitHub(): { github: FakeGitHub; createRepo: () => GitHubRepo } {
   const github = new FakeGitHub();
   const repos: GitHubRepo[] = [];
-  beforeAll(() => github.start());
-  afterAll(async () => {
+  jestHooks.beforeAll!(() => github.start());
+  jestHooks.afterAll!(async () => {
     await github.stop();
     for (const repo of repos) repo.cleanup();
   });

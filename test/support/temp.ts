@@ -4,10 +4,16 @@
  * file's tests end, whether they passed or not. Child processes get the root as TMPDIR (cleanEnv),
  * so what they leave goes with it.
  */
-import { afterAll } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+type Hook = (fn: () => unknown) => void;
+/**
+ * jest's lifecycle hooks, from the globals jest injects: bench/ scripts bundle these helpers and
+ * run them without jest (then they remove the root themselves, with removeTempRoot).
+ */
+export const jestHooks = globalThis as { beforeAll?: Hook; afterAll?: Hook };
 
 let root: string | undefined;
 
@@ -22,7 +28,9 @@ export function tempDir(prefix = 'tg-'): string {
   return mkdtempSync(join(tempRoot(), prefix));
 }
 
-afterAll(() => {
+export function removeTempRoot(): void {
   if (root) rmSync(root, { recursive: true, force: true });
   root = undefined;
-});
+}
+
+jestHooks.afterAll?.(removeTempRoot);

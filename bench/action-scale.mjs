@@ -1,0 +1,69 @@
+// Figures (not a test): how long the committed Action bundle takes on a 5,000-commit pull request
+// and on a 20,000-file commit, each from a depth-1 checkout against a local fake GitHub API, and
+// which fetches it made. test/action-scale.test.ts asserts what the Action reports for the same PRs.
+//
+//   npm run bench:action-scale
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const out = mkdtempSync(join(tmpdir(), 'tg-bench-scale-'));
+await build({
+  stdin: {
+    contents:
+      "export * from './test/support/scale-pulls.ts';\n" +
+      "export { GitHubRepo } from './test/support/action-runner.ts';\n" +
+      "export { FakeGitHub } from './test/support/github-server.ts';\n" +
+      "export { removeTempRoot } from './test/support/temp.ts';\n",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: join(out, 'scale.mjs'),
+  // yaml is CommonJS inside: an ESM bundle needs a require.
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  // The helpers find the repository from their own folder.
+  define: { 'import.meta.dirname': JSON.stringify(resolve(ROOT, 'test', 'support')) },
+});
+const lib = await import(pathToFileURL(join(out, 'scale.mjs')).href);
+
+const github = new lib.FakeGitHub();
+await github.start();
+github.addToken(lib.SCALE_TOKEN, { repos: [lib.FULL_NAME], write: true });
+try {
+  const long = await lib.importedPull(
+    github,
+    new lib.GitHubRepo(),
+    500,
+    'big',
+    lib.longPull(5000),
+    5000,
+  );
+  const fetches = long.run.stdout.split('\n').filter((line) => line.startsWith('git fetch'));
+  console.log(`5,000-commit PR, depth-1 checkout: the Action took ${long.seconds.toFixed(1)} s`);
+  for (const fetch of fetches) console.log(`  ${fetch}`);
+  const files = lib.evalSet(20_000);
+  const wide = await lib.importedPull(
+    github,
+    new lib.GitHubRepo(),
+    501,
+    'wide',
+    [lib.widePull(files)],
+    1,
+  );
+  console.log(`20,000-file commit: the Action took ${wide.seconds.toFixed(1)} s`);
+} finally {
+  await github.stop();
+  lib.removeTempRoot();
+  rmSync(out, { recursive: true, force: true });
+}
