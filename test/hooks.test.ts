@@ -599,6 +599,36 @@ describe('local policy', () => {
     expect(gitRun(repo, ['commit', '-q', '-m', 'a human writes the cases']).code).toBe(0);
   });
 
+  test('the way out of a block: TRAILGUARD_ALLOW=1 or SKIP=trailguard commit with the trailers, for CI to judge', () => {
+    repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
+    repo.write('evals/allowed.json', '{"a": 1}\n');
+    repo.git('add', '-A');
+    const refused = gitRun(repo, ['commit', '-q', '-m', 'refused'], CLAUDE);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      'to commit anyway, with its trailers for CI to judge: TRAILGUARD_ALLOW=1 git commit',
+    );
+    const allowed = gitRun(repo, ['commit', '-q', '-m', 'allowed'], {
+      ...CLAUDE,
+      TRAILGUARD_ALLOW: '1',
+    });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain(
+      'TRAILGUARD_ALLOW=1: the commit goes on despite local.on-violation: block',
+    );
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    repo.write('evals/skipped.json', '{"b": 2}\n');
+    repo.git('add', '-A');
+    const skipped = gitRun(repo, ['commit', '-q', '-m', 'skipped'], {
+      ...CLAUDE,
+      SKIP: 'eslint,trailguard',
+    });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('SKIP=trailguard: the commit goes on');
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    rmSync(join(repo.dir, '.trailguard.yml'));
+  });
+
   test('an invalid policy never blocks: the commit records and warns', () => {
     repo.write('.trailguard.yml', 'version: 1\nlocal:\n  on-violation: sometimes\n');
     const result = gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE);

@@ -33,6 +33,7 @@ import {
   type LocalPolicy,
   type PolicyLoader,
 } from './local-policy.js';
+import { escapeHatch } from './escape.js';
 import { trailersToAdd, withTrailers, withTrailersBelowSubject } from './record.js';
 import {
   emptyUnwrittenMessage,
@@ -130,13 +131,22 @@ function applyPolicy(
     );
     return 0;
   }
+  const allowed = escapeHatch(ctx.env);
+  if (allowed) {
+    io.stderr(
+      `trailguard: ${allowed}: the commit goes on despite local.on-violation: block in ${g.local.source}; ` +
+        'its Assisted-by trailers are written, so CI judges it\n',
+    );
+    return 0;
+  }
   const typed = hasContent(message, g.facts.commentChar);
   const saved = typed ? saveMessage(ctx.gitDir, messageFile) : undefined;
   io.stderr(
     `trailguard: commit refused (local.on-violation: block in ${g.local.source}).` +
       (saved
         ? ` Your message is saved in ${saved}; once fixed, reuse it with: git commit -F '${saved}'\n`
-        : ' No message was written yet, so nothing is lost.\n'),
+        : ' No message was written yet, so nothing is lost.\n') +
+      'trailguard: to commit anyway, with its trailers for CI to judge: TRAILGUARD_ALLOW=1 git commit …\n',
   );
   return 1;
 }

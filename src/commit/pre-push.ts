@@ -6,6 +6,7 @@
  */
 import { runCheck } from '../check.js';
 import { renderText } from '../report/text.js';
+import { escapeHatch } from './escape.js';
 import { gitMaybe } from '../git/exec.js';
 import type { RepoFacts } from '../git/discover.js';
 import type { HookIO } from './hooks.js';
@@ -80,6 +81,16 @@ export async function prePush(
     io.stderr(`trailguard: warning only (local.on-violation: warn in ${local.source})\n`);
     return 0;
   }
-  io.stderr(`trailguard: push refused (local.on-violation: block in ${local.source})\n`);
+  const allowed = escapeHatch(ctx.env);
+  if (allowed) {
+    io.stderr(
+      `trailguard: ${allowed}: the push goes on despite local.on-violation: block; CI judges it\n`,
+    );
+    return 0;
+  }
+  io.stderr(
+    `trailguard: push refused (local.on-violation: block in ${local.source}); ` +
+      'to push anyway (CI still judges it): TRAILGUARD_ALLOW=1 git push\n',
+  );
   return 1;
 }
