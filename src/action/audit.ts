@@ -51,6 +51,7 @@ export async function runAudit(
     policySource: loaded.source,
     repository: env.GITHUB_REPOSITORY,
     env,
+    headRev: head,
   });
   const dir = env.RUNNER_TEMP || tmpdir();
   const json = join(dir, 'trailguard-audit.json');

@@ -20,6 +20,18 @@ export interface Directories {
 export function createDirectories(protection: ProtectionMatcher) {
   /** Per parent directory: each group's directory for the files in it. */
   const cache = new Map<string, Map<string, string>>();
+  /** Per path: the groups protecting it (histories touch the same paths again and again). */
+  const groupsOfPath = new Map<string, ReturnType<ProtectionMatcher>>();
+
+  function groupsOf(path: string): ReturnType<ProtectionMatcher> {
+    let groups = groupsOfPath.get(path);
+    if (groups === undefined) {
+      groups = protection(path);
+      if (groupsOfPath.size >= CACHE_LIMIT) groupsOfPath.clear();
+      groupsOfPath.set(path, groups);
+    }
+    return groups;
+  }
 
   function groupDirectoriesIn(parent: string): Map<string, string> {
     let found = cache.get(parent);
@@ -44,7 +56,7 @@ export function createDirectories(protection: ProtectionMatcher) {
       for (const path of file.oldPath ? [file.oldPath, file.path] : [file.path]) {
         const slash = path.indexOf('/');
         topLevels.add(slash === -1 ? '.' : path.slice(0, slash));
-        const groups = protection(path);
+        const groups = groupsOf(path);
         if (groups.length === 0) continue;
         const last = path.lastIndexOf('/');
         const parent = last === -1 ? '.' : path.slice(0, last);

@@ -51,7 +51,11 @@ function mergeHead(reports: ScanReport[]): HeadReport | undefined {
 
 function describeHeads(heads: ScanReport[], field: (head: HeadReport) => string): string {
   return heads
-    .map((report) => `${report.repositories.join(', ')}@${field(report.head!)}`)
+    .map((report) =>
+      report.repositories.length === 1
+        ? `${report.repositories[0]}@${field(report.head!)}`
+        : field(report.head!),
+    )
     .join(' ');
 }
 

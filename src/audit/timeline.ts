@@ -4,9 +4,19 @@ import { addTally, emptyTally, type Period, type Tally } from './types.js';
 const WEEKLY_SPAN_DAYS = 183;
 const DAY_MS = 86_400_000;
 
+/** Formatting a date costs more than the rest of a commit's counting: days repeat, so keep them. */
+const dayNames = new Map<number, string>();
+
 /** The UTC day of a time in seconds, YYYY-MM-DD. */
 export function dayOf(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
+  const number = Math.floor(seconds / 86_400);
+  let name = dayNames.get(number);
+  if (name === undefined) {
+    name = new Date(number * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(number, name);
+  }
+  return name;
 }
 
 function dayNumber(day: string): number {
