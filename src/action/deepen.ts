@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { git, gitMaybe } from '../git/exec.js';
 import { isShallow, revParse, shallowBoundary } from '../git/repo.js';
 import type { CheckTarget, RevSource } from './event.js';
+import { shortSha } from '../report/text.js';
 
 /** The commits of a target, as local git names them. */
 export interface FetchedRange {
@@ -74,7 +75,7 @@ export async function fetchRange(
 
 function describe(source: RevSource): string {
   if ('branch' in source) return `branch ${source.branch}`;
-  if ('sha' in source) return `commit ${source.sha.slice(0, 12)}`;
+  if ('sha' in source) return `commit ${shortSha(source.sha)}`;
   return `revision ${source.rev}`;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { RepoName } from '../github/api.js';
 import type { ActionInputs } from './inputs.js';
+import { shortSha } from '../report/text.js';
 
 /**
  * A commit to read from local git. `branch` is fetched fresh from origin (a payload's sha can be
@@ -117,7 +118,7 @@ function fromEvent(event: EventContext, inputs: Pick<ActionInputs, 'base' | 'hea
     const commits = Number(field(payload, 'pull_request.commits'));
     return {
       event: name,
-      description: `pull request #${number} (${headBranch ?? headSha.slice(0, 12)} → ${baseBranch})`,
+      description: `pull request #${number} (${headBranch ?? shortSha(headSha)} → ${baseBranch})`,
       head: { source: { sha: headSha }, fallbackRef: `refs/pull/${number}/head` },
       // The base branch as it is now, not the payload's base.sha, which is stale once main moves.
       exclude: [{ source: { branch: baseBranch } }],
@@ -193,7 +194,7 @@ function fromEvent(event: EventContext, inputs: Pick<ActionInputs, 'base' | 'hea
     const base: RevSource = inputs.base ? { rev: inputs.base } : { branch: defaultBranch! };
     return {
       event: name,
-      description: `${name} run: ${inputs.base ?? defaultBranch}..${head.slice(0, 12)}`,
+      description: `${name} run: ${inputs.base ?? defaultBranch}..${shortSha(head)}`,
       head: { source: { rev: head } },
       exclude: [{ source: base }],
       policy: [base],

@@ -6,6 +6,7 @@ import { discoverRepo } from '../git/discover.js';
 import { resolveCommit } from '../git/repo.js';
 import { PROPERTIES, readStatement, VERIFIER_ID } from '../report/in-toto.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
+import { shortSha } from '../report/text.js';
 
 const help = `usage: trailguard verify-attestation FILE [--at REV] [--require PROPERTY]… [--format text|json] [--repo DIR]
 
@@ -67,12 +68,12 @@ export const run: Verb = async (args, io) => {
     io.stdout(JSON.stringify({ ok, rev, commit, subjects, problems }, null, 2) + '\n');
   } else if (ok) {
     io.stdout(
-      `OK — ${subjects.length} subject${subjects.length === 1 ? '' : 's'} match ${rev} (${commit.slice(0, 12)}): ` +
+      `OK — ${subjects.length} subject${subjects.length === 1 ? '' : 's'} match ${rev} (${shortSha(commit)}): ` +
         `${subjects.map((s) => s.name).join(', ')}\n`,
     );
   } else {
     io.stdout(
-      `FAIL — the statement does not match ${rev} (${commit.slice(0, 12)}):\n${problems.map((p) => `  ${p}\n`).join('')}`,
+      `FAIL — the statement does not match ${rev} (${shortSha(commit)}):\n${problems.map((p) => `  ${p}\n`).join('')}`,
     );
   }
   return ok ? EXIT.ok : EXIT.violation;

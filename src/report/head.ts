@@ -1,8 +1,8 @@
 import type { HeadCommit, HeadFile, HeadGroup, HeadReport } from '../audit/head.js';
+import { shortSha } from './text.js';
 
 /** Pure renderers of the HEAD engine's report, as `trailguard verify` prints it. */
 
-const short = (sha: string) => sha.slice(0, 12);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function commitLine(commit: HeadCommit): string {
@@ -13,7 +13,7 @@ function commitLine(commit: HeadCommit): string {
         ? 'reviewed, no AI signal'
         : 'no AI signal, no review';
   const lines = commit.lines === undefined ? '' : ` — ${plural(commit.lines, 'line')}`;
-  return `    ${short(commit.sha)} ${what}${lines}${commit.exempt ? ` (exempt: ${commit.exempt})` : ''}`;
+  return `    ${shortSha(commit.sha)} ${what}${lines}${commit.exempt ? ` (exempt: ${commit.exempt})` : ''}`;
 }
 
 const MAX_COMMITS = 10;
@@ -53,7 +53,7 @@ function groupText(group: HeadGroup): string[] {
 
 export function renderHeadText(report: HeadReport, policySource: string): string {
   const lines = [
-    `trailguard verify: ${report.rev} (${short(report.commit)}); policy: ${policySource}`,
+    `trailguard verify: ${report.rev} (${shortSha(report.commit)}); policy: ${policySource}`,
   ];
   for (const group of report.groups) lines.push(...groupText(group));
   const tainted = report.groups.reduce((n, g) => n + g.taintedFiles, 0);

@@ -1,6 +1,7 @@
 import type { Period, ScanReport, Tally } from '../audit/types.js';
 import { pathLabel, pathsForPeople, percent, summaryLine } from './scan-table.js';
 import { barChart, escapeHtml, splitBar, stackedShareChart, type Series } from './svg.js';
+import { shortSha } from './text.js';
 
 const COLORS = {
   external: '#c8324a',
@@ -145,7 +146,7 @@ function headSection(report: ScanReport): string {
       ])
     );
   });
-  return `<section><h2>At HEAD (${escapeHtml(report.head.commit.slice(0, 12))}): line share per group</h2>${legend([...series, { label: 'reviewed human lines', color: COLORS.reviewed }])}${rows.join('')}</section>`;
+  return `<section><h2>At HEAD (${escapeHtml(shortSha(report.head.commit))}): line share per group</h2>${legend([...series, { label: 'reviewed human lines', color: COLORS.reviewed }])}${rows.join('')}</section>`;
 }
 
 function directorySection(report: ScanReport): string {
@@ -169,7 +170,7 @@ function directorySection(report: ScanReport): string {
             path.findings
               .map(
                 (f) =>
-                  `<tr><td class="l"><code>${escapeHtml(f.sha.slice(0, 12))}</code></td><td class="l">${f.date}</td><td class="l">${escapeHtml(f.tools.join(', '))}</td><td class="l${f.external ? ' bad' : ''}">${f.external ? 'yes' : 'no'}</td><td class="l">${f.reviewed ? 'yes' : 'no'}</td></tr>`,
+                  `<tr><td class="l"><code>${escapeHtml(shortSha(f.sha))}</code></td><td class="l">${f.date}</td><td class="l">${escapeHtml(f.tools.join(', '))}</td><td class="l${f.external ? ' bad' : ''}">${f.external ? 'yes' : 'no'}</td><td class="l">${f.reviewed ? 'yes' : 'no'}</td></tr>`,
               )
               .join('') +
             `</table>`,
