@@ -7,6 +7,7 @@ import { reachability } from '../install/doctor.js';
 import { installFacts } from '../install/repo.js';
 import { currentRecord } from '../install/recover.js';
 import { InstallState } from '../state/install-record.js';
+import { renderStatus, type StatusView } from '../report/status.js';
 import { readLedger, summarizeLedger } from '../state/ledger.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
@@ -37,7 +38,7 @@ export const run: Verb = async (args, io) => {
   const hooks = record
     ? await Promise.all(record.hooks.map((hook) => reachability(facts, hook)))
     : [];
-  const status = {
+  const status: StatusView = {
     policy: now.local.source,
     ...(now.local.problem ? { policyProblem: now.local.problem } : {}),
     trailers: now.trailers.split('\n').filter(Boolean),
@@ -50,37 +51,8 @@ export const run: Verb = async (args, io) => {
       ...(damaged.length ? { problem: damaged.join('; ') } : {}),
     },
   };
-  if (format === 'json') {
-    io.stdout(JSON.stringify(status, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const out: string[] = [];
-  out.push(
-    `policy: ${status.policy}${now.local.problem ? ` (invalid: ${now.local.problem})` : ''}`,
+  io.stdout(
+    format === 'json' ? JSON.stringify(status, null, 2) + '\n' : renderStatus(status, damaged),
   );
-  out.push(
-    status.trailers.length
-      ? 'a commit made now would record:'
-      : 'a commit made now would record no AI tool',
-  );
-  for (const trailer of status.trailers) out.push(`  ${trailer}`);
-  for (const signal of now.signals) out.push(`    because ${signal.tool}: ${signal.evidence}`);
-  if (ledger.length) out.push('agent ledger (edited since last committed):');
-  for (const file of ledger) {
-    const tools = file.tools.map(
-      (t) => `${t.tool}${t.models.length ? ` (${t.models.join(', ')})` : ''} ×${t.edits}`,
-    );
-    out.push(`  ${file.path}${file.staged ? ' [staged]' : ''}: ${tools.join(', ')}`);
-  }
-  for (const signal of ambient)
-    out.push(`not recorded (human terminals have it too): ${signal.evidence}`);
-  for (const problem of damaged) out.push(`hooks: ${problem} (repair: trailguard install)`);
-  if (!record) out.push('hooks: not installed (trailguard install)');
-  else {
-    out.push(`hooks: installed with ${record.manager}`);
-    for (const finding of hooks)
-      out.push(`  ${finding.ok ? 'reachable' : 'NOT REACHED'} ${finding.what}`);
-  }
-  io.stdout(out.join('\n') + '\n');
   return EXIT.ok;
 };
