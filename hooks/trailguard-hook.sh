@@ -58,6 +58,7 @@ tg_ledger=$tg_common_dir/trailguard/ledger.jsonl
 tg_hook_env=$tg_common_dir/trailguard/hook.env
 tg_post_commit_log=$tg_common_dir/trailguard/post-commit.log
 tg_editor_note=$tg_git_dir/trailguard/editor-trailers
+tg_assisted_head=$tg_git_dir/trailguard/assisted-head
 # <<< generated state paths <<<
 
 # post-commit has work only when the agent ledger has entries or a note was left (the editor
@@ -217,7 +218,9 @@ case $tg_hook in
     if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ]; then
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
-        message | template | commit) tg_scan_message "$1" || exit 0 ;;
+        # After a commit with our trailers, node sees whether this one amends it (-m, -F).
+        message) [ -e "$tg_assisted_head" ] || tg_scan_message "$1" || exit 0 ;;
+        template | commit) tg_scan_message "$1" || exit 0 ;;
         *) exit 0 ;;
       esac
     fi
@@ -324,7 +327,7 @@ tg_prepare() {
   tg_ready || return 0
   if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$tg_hook" "$@"; else set -- "$tg_cli" hook "$tg_hook" "$@"; fi
   git diff --cached --name-status -z -M --no-ext-diff --no-relative |
-    TRAILGUARD_STAGED=stdin TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
+    TRAILGUARD_STAGED=stdin TRAILGUARD_GIT_PID=$PPID TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
       "$tg_node" "$@"
   tg_verdict $?
 }

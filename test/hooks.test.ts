@@ -101,6 +101,28 @@ describe('commit hooks (plain .git/hooks)', () => {
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 
+  test("--amend with a new message (-m, -F) keeps the amended commit's Assisted-by; a new commit right after gets none", () => {
+    repo.write('amended.txt', 'v1\n');
+    repo.git('add', 'amended.txt');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'by the agent'], CLAUDE).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(gitRun(repo, ['commit', '-q', '--amend', '-m', 'reworded by a human']).code).toBe(0);
+    expect(commitMessage(repo)).toBe('reworded by a human\n\nAssisted-by: claude-code\n\n');
+    const file = join(repo.home, 'reworded.txt');
+    writeFileSync(file, 'reworded again\n');
+    expect(gitRun(repo, ['commit', '-q', '--amend', '-F', file]).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    // A new commit in the same second, by the same author, is not an amend.
+    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'a human commit']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
+    // Nor is the next one, and node is not started for it: the mark went with the human commit.
+    const node = countingNode(tempDir('tg-node-'));
+    expect(
+      gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'and another'], node.env).code,
+    ).toBe(0);
+    expect(node.starts()).toEqual([]);
+  });
+
   test("a tool's own signature is normalised into our trailer, and theirs is kept", () => {
     const text = 'fix parser\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n';
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', text]).code).toBe(0);

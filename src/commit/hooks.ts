@@ -34,7 +34,14 @@ import {
   type PolicyLoader,
 } from './local-policy.js';
 import { escapeHatch } from './escape.js';
-import { trailersToAdd, withTrailers, withTrailersBelowSubject } from './record.js';
+import { amendedTrailers, markAssisted } from './amend.js';
+import {
+  hasAssistedBy,
+  trailersToAdd,
+  withCarried,
+  withTrailers,
+  withTrailersBelowSubject,
+} from './record.js';
 import {
   emptyUnwrittenMessage,
   noteEditorTrailers,
@@ -170,7 +177,14 @@ export async function prepareCommitMsg(
   // A branch prefix alone is not recorded (trailersToAdd skips it), but the policy counts it.
   const fromMessage = replay ? [] : commitSignals(message, g);
   const { commentChar } = g.facts;
-  const add = trailersToAdd(message, [...g.outside, ...fromMessage], commentChar);
+  const carried = source === 'message' && !replay ? await amendedTrailers(ctx) : [];
+  const add = withCarried(
+    message,
+    trailersToAdd(message, [...g.outside, ...fromMessage], commentChar),
+    carried,
+    commentChar,
+  );
+  markAssisted(ctx, add.length > 0 || hasAssistedBy(message, commentChar));
   if (add.length > 0 && hasContent(message, commentChar)) {
     writeFileSync(file, withTrailers(bytes, add, commentChar));
   } else if (add.length > 0 && editor) {

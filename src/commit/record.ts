@@ -29,6 +29,11 @@ function toolsAlreadyRecorded(message: string, commentChar: string): Set<string>
   );
 }
 
+/** Whether the message already records a tool in an Assisted-by trailer. */
+export function hasAssistedBy(message: string, commentChar = '#'): boolean {
+  return toolsAlreadyRecorded(message, commentChar).size > 0;
+}
+
 /**
  * The trailers to add: a tool already recorded is never added again (so an amend never
  * duplicates), and an unknown tool is written only when the environment names it (a message that
@@ -50,6 +55,22 @@ export function trailersToAdd(
     }
   }
   return [...models].map(([tool, model]) => assistedByTrailer(tool, model));
+}
+
+/**
+ * `add` and, of the `carried` trailers (an amended commit's), those for tools neither the message
+ * nor `add` records.
+ */
+export function withCarried(
+  message: string,
+  add: readonly Trailer[],
+  carried: readonly Trailer[],
+  commentChar = '#',
+): Trailer[] {
+  const tool = (trailer: Trailer) => trailer.value.split(':')[0].trim().toLowerCase();
+  const recorded = toolsAlreadyRecorded(message, commentChar);
+  for (const trailer of add) recorded.add(tool(trailer));
+  return [...add, ...carried.filter((trailer) => !recorded.has(tool(trailer)))];
 }
 
 /**

@@ -40,6 +40,8 @@ export const WORKTREE_STATE = {
   savedMessage: 'saved-commit-message',
   /** Left by prepare-commit-msg when it put trailers into a message still to be written. */
   editorNote: 'editor-trailers',
+  /** Left by prepare-commit-msg when its commit carries Assisted-by trailers (an amend keeps them). */
+  assistedHead: 'assisted-head',
   /** The compiled policy, keyed by the policy files' stat data. */
   policyCache: 'guard-cache.json',
 } as const;

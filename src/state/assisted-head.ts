@@ -1,0 +1,17 @@
+/**
+ * The assisted-head mark: left by prepare-commit-msg when the commit it prepared carries
+ * Assisted-by trailers, so the shim sends a later `--amend -m` to node, which carries them over
+ * (src/commit/amend.ts). Per worktree, since each has its own HEAD. Only ever a hint: a stale
+ * mark costs one node start.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { worktreeStateDir, worktreeStatePath } from './paths.js';
+
+export function writeAssistedMark(gitDir: string): void {
+  mkdirSync(worktreeStateDir(gitDir), { recursive: true });
+  writeFileSync(worktreeStatePath(gitDir, 'assistedHead'), '');
+}
+
+export function removeAssistedMark(gitDir: string): void {
+  rmSync(worktreeStatePath(gitDir, 'assistedHead'), { recursive: true, force: true });
+}
