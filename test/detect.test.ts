@@ -149,8 +149,16 @@ describe('every catalog signature is detected', () => {
       const trailer = assistedByTrailer(id, 'model-x 1');
       expect(trailer).toEqual({ key: 'Assisted-by', value: `${id}:model-x-1` });
       const signals = detectCommit(commit(`Fix\n\n${trailer.key}: ${trailer.value}`), catalog);
+      // A model of no known family keeps its id; the provider is then the tool's own, if any.
+      const provider = catalog.get(id)?.provider;
       expect(signals).toEqual([
-        { tool: id, kind: 'trailer', evidence: `Assisted-by: ${id}:model-x-1`, model: 'model-x-1' },
+        {
+          tool: id,
+          kind: 'trailer',
+          evidence: `Assisted-by: ${id}:model-x-1`,
+          model: 'model-x-1',
+          ...(provider ? { provider } : {}),
+        },
       ]);
     },
   );
@@ -160,7 +168,7 @@ describe('claim trailers from community conventions', () => {
   const cases: [string, string, string | undefined][] = [
     ['Assisted-by: Claude:claude-3-opus coccinelle sparse', 'claude-code', 'claude-3-opus'],
     ['Assisted-by: coccinelle sparse Claude:claude-sonnet-4', 'claude-code', 'claude-sonnet-4'],
-    ['Assisted-by: Cursor (claude-4-sonnet)', 'cursor', 'claude-4-sonnet'],
+    ['Assisted-by: Cursor (claude-4-sonnet)', 'cursor', 'claude-sonnet-4'],
     ['Assisted-by: Claude Sonnet 4 <noreply@anthropic.com>', 'claude-code', 'claude-sonnet-4'],
     ['Assisted-By: gpt-4o', 'chatgpt', 'gpt-4o'],
     ['Generated-by: Claude Code 1.0.3', 'claude-code', undefined],
@@ -204,8 +212,9 @@ describe('detectEnv', () => {
   }
 
   test.each(agentCases)('%s: %s counts', (tool, name, env) => {
+    const provider = catalog.get(tool)?.provider;
     expect(detectEnv(env, catalog)).toEqual([
-      { tool, kind: 'env', evidence: `${name}=${env[name]}` },
+      { tool, kind: 'env', evidence: `${name}=${env[name]}`, ...(provider ? { provider } : {}) },
     ]);
   });
 
@@ -236,7 +245,7 @@ describe('detectEnv', () => {
       { AI_AGENT: 'github_copilot_vscode_agent', COPILOT_AGENT: '1', TERM_PROGRAM: 'vscode' },
       ['copilot'],
     ],
-    ['AI_AGENT naming an unknown agent', { AI_AGENT: 'kilo-code' }, ['unknown']],
+    ['AI_AGENT naming an unknown agent', { AI_AGENT: 'acme-coder' }, ['unknown']],
     ['AI_AGENT from Claude Code', { AI_AGENT: 'claude-code_2.1.9_agent' }, ['claude-code']],
     ['human in a Cursor terminal', { TERM_PROGRAM: 'vscode', CURSOR_TRACE_ID: '5c1f0e' }, []],
     ['human in a Kiro terminal', { TERM_PROGRAM: 'kiro', TERM_PROGRAM_VERSION: '0.2.13' }, []],

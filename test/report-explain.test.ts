@@ -35,11 +35,11 @@ describe('explain renderers', () => {
     ];
     const text = renderExplanation(explanation(signals), false);
     expect(text).toContain(
-      '  claude-code [external] trailer: Co-Authored-By: Claude <noreply@anthropic.com>\n' +
+      '  claude-code [external] trailer (anthropic): Co-Authored-By: Claude <noreply@anthropic.com>\n' +
         '    Claude Code by Anthropic; documented: V: CHANGELOG 2.0.60 co-author; git-ai agent_detection.rs (§1b, §5.6)\n',
     );
     expect(text).toContain(
-      '  claude-code [external] env: CLAUDE_CODE_REMOTE=true\n' +
+      '  claude-code [external] env (anthropic): CLAUDE_CODE_REMOTE=true\n' +
         '    Claude Code (web) by Anthropic; documented: V²: git-ai background_agent.rs (§1a)\n',
     );
     const markdown = renderExplanation(explanation(signals), true);
@@ -55,7 +55,7 @@ describe('explain renderers', () => {
     expect(byName).toHaveLength(1);
     const text = renderExplanation(explanation(byName), false);
     expect(text).toContain(
-      'claude-code [external] identity: author: Claude <bot@anthropic.com>\n\n',
+      'claude-code [external] identity (anthropic): author: Claude <bot@anthropic.com>\n\n',
     );
     expect(JSON.parse(renderExplanationJson(explanation(byName))).tools[0].signals).toEqual(byName);
   });
@@ -67,6 +67,7 @@ describe('explain renderers', () => {
       tool: 'claude-code',
       kind: 'trailer',
       evidence: 'Co-Authored-By: Claude <noreply@anthropic.com>',
+      provider: 'anthropic',
       documented: {
         source: 'V: CHANGELOG 2.0.60 co-author; git-ai agent_detection.rs (§1b, §5.6)',
       },

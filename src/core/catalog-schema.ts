@@ -81,6 +81,8 @@ const toolData = z.strictObject({
   aliases: z.array(z.string().min(1)),
   /** The vendor's mail domains: a co-author named like the tool at one of these is the tool. */
   domains: z.array(z.string().min(1)).optional(),
+  /** Whose models the tool runs when it names none (a tool that runs several providers' models has none). */
+  provider: z.string().regex(TOOL_ID).optional(),
   /** How to read the model from the tool's own co-author name; `slug` turns "Opus 4.5" into "claude-opus-4-5". */
   modelFromName: z.strictObject({ pattern, slug: z.string().min(1).optional() }).optional(),
   env: z.array(envSignature).optional(),
@@ -112,8 +114,19 @@ const claimTrailer = z.strictObject({
   ...provenance,
 });
 
+/**
+ * A model family: the names its model ids start with (lower case; `claude` matches `claude-opus-4-5`,
+ * `opus` matches "Opus 4.7") and the provider whose models they are.
+ */
+const modelFamily = z.strictObject({
+  provider: z.string().regex(TOOL_ID),
+  names: z.array(z.string().regex(/^[a-z][a-z0-9.-]*$/, 'a lower-case model family name')).min(1),
+  source: z.string().min(3),
+});
+
 export const catalogDataSchema = z.strictObject({
   tools: z.array(toolData),
+  modelFamilies: z.array(modelFamily),
   claimTrailers: z.array(claimTrailer),
   /** Trailer keys that name a person or tool by `Name <email>`; they count only by identity. */
   identityTrailers: z.array(z.string().min(1)),

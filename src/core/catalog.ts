@@ -70,6 +70,7 @@ export const identityTrailers: readonly string[] = catalogData.identityTrailers;
 export const genericAgentEnv: readonly EnvSignature[] = catalogData.genericAgentEnv;
 export const nonAiTools: readonly string[] = catalogData.nonAiTools;
 export const knownBots: CatalogData['knownBots'] = catalogData.knownBots;
+export const modelFamilies: CatalogData['modelFamilies'] = catalogData.modelFamilies;
 
 export interface CatalogOptions {
   /** Tool ids allowed in protected paths. */

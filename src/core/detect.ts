@@ -25,6 +25,7 @@ import {
   type Matched,
   type Matchers,
 } from './signatures.js';
+import { canonicalModel, findModel } from './models.js';
 import type { Identity, Signal, SignalKind, Trailer } from './types.js';
 
 export interface CommitInput {
@@ -42,9 +43,14 @@ export function provenanceOf(signal: Signal): Provenance | undefined {
   return provenances.get(signal);
 }
 
-/** Collects signals once per (tool, kind, evidence), in the order they were found. */
+/**
+ * Collects signals once per (tool, kind, evidence), in the order they were found. Each model is
+ * stored by its canonical id, with its provider, or else the provider of the tool's own models.
+ */
 class SignalSet {
   readonly list: Signal[] = [];
+
+  constructor(private readonly catalog: Catalog) {}
 
   add(
     tool: string,
@@ -57,7 +63,11 @@ class SignalSet {
     for (const s of this.list) {
       if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
     }
-    const signal: Signal = model ? { tool, kind, evidence, model } : { tool, kind, evidence };
+    const ref = model ? canonicalModel(model) : undefined;
+    const provider = ref?.provider ?? this.catalog.get(tool)?.provider;
+    const signal: Signal = { tool, kind, evidence };
+    if (ref) signal.model = ref.id;
+    if (provider) signal.provider = provider;
     if (provenance) provenances.set(signal, provenance);
     this.list.push(signal);
   }
@@ -66,7 +76,7 @@ class SignalSet {
 /** Leading white space and list/quote markers, as in squash-merge bodies ("* Co-authored-by: …"). */
 const LINE_LEAD = /^[\s*+>-]+/;
 const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
-const PERSON = /^(.*?)\s*<([^<>]*)>/;
+const PERSON = /^(.*?)\s*<([^<>@]*@[^<>]*)>/;
 const FOOTER =
   /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
 /** What may follow the tool's name on a plain footer line ("cursor-based paging" is prose). */
@@ -75,14 +85,18 @@ const FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!&+]|\s+[—–-]\s|\s+(?:via|using)\b)/
 const MERGE_SUBJECT =
   /^Merge (?:pull request #\d+ from [^\s/]+\/(\S+)|branch '([^']+)'|remote-tracking branch '[^'/]+\/([^']+)')/;
 const MAX_CLAIM_VALUE = 512;
+const MESSAGE_LINES = /\n|\\n/;
+/** "Claude Sonnet 4 via Crush": the model, then the tool that ran it. */
+const VIA = /^(.*?)\s+via\s+(.+)$/i;
 const NO_TOOL = new Set(['none', 'no', 'n/a', 'na', 'nothing', 'false', 'human', '-']);
 const NON_AI = new Set(nonAiTools);
 
 export function detectCommit(input: CommitInput, catalog: Catalog): Signal[] {
   const m = matchersFor(catalog);
-  const out = new SignalSet();
+  const out = new SignalSet(catalog);
   let subjectSeen = false;
-  for (const raw of input.message.split('\n')) {
+  // Agents that pass "\n" unexpanded to `git commit -m` leave their trailers on one line.
+  for (const raw of input.message.split(MESSAGE_LINES)) {
     const line = raw.replace(LINE_LEAD, '').trimEnd();
     if (!line) continue;
     if (!subjectSeen) {
@@ -173,29 +187,45 @@ function detectClaimValue(
     }
     return;
   }
+  const via = VIA.exec(value);
+  const runner = via && resolvePrefix(m, via[2]);
+  if (via && runner) {
+    out.add(runner.tool, 'trailer', line, findModel(via[1])?.id, claim);
+    return;
+  }
   const hit = resolvePrefix(m, value);
   if (hit) {
-    out.add(hit.tool, 'trailer', line, modelAfter(m, hit.tool, value, hit.rest), claim);
-  } else if (claim.unmapped === 'unknown') {
-    out.add(UNKNOWN_TOOL, 'trailer', line, undefined, claim);
+    const model = modelAfter(m, hit.tool, value, hit.rest) ?? findModel(hit.rest)?.id;
+    out.add(hit.tool, 'trailer', line, model, claim);
+    return;
+  }
+  // "Assisted-by: Opus 4.7", "Generated-by: gpt-5.5": a model alone is an AI claim.
+  const model = findModel(value);
+  if (model || claim.unmapped === 'unknown') {
+    out.add(UNKNOWN_TOOL, 'trailer', line, model?.id, claim);
   }
 }
+
+/** "Generated with the assistance of X": the tool after the phrase. */
+const ASSISTANCE = /^(?:the\s+)?(?:assistance|help)\s+(?:of|from)\s+/i;
+/** A footer led by a robot is an AI's own footer even when the tool it names is unknown. */
+const ROBOT = '\u{1F916}';
 
 function detectFooter(m: Matchers, line: string, out: SignalSet): void {
   const footer = FOOTER.exec(line);
   if (!footer) return;
-  const target = footer[1];
+  const target = footer[1].replace(ASSISTANCE, '');
   const documented = m.footers.get(line.toLowerCase());
   const link = /^\[([^\]]+)\]\(/.exec(target);
-  if (link) {
-    const hit = resolveWholeName(m, link[1]);
-    if (hit) out.add(hit.tool, 'footer', line, hit.model, footerProvenance(documented, hit.tool));
-    return;
-  }
-  const hit = resolvePrefix(m, target);
-  if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
+  const named = link && resolveWholeName(m, link[1]);
+  const hit = !link ? resolvePrefix(m, target) : undefined;
+  if (named) {
+    out.add(named.tool, 'footer', line, named.model, footerProvenance(documented, named.tool));
+  } else if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
     const model = modelAfter(m, hit.tool, target, hit.rest);
     out.add(hit.tool, 'footer', line, model, footerProvenance(documented, hit.tool));
+  } else if (line.startsWith(ROBOT) && /^generated\b/i.test(line.slice(ROBOT.length).trim())) {
+    out.add(UNKNOWN_TOOL, 'footer', line, findModel(target)?.id);
   }
 }
 
@@ -232,7 +262,7 @@ function envSignals(
   trust: EnvTrust,
 ): Signal[] {
   const m = matchersFor(catalog);
-  const out = new SignalSet();
+  const out = new SignalSet(catalog);
   for (const { sig, tool } of m.env) {
     const value = env[sig.name];
     if (sig.trust === trust && value && envValueMatches(sig, value)) {

@@ -56,6 +56,17 @@ function parseIdentity(value: string): Identity {
     : { name: value.trim(), email: '' };
 }
 
+/** The providers and models a violation's tools ran, when their signals tell (omitted when none). */
+function modelsOf(tools: ToolFinding[]): Pick<Violation, 'providers' | 'models'> {
+  const signals = tools.flatMap((t) => t.signals);
+  const providers = [...new Set(signals.flatMap((s) => (s.provider ? [s.provider] : [])))];
+  const models = [...new Set(signals.flatMap((s) => (s.model ? [s.model] : [])))];
+  return {
+    ...(providers.length ? { providers } : {}),
+    ...(models.length ? { models } : {}),
+  };
+}
+
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** GitHub's noreply addresses carry the login: `123+login@users.noreply.github.com`. */
@@ -185,6 +196,7 @@ export function createEvaluator(options: EvaluateOptions) {
           group: finding.group,
           paths: finding.paths,
           tools: forbidden.map((t) => t.tool),
+          ...modelsOf(forbidden),
           message: `Protected group "${finding.group}" forbids ${what}; this commit carries ${evidence}. ${FIX_EXTERNAL}`,
         });
       }
@@ -195,6 +207,7 @@ export function createEvaluator(options: EvaluateOptions) {
           group: finding.group,
           paths: finding.paths,
           tools: ai.map((t) => t.tool),
+          ...modelsOf(ai),
           message: `Protected group "${finding.group}" needs a human review and none counts for this commit. ${FIX_REVIEW}`,
         });
       }

@@ -5,6 +5,11 @@
  */
 import { builtinTools, claimTrailers } from './catalog.js';
 
+/** How agent accounts' logins end (the generic rule in identify.ts). */
+const AGENT_ACCOUNT_ENDINGS = ['-agent', '-agent[bot]', '-ai[bot]', '-dev-ai'];
+/** Local parts of a tool's own address at its vendor's domain (the generic rule in identify.ts). */
+const TOOL_ADDRESSES = ['noreply', 'no-reply', 'agent', 'bot'];
+
 /** Our own trailer: a message that has it already needs no normalising. */
 const OWN_TRAILER = 'assisted-by';
 
@@ -35,6 +40,14 @@ export function signatureMarkers(): string[] {
   for (const { key } of claimTrailers) {
     if (key.toLowerCase() !== OWN_TRAILER) markers.add(`${key.toLowerCase()}:`);
   }
+  // The generic rules: agent accounts, tool addresses at vendor domains, linked tool footers.
+  for (const ending of AGENT_ACCOUNT_ENDINGS) markers.add(`${ending}@users.noreply.github.com`);
+  for (const tool of builtinTools) {
+    for (const domain of tool.domains) {
+      for (const local of TOOL_ADDRESSES) markers.add(`${local}@${domain.toLowerCase()}`);
+    }
+  }
+  markers.add('generated with [');
   return [...markers].sort();
 }
 

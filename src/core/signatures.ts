@@ -1,15 +1,19 @@
 /**
  * The catalog compiled for matching (kept per catalog), and what a name or an identity resolves
- * to: the tool an alias, a footer's name or a co-author stands for, and the model named with it.
+ * to: the tool an alias, a footer's name or a co-author stands for, and the model named with it;
+ * tools outside the catalog by class (agent accounts, tool addresses, model-named identities).
  */
 import {
+  UNKNOWN_TOOL,
   claimTrailers,
   identityTrailers,
+  knownBots,
   type Catalog,
   type ClaimTrailer,
   type EnvSignature,
   type Provenance,
 } from './catalog.js';
+import { canonicalModel, findModel } from './models.js';
 
 export interface ToolMatch {
   tool: string;
@@ -28,6 +32,8 @@ export interface Matchers {
   aliases: { key: string; tool: string }[];
   longestAlias: number;
   domains: Map<string, readonly string[]>;
+  /** Each tool vendor mail domain and the tools at it. */
+  vendorDomains: Map<string, string[]>;
   modelFromName: Map<string, { pattern: RegExp; slug?: string }>;
   emails: Map<string, (Matched & { namePattern?: RegExp })[]>;
   emailGlobs: (Matched & { pattern: RegExp })[];
@@ -69,6 +75,7 @@ function compile(catalog: Catalog): Matchers {
     aliases: [],
     longestAlias: 0,
     domains: new Map(),
+    vendorDomains: new Map(),
     modelFromName: new Map(),
     emails: new Map(),
     emailGlobs: [],
@@ -92,6 +99,7 @@ function compile(catalog: Catalog): Matchers {
       if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
     }
     m.domains.set(tool, def.domains);
+    for (const domain of def.domains) pushTo(m.vendorDomains, domain.toLowerCase(), tool);
     if (def.modelFromName) {
       const { pattern, slug } = def.modelFromName;
       m.modelFromName.set(tool, { pattern: new RegExp(pattern, 'i'), slug });
@@ -198,13 +206,15 @@ export function modelAfter(
   if (ownMatch?.groups?.model) {
     return own?.slug ? slugModel(own.slug, ownMatch.groups.model) : ownMatch.groups.model.trim();
   }
-  const colon = /^\s*:\s*([^\s,;]+)/.exec(rest);
-  if (colon) return colon[1];
+  // "crush:glm-5.2", "Crush:AWS Claude Sonnet 4", "claude-code:model-x-1".
+  const colon = /^\s*:\s*([^,;]+)/.exec(rest);
+  if (colon) return findModel(colon[1])?.id ?? colon[1].trim().split(/\s/, 1)[0];
   const paren = /^\s*\(([^)]+)\)/.exec(rest);
   if (paren && looksLikeModel(paren[1])) return paren[1].trim();
   if (rest.startsWith('-')) {
+    // "claude-opus-4-5" names a model; "gemini-cli-robot" (no version) does not.
     const token = /^[^\s,;:()]+/.exec(text.trim())?.[0] ?? '';
-    if (looksLikeModel(token)) return token;
+    if (/\d/.test(token) && looksLikeModel(token)) return token;
   }
   // "Claude claude-opus-4": a model id (letters, a dash, a digit) after the name.
   return /^\s+([a-z][\w.]*-[\w.-]*\d[\w.-]*)(?:\s|$)/i.exec(rest)?.[1];
@@ -229,7 +239,8 @@ export function resolveWholeName(m: Matchers, name: string): NameMatch | undefin
   return undefined;
 }
 
-const GITHUB_NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/;
+/** `<id>+<login>@users.noreply.github.com` (and older or hand-made `<tag>+<login>@` forms). */
+const GITHUB_NOREPLY = /^(?:[^@+]*\+)?([^@+]+)@users\.noreply\.github\.com$/;
 
 function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1);
@@ -263,7 +274,7 @@ function classifyUncached(m: Matchers, name: string, email: string): ToolMatch |
   for (const entry of m.emails.get(email) ?? []) {
     if (!entry.namePattern || entry.namePattern.test(name)) {
       const hit = resolvePrefix(m, name);
-      const model = hit && modelAfter(m, entry.tool, name, hit.rest);
+      const model = (hit && modelAfter(m, entry.tool, name, hit.rest)) ?? findModel(name)?.id;
       return { tool: entry.tool, model, provenance: entry.provenance };
     }
   }
@@ -274,7 +285,7 @@ function classifyUncached(m: Matchers, name: string, email: string): ToolMatch |
   const byLogin = login && m.githubLogins.get(login);
   if (byLogin) return byLogin;
   const byName = resolveWholeName(m, name);
-  if (byName && (!email || byName.withModel || atDomain(email, m.domains.get(byName.tool) ?? []))) {
+  if (byName && (!email || byName.withModel || toolAddress(m, byName.tool, email))) {
     return withoutFlag(byName);
   }
   const lowerName = name.toLowerCase();
@@ -284,6 +295,52 @@ function classifyUncached(m: Matchers, name: string, email: string): ToolMatch |
   }
   for (const sig of m.names) {
     if (sig.pattern.test(name)) return { tool: sig.tool, provenance: sig.provenance };
+  }
+  return classifyGeneric(m, name, email, login);
+}
+
+/**
+ * An address the tool itself writes from: a noreply or agent address at the vendor's domain. A
+ * person there (`chris@roocode.com`) or the project's automation (`opencode@sst.dev` releasing)
+ * is not the tool even under the product's name.
+ */
+function toolAddress(m: Matchers, tool: string, email: string): boolean {
+  return (
+    atDomain(email, m.domains.get(tool) ?? []) &&
+    TOOL_LOCAL_PART.test(email.slice(0, email.lastIndexOf('@')))
+  );
+}
+
+/** Local parts no person uses: a tool's own noreply or agent address. */
+const TOOL_LOCAL_PART = /^(?:no-?reply|agent|bot|ai|assistant|[a-z0-9.]+-agent|agent-[a-z0-9.]+)$/;
+/** GitHub accounts that are agents by their name: `…-agent`, `…-agent[bot]`, `…-ai[bot]`, `…-dev-ai`. */
+const AGENT_LOGIN =
+  /^[a-z0-9][a-z0-9-]*-(?:agent|dev-ai)(?:\[bot\])?$|^[a-z0-9][a-z0-9-]*-ai\[bot\]$/;
+const BOT_ADDRESSES = new Set(knownBots.flatMap((bot) => (bot.email ? [bot.email] : [])));
+
+/**
+ * Tools the catalog does not name, recognised by class: an agent account (`…-agent[bot]`), a
+ * noreply or agent address at an AI tool vendor's domain (not a person there: their addresses
+ * carry their names), or an identity whose name is a model ("Qwen 3.6 27B", "GLM-5").
+ */
+function classifyGeneric(
+  m: Matchers,
+  name: string,
+  email: string,
+  login: string | undefined,
+): ToolMatch | undefined {
+  const agentAccount = login ?? (name.toLowerCase().endsWith('[bot]') ? name.toLowerCase() : '');
+  if (AGENT_LOGIN.test(agentAccount)) return { tool: UNKNOWN_TOOL, model: findModel(name)?.id };
+  const at = email.lastIndexOf('@');
+  if (at > 0 && TOOL_LOCAL_PART.test(email.slice(0, at)) && !BOT_ADDRESSES.has(email)) {
+    const tools = m.vendorDomains.get(domainOf(email));
+    if (tools) {
+      return { tool: tools.length === 1 ? tools[0] : UNKNOWN_TOOL, model: findModel(name)?.id };
+    }
+  }
+  const model = findModel(name);
+  if (model?.provider && model.id === canonicalModel(name)?.id) {
+    return { tool: UNKNOWN_TOOL, model: model.id };
   }
   return undefined;
 }

@@ -49,7 +49,10 @@ export interface Signal {
   kind: SignalKind;
   /** What was seen, quoted so a human can find it (e.g. the trailer line). */
   evidence: string;
+  /** The model, by its canonical id (see core/models.ts). */
   model?: string;
+  /** Whose model wrote it (`anthropic`, `openai`, …): the model's provider, else the tool's own. */
+  provider?: string;
 }
 
 export type Rule = 'external-ai' | 'missing-review';
@@ -60,6 +63,10 @@ export interface Violation {
   group: string;
   paths: string[];
   tools: string[];
+  /** Whose models the tools ran (`anthropic`, …), where the signals tell. */
+  providers?: string[];
+  /** The models, by canonical id, where the signals name them. */
+  models?: string[];
   message: string;
 }
 

@@ -34,7 +34,8 @@ export function renderExplanation(explanation: Explanation, markdown: boolean): 
   for (const tool of verdict.tools) {
     const def = catalog.get(tool.tool);
     for (const signal of tool.signals) {
-      const model = signal.model ? ` model ${signal.model}` : '';
+      const ran = [signal.provider, signal.model].filter(Boolean).join(' ');
+      const model = ran ? ` (${ran})` : '';
       lines.push(
         item(`${tool.tool} [${tool.standing}] ${signal.kind}${model}: ${signal.evidence}`),
       );

@@ -1,5 +1,5 @@
 import type { Report } from '../core/types.js';
-import { listPaths, shortSha, verdictLine } from './text.js';
+import { listPaths, shortSha, toolsText, verdictLine } from './text.js';
 
 /** Escapes what would break a Markdown table cell or start markup. */
 export function escapeCell(text: string): string {
@@ -21,7 +21,7 @@ export function renderMarkdown(report: Report, options: { maxRows?: number } = {
   );
   for (const v of report.violations.slice(0, maxRows)) {
     lines.push(
-      `| ${code(shortSha(v.sha))} | ${v.rule} | ${escapeCell(v.group)} | ${escapeCell(listPaths(v.paths, 5))} | ${escapeCell(v.tools.join(', ') || '—')} | ${escapeCell(v.message)} |`,
+      `| ${code(shortSha(v.sha))} | ${v.rule} | ${escapeCell(v.group)} | ${escapeCell(listPaths(v.paths, 5))} | ${escapeCell(toolsText(v) || '—')} | ${escapeCell(v.message)} |`,
     );
   }
   if (report.violations.length > maxRows) {

@@ -20,8 +20,16 @@ export function verdictLine(report: Report): string {
   return `trailguard: FAILED — ${count} violation${count === 1 ? '' : 's'} in ${shas} of ${commits}.`;
 }
 
+/** "claude-code, cursor (anthropic: claude-opus-4-5)": the tools, then whose models they ran. */
+export function toolsText(violation: Violation): string {
+  const providers = violation.providers?.join(', ');
+  const models = violation.models?.join(', ');
+  const detail = providers && models ? `${providers}: ${models}` : (providers ?? models);
+  return violation.tools.join(', ') + (detail ? ` (${detail})` : '');
+}
+
 function renderViolation(violation: Violation): string {
-  const tools = violation.tools.length ? `  tools: ${violation.tools.join(', ')}\n` : '';
+  const tools = violation.tools.length ? `  tools: ${toolsText(violation)}\n` : '';
   return (
     `${shortSha(violation.sha)}  ${violation.rule}  [${violation.group}]\n` +
     `  files: ${listPaths(violation.paths)}\n` +
