@@ -238,6 +238,7 @@ tg_signature_line() {
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Oo][Dd][Ee]-[Aa][Ss][Ss][Ii][Ss][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Ll][Aa][Uu][Dd][Ee]\ [Cc][Oo][Dd][Ee]\]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee]\]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Nn][Oo][Rr][Ii]\]*) return 0 ;;
