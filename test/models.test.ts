@@ -27,6 +27,8 @@ describe('canonicalModel: one id per model, whatever the spelling', () => {
     ['deepseek-v3.1', 'deepseek-v3.1', 'deepseek'],
     ['Devstral Medium', 'devstral-medium', 'mistral'],
     ['llama-3.3-70b', 'llama-3.3-70b', 'meta'],
+    ['eu.anthropic.claude-sonnet-4-6', 'claude-sonnet-4-6', 'anthropic'],
+    ['anthropic.claude-3-5-sonnet-20241022-v2:0', 'claude-3-5-sonnet', 'anthropic'],
   ])('%s -> %s (%s)', (written, id, provider) => {
     expect(canonicalModel(written)).toEqual({ id, provider });
   });
@@ -52,6 +54,7 @@ describe('findModel: the model a name or claim mentions', () => {
     ['OpenHands-GPT-5', undefined],
     ['Claude Sonnet 4', 'claude-sonnet-4'],
     ['Qwen 3.8 27B', 'qwen3.8-27b'],
+    ['openai/gpt-5.5 via Crush (modified ver.)', 'gpt-5.5'],
   ])('%s -> %s', (text, id) => {
     expect(findModel(text)?.id).toBe(id);
   });

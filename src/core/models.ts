@@ -27,6 +27,10 @@ const familyNames = modelFamilies
   .sort((a, b) => b.name.length - a.name.length);
 
 const ROUTE_PREFIX = /^(?:[a-z0-9_.-]+\/)+/;
+/** Bedrock-style ids: `eu.anthropic.claude-sonnet-4-6`, `anthropic.claude-3-5-sonnet-20241022-v2:0`. */
+const VENDOR_DOT_PREFIX =
+  /^(?:(?:us|eu|apac|global)\.)?(?:anthropic|amazon|meta|mistral|deepseek|qwen|openai|google)\./;
+const BEDROCK_VERSION = /(?:-v\d+)?:\d+$/;
 const CONTEXT_NOTE = /\s*(?:\([^)]*\)|\[[^\]]*\])\s*$/;
 const SNAPSHOT_DATE = /(?:[-@](?:20\d{6}|20\d{2}-\d{2}-\d{2}))$/;
 const CLAUDE_FAMILY = /^(?:claude-)?(opus|sonnet|haiku|fable)-(\d+(?:[.-]\d+)*)(.*)$/;
@@ -37,6 +41,8 @@ function slug(text: string): string {
   while (CONTEXT_NOTE.test(id)) id = id.replace(CONTEXT_NOTE, '');
   id = id
     .replace(ROUTE_PREFIX, '')
+    .replace(VENDOR_DOT_PREFIX, '')
+    .replace(BEDROCK_VERSION, '')
     .replace(/[\s_]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -81,7 +87,7 @@ const MODEL_PART =
 export function findModel(text: string): ModelRef | undefined {
   const words = text.split(/[\s,;:()<>[\]]+/).filter(Boolean);
   for (let i = 0; i < words.length; i += 1) {
-    if (!providerOfModel(words[i].toLowerCase())) continue;
+    if (!canonicalModel(words[i])?.provider) continue;
     let end = i + 1;
     while (end < words.length && MODEL_PART.test(words[end])) end += 1;
     const written = words.slice(i, end).join(' ');
