@@ -289,6 +289,11 @@ const lineRules = [
     'oh-my-opencode footer (Sisyphus)',
     /generated with (assistance of )?\[?oh-?my-?opencode\]?/i,
   ],
+  [
+    'other-ai:bare-sign-off',
+    'manual reading: a sign-off or co-author naming an AI with no address',
+    /^(?:signed-off-by|co-authored-by):\s*(?:claude|gemini|copilot|cursor|codex|chatgpt|devin|jules|aider)\s*$/i,
+  ],
   ['crush', "termai footer (Crush's predecessor)", /generated with termai\b/i],
   [
     'other-ai:assisted-by-model',
