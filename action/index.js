@@ -11698,10 +11698,10 @@ var require_dns = __commonJS({
               return;
             }
             this.setRecords(origin, addresses);
-            const records = this.#records.get(origin.hostname);
+            const records2 = this.#records.get(origin.hostname);
             const ip = this.pick(
               origin,
-              records,
+              records2,
               newOpts.affinity
             );
             let port;
@@ -11764,7 +11764,7 @@ var require_dns = __commonJS({
       }
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
-        const { records, offset } = hostnameRecords;
+        const { records: records2, offset } = hostnameRecords;
         let family;
         if (this.dualStack) {
           if (affinity == null) {
@@ -11776,13 +11776,13 @@ var require_dns = __commonJS({
               affinity = (hostnameRecords.offset & 1) === 1 ? 6 : 4;
             }
           }
-          if (records[affinity] != null && records[affinity].ips.length > 0) {
-            family = records[affinity];
+          if (records2[affinity] != null && records2[affinity].ips.length > 0) {
+            family = records2[affinity];
           } else {
-            family = records[affinity === 4 ? 6 : 4];
+            family = records2[affinity === 4 ? 6 : 4];
           }
         } else {
-          family = records[affinity];
+          family = records2[affinity];
         }
         if (family == null || family.ips.length === 0) {
           return ip;
@@ -11805,7 +11805,7 @@ var require_dns = __commonJS({
       }
       setRecords(origin, addresses) {
         const timestamp = Date.now();
-        const records = { records: { 4: null, 6: null } };
+        const records2 = { records: { 4: null, 6: null } };
         for (const record2 of addresses) {
           record2.timestamp = timestamp;
           if (typeof record2.ttl === "number") {
@@ -11813,11 +11813,11 @@ var require_dns = __commonJS({
           } else {
             record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          const familyRecords = records2.records[record2.family] ?? { ips: [] };
           familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          records2.records[record2.family] = familyRecords;
         }
-        this.#records.set(origin.hostname, records);
+        this.#records.set(origin.hostname, records2);
       }
       getHandler(meta3, opts) {
         return new DNSDispatchHandler(this, meta3, opts);
@@ -56639,7 +56639,7 @@ function loadPolicy(options) {
 
 // src/git/history.ts
 var RECORD_START = "";
-var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%at", "%cn", "%ce", "%B"];
+var HEADER_FIELDS = ["%H", "%P", "%an", "%ae", "%at", "%cn", "%ce", "%B", "%N"];
 var FORMAT = `${RECORD_START}${HEADER_FIELDS.join("%x00")}`;
 var STDERR_LIMIT = 16 * 1024;
 function historyArgs(revs, paths = [], walk = true) {
@@ -56654,6 +56654,7 @@ function historyArgs(revs, paths = [], walk = true) {
     "--no-mailmap",
     "--no-show-signature",
     "--no-notes",
+    "--notes=ai",
     "--no-decorate",
     "--no-color",
     "--no-follow",
@@ -56752,7 +56753,8 @@ var LogParser = class {
       authorTime,
       committerName,
       committerEmail,
-      message
+      message,
+      aiNote
     ] = this.header;
     this.commit = {
       sha,
@@ -56763,6 +56765,7 @@ var LogParser = class {
       message,
       files: []
     };
+    if (aiNote) this.commit.aiNote = aiNote;
     this.header = [];
     this.step = "files-start";
   }
@@ -58648,6 +58651,8 @@ function mergeExtra(base, extra, where) {
 // src/core/models.ts
 var familyNames = modelFamilies.flatMap((family) => family.names.map((name) => ({ name, provider: family.provider }))).sort((a, b) => b.name.length - a.name.length);
 var ROUTE_PREFIX = /^(?:[a-z0-9_.-]+\/)+/;
+var VENDOR_DOT_PREFIX = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic|amazon|meta|mistral|deepseek|qwen|openai|google)\./;
+var BEDROCK_VERSION = /(?:-v\d+)?:\d+$/;
 var CONTEXT_NOTE = /\s*(?:\([^)]*\)|\[[^\]]*\])\s*$/;
 var SNAPSHOT_DATE = /(?:[-@](?:20\d{6}|20\d{2}-\d{2}-\d{2}))$/;
 var CLAUDE_FAMILY = /^(?:claude-)?(opus|sonnet|haiku|fable)-(\d+(?:[.-]\d+)*)(.*)$/;
@@ -58655,7 +58660,7 @@ var CLAUDE_VERSION_FIRST = /^claude-(\d+(?:[.-]\d+)?)-(opus|sonnet|haiku)(.*)$/;
 function slug(text3) {
   let id = text3.trim().toLowerCase();
   while (CONTEXT_NOTE.test(id)) id = id.replace(CONTEXT_NOTE, "");
-  id = id.replace(ROUTE_PREFIX, "").replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+  id = id.replace(ROUTE_PREFIX, "").replace(VENDOR_DOT_PREFIX, "").replace(BEDROCK_VERSION, "").replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
   return id.replace(SNAPSHOT_DATE, "");
 }
 function claudeId(id) {
@@ -58682,7 +58687,7 @@ var MODEL_PART = /^(?:v?\d[\w.]*|[a-z]\d[\w.]*|opus|sonnet|haiku|fable|pro|flash
 function findModel(text3) {
   const words = text3.split(/[\s,;:()<>[\]]+/).filter(Boolean);
   for (let i = 0; i < words.length; i += 1) {
-    if (!providerOfModel(words[i].toLowerCase())) continue;
+    if (!canonicalModel(words[i])?.provider) continue;
     let end = i + 1;
     while (end < words.length && MODEL_PART.test(words[end])) end += 1;
     const written = words.slice(i, end).join(" ");
@@ -58914,6 +58919,56 @@ function withoutFlag(match) {
   return match.model === void 0 ? { tool: match.tool } : { tool: match.tool, model: match.model };
 }
 
+// src/core/git-ai.ts
+var SCHEMA = /^authorship\/3\./;
+var ENTRY = /^\s+(\S+)\s+(\S+)\s*$/;
+function countLines(ranges) {
+  let total = 0;
+  for (const part of ranges.split(",")) {
+    const [from, to] = part.split("-").map((n) => Number.parseInt(n, 10));
+    if (Number.isNaN(from)) continue;
+    total += Number.isNaN(to ?? NaN) ? 1 : Math.max(0, to - from + 1);
+  }
+  return total;
+}
+function records(value) {
+  return value && typeof value === "object" ? value : {};
+}
+function parseGitAiNote(note) {
+  const split = note.search(/^---\s*$/m);
+  if (split < 0) return [];
+  let metadata;
+  try {
+    metadata = JSON.parse(note.slice(note.indexOf("\n", split) + 1));
+  } catch {
+    return [];
+  }
+  if (typeof metadata.schema_version !== "string" || !SCHEMA.test(metadata.schema_version)) {
+    return [];
+  }
+  const agents = { ...records(metadata.prompts), ...records(metadata.sessions) };
+  const byAgent = /* @__PURE__ */ new Map();
+  let file2 = "";
+  for (const line2 of note.slice(0, split).split("\n")) {
+    const entry = ENTRY.exec(line2);
+    if (!entry) {
+      if (line2.trim()) file2 = line2.trim();
+      continue;
+    }
+    const key = entry[1];
+    if (key.startsWith("h_")) continue;
+    const agent = agents[key.split("::", 1)[0]]?.agent_id;
+    if (!agent || typeof agent.tool !== "string" || !agent.tool) continue;
+    const model = typeof agent.model === "string" && agent.model ? agent.model : void 0;
+    const id = `${agent.tool}\0${model ?? ""}`;
+    const found = byAgent.get(id) ?? { tool: agent.tool, model, lines: 0, files: [] };
+    found.lines += countLines(entry[2]);
+    if (file2 && !found.files.includes(file2)) found.files.push(file2);
+    byAgent.set(id, found);
+  }
+  return [...byAgent.values()].filter((found) => found.lines > 0);
+}
+
 // src/core/detect.ts
 var provenances = /* @__PURE__ */ new WeakMap();
 var SignalSet = class {
@@ -58976,7 +59031,20 @@ function detectCommit(input2, catalog) {
     detectIdentity(m, "committer", committer, out);
   }
   if (input2.branch) detectBranch(m, input2.branch, "branch", out);
+  if (input2.aiNote) detectGitAiNote(m, input2.aiNote, out);
   return out.list;
+}
+var GIT_AI_NOTE = {
+  source: "Git AI Standard v3.0.0 authorship note (refs/notes/ai) written by git-ai"
+};
+function detectGitAiNote(m, note, out) {
+  for (const found of parseGitAiNote(note)) {
+    const tool = resolvePrefix(m, found.tool)?.tool ?? UNKNOWN_TOOL;
+    const files = found.files.length > 3 ? `${found.files.slice(0, 3).join(", ")}, \u2026` : found.files.join(", ");
+    const lines = `${found.lines} line${found.lines === 1 ? "" : "s"}`;
+    const evidence = `git-ai note: ${found.tool}${found.model ? ` (${found.model})` : ""} wrote ${lines}${files ? ` in ${files}` : ""}`;
+    out.add(tool, "note", evidence, found.model, GIT_AI_NOTE);
+  }
 }
 function detectTrailer(m, key, value, line2, out) {
   let matched = false;

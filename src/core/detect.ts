@@ -25,6 +25,7 @@ import {
   type Matched,
   type Matchers,
 } from './signatures.js';
+import { parseGitAiNote } from './git-ai.js';
 import { canonicalModel, findModel } from './models.js';
 import type { Identity, Signal, SignalKind, Trailer } from './types.js';
 
@@ -33,6 +34,8 @@ export interface CommitInput {
   author: Identity;
   committer: Identity;
   branch?: string;
+  /** A git-ai authorship note (refs/notes/ai) on the commit. */
+  aiNote?: string;
 }
 
 /** The catalog signature behind each signal, kept beside it so a Signal stays plain data. */
@@ -123,7 +126,24 @@ export function detectCommit(input: CommitInput, catalog: Catalog): Signal[] {
     detectIdentity(m, 'committer', committer, out);
   }
   if (input.branch) detectBranch(m, input.branch, 'branch', out);
+  if (input.aiNote) detectGitAiNote(m, input.aiNote, out);
   return out.list;
+}
+
+const GIT_AI_NOTE: Provenance = {
+  source: 'Git AI Standard v3.0.0 authorship note (refs/notes/ai) written by git-ai',
+};
+
+/** What git-ai recorded: each AI tool (by git-ai's name for it) and the lines it wrote. */
+function detectGitAiNote(m: Matchers, note: string, out: SignalSet): void {
+  for (const found of parseGitAiNote(note)) {
+    const tool = resolvePrefix(m, found.tool)?.tool ?? UNKNOWN_TOOL;
+    const files =
+      found.files.length > 3 ? `${found.files.slice(0, 3).join(', ')}, …` : found.files.join(', ');
+    const lines = `${found.lines} line${found.lines === 1 ? '' : 's'}`;
+    const evidence = `git-ai note: ${found.tool}${found.model ? ` (${found.model})` : ''} wrote ${lines}${files ? ` in ${files}` : ''}`;
+    out.add(tool, 'note', evidence, found.model, GIT_AI_NOTE);
+  }
 }
 
 function detectTrailer(

@@ -26,6 +26,8 @@ export interface CommitRecord {
   files: FileChange[];
   /** The branch the commit was made on, when known (agent branch prefixes are a signal). */
   branch?: string;
+  /** The commit's git-ai authorship note (`refs/notes/ai`), when it has one. */
+  aiNote?: string;
 }
 
 export interface Trailer {
@@ -41,7 +43,8 @@ export type SignalKind =
   | 'footer' // a tool's message footer such as "Generated with [Claude Code]"
   | 'identity' // the author or committer is the tool's bot identity
   | 'branch' // the commit's branch uses the tool's prefix
-  | 'ledger'; // the agent ledger says the tool edited a staged file
+  | 'ledger' // the agent ledger says the tool edited a staged file
+  | 'note'; // another tool's record (a git-ai authorship note) attributes lines to the tool
 
 export interface Signal {
   /** A catalog tool id, or "unknown" for an AI claim that maps to no known tool. */

@@ -18,7 +18,7 @@ export interface ReadHistoryOptions {
 /** Starts each commit's output. Where a status may stand instead it tells the two apart (a
  * status is capital letters); paths and messages that begin with it are read by position. */
 const RECORD_START = '\x01';
-const HEADER_FIELDS = ['%H', '%P', '%an', '%ae', '%at', '%cn', '%ce', '%B'];
+const HEADER_FIELDS = ['%H', '%P', '%an', '%ae', '%at', '%cn', '%ce', '%B', '%N'];
 const FORMAT = `${RECORD_START}${HEADER_FIELDS.join('%x00')}`;
 const STDERR_LIMIT = 16 * 1024;
 
@@ -38,6 +38,8 @@ const STDERR_LIMIT = 16 * 1024;
  *   merge, rename detection runs once per parent, against histories that moved apart (git.git:
  *   ~1,000 s instead of ~9 s). It also keeps a rename the merge makes itself judged on the path
  *   it leaves, which a combined diff with renames names only by its new path;
+ * - `--no-notes --notes=ai` with %N: git-ai's authorship notes (refs/notes/ai) and no others, read
+ *   in the same pass (an empty field where a commit has none);
  * - `--root`: a root commit lists what it adds;
  * - `--ignore-submodules=none`: `ignore = all` in the tree's .gitmodules would hide submodule
  *   updates; `--no-relative` overrides diff.relative, which would drop paths outside the cwd;
@@ -56,6 +58,7 @@ export function historyArgs(revs: string[], paths: string[] = [], walk = true): 
     '--no-mailmap',
     '--no-show-signature',
     '--no-notes',
+    '--notes=ai',
     '--no-decorate',
     '--no-color',
     '--no-follow',
@@ -78,7 +81,7 @@ type Step = 'header' | 'files-start' | 'files';
 
 /**
  * Turns git log's output (see historyArgs) into commits, chunk by chunk. Per commit git writes
- * `\x01sha NUL parents NUL an NUL ae NUL at NUL cn NUL ce NUL message NUL`, then, when files
+ * `\x01sha NUL parents NUL an NUL ae NUL at NUL cn NUL ce NUL message NUL note NUL`, then, when files
  * changed, a newline (a NUL for merges) and `status NUL path NUL` for each file. Status and path
  * fields are read by position, so a path that looks like anything still reads as a path.
  */
@@ -169,7 +172,8 @@ class LogParser {
       committerName,
       committerEmail,
       message,
-    ] = this.header as [string, string, string, string, string, string, string, string];
+      aiNote,
+    ] = this.header as [string, string, string, string, string, string, string, string, string];
     this.commit = {
       sha,
       parents: parents === '' ? [] : parents.split(' '),
@@ -179,6 +183,7 @@ class LogParser {
       message,
       files: [],
     };
+    if (aiNote) this.commit.aiNote = aiNote;
     this.header = [];
     this.step = 'files-start';
   }
