@@ -67,12 +67,14 @@ describe('trailguard check and explain on a real repository', () => {
       'group',
       'paths',
       'tools',
+      'providers',
       'message',
     ]);
     expect(report.violations[0]).toMatchObject({
       sha: agent,
       group: 'evals',
       paths: ['evals/task.jsonl'],
+      providers: ['anthropic'],
     });
   });
 
