@@ -5,9 +5,9 @@
  */
 import { builtinTools, claimTrailers } from './catalog.js';
 
-/** How agent accounts' logins end (the generic rule in identify.ts). */
+/** How agent accounts' logins end (the generic rule in signatures.ts). */
 const AGENT_ACCOUNT_ENDINGS = ['-agent', '-agent[bot]', '-ai[bot]', '-dev-ai'];
-/** Local parts of a tool's own address at its vendor's domain (the generic rule in identify.ts). */
+/** Local parts of a tool's own address at its vendor's domain (the generic rule in signatures.ts). */
 const TOOL_ADDRESSES = ['noreply', 'no-reply', 'agent', 'bot'];
 
 /** Our own trailer: a message that has it already needs no normalising. */
