@@ -59427,6 +59427,16 @@ var PROBE2 = "probe";
 var CACHE_LIMIT = 5e4;
 function createDirectories(protection) {
   const cache = /* @__PURE__ */ new Map();
+  const groupsOfPath = /* @__PURE__ */ new Map();
+  function groupsOf(path6) {
+    let groups = groupsOfPath.get(path6);
+    if (groups === void 0) {
+      groups = protection(path6);
+      if (groupsOfPath.size >= CACHE_LIMIT) groupsOfPath.clear();
+      groupsOfPath.set(path6, groups);
+    }
+    return groups;
+  }
   function groupDirectoriesIn(parent) {
     let found = cache.get(parent);
     if (found) return found;
@@ -59449,7 +59459,7 @@ function createDirectories(protection) {
       for (const path6 of file2.oldPath ? [file2.oldPath, file2.path] : [file2.path]) {
         const slash = path6.indexOf("/");
         topLevels.add(slash === -1 ? "." : path6.slice(0, slash));
-        const groups = protection(path6);
+        const groups = groupsOf(path6);
         if (groups.length === 0) continue;
         const last = path6.lastIndexOf("/");
         const parent = last === -1 ? "." : path6.slice(0, last);
@@ -59482,8 +59492,16 @@ function addTally(into, from) {
 // src/audit/timeline.ts
 var WEEKLY_SPAN_DAYS = 183;
 var DAY_MS = 864e5;
+var dayNames = /* @__PURE__ */ new Map();
 function dayOf(seconds) {
-  return new Date(seconds * 1e3).toISOString().slice(0, 10);
+  const number4 = Math.floor(seconds / 86400);
+  let name = dayNames.get(number4);
+  if (name === void 0) {
+    name = new Date(number4 * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 1e5) dayNames.clear();
+    dayNames.set(number4, name);
+  }
+  return name;
 }
 function dayNumber(day) {
   return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
@@ -60311,7 +60329,8 @@ async function runAudit(inputs, workspace, env2) {
     policy: loaded2.policy,
     policySource: loaded2.source,
     repository: env2.GITHUB_REPOSITORY,
-    env: env2
+    env: env2,
+    headRev: head
   });
   const dir = env2.RUNNER_TEMP || tmpdir();
   const json2 = join4(dir, "trailguard-audit.json");
