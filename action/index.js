@@ -59331,13 +59331,35 @@ function loadPolicy(options) {
   return path6 === void 0 ? embedded : loadAtRev(repoDir, rev, path6, env2);
 }
 
+// src/report/text.ts
+var PATHS_SHOWN = 10;
+function shortSha(sha) {
+  return sha.slice(0, 12);
+}
+function listPaths(paths, limit = PATHS_SHOWN) {
+  const shown = paths.slice(0, limit).join(", ");
+  return paths.length > limit ? `${shown} and ${paths.length - limit} more` : shown;
+}
+function verdictLine(report) {
+  const commits = `${report.commits} commit${report.commits === 1 ? "" : "s"}`;
+  if (report.ok) return `trailguard: OK \u2014 ${commits} checked, no policy violations.`;
+  const count = report.violations.length;
+  const shas = new Set(report.violations.map((v) => v.sha)).size;
+  return `trailguard: FAILED \u2014 ${count} violation${count === 1 ? "" : "s"} in ${shas} of ${commits}.`;
+}
+function toolsText(violation) {
+  const providers = violation.providers?.join(", ");
+  const models = violation.models?.join(", ");
+  const detail = providers && models ? `${providers}: ${models}` : providers ?? models;
+  return violation.tools.join(", ") + (detail ? ` (${detail})` : "");
+}
+
 // src/report/head.ts
-var short = (sha) => sha.slice(0, 12);
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function commitLine(commit) {
   const what = commit.tools.length > 0 ? commit.tools.join(", ") : commit.reviewed ? "reviewed, no AI signal" : "no AI signal, no review";
   const lines = commit.lines === void 0 ? "" : ` \u2014 ${plural2(commit.lines, "line")}`;
-  return `    ${short(commit.sha)} ${what}${lines}${commit.exempt ? ` (exempt: ${commit.exempt})` : ""}`;
+  return `    ${shortSha(commit.sha)} ${what}${lines}${commit.exempt ? ` (exempt: ${commit.exempt})` : ""}`;
 }
 var MAX_COMMITS = 10;
 function fileText(file2, group2) {
@@ -59361,7 +59383,7 @@ function groupText(group2) {
 }
 function renderHeadText(report, policySource) {
   const lines = [
-    `trailguard verify: ${report.rev} (${short(report.commit)}); policy: ${policySource}`
+    `trailguard verify: ${report.rev} (${shortSha(report.commit)}); policy: ${policySource}`
   ];
   for (const group2 of report.groups) lines.push(...groupText(group2));
   const tainted = report.groups.reduce((n, g) => n + g.taintedFiles, 0);
@@ -60150,7 +60172,7 @@ function headSection(report) {
       { label: "reviewed human lines", value: group2.reviewedLines, color: COLORS.reviewed }
     ]);
   });
-  return `<section><h2>At HEAD (${escapeHtml(report.head.commit.slice(0, 12))}): line share per group</h2>${legend([...series, { label: "reviewed human lines", color: COLORS.reviewed }])}${rows.join("")}</section>`;
+  return `<section><h2>At HEAD (${escapeHtml(shortSha(report.head.commit))}): line share per group</h2>${legend([...series, { label: "reviewed human lines", color: COLORS.reviewed }])}${rows.join("")}</section>`;
 }
 function directorySection(report) {
   const paths = pathsForPeople(report).slice(0, DIRECTORIES_SHOWN);
@@ -60163,7 +60185,7 @@ function directorySection(report) {
   const findings = paths.flatMap(
     (path6, index) => path6.findings.length === 0 ? [] : [
       `<h3 id="f${index}"><code>${escapeHtml(pathLabel(path6, repos))}</code>${path6.group ? ` (${escapeHtml(path6.group)})` : ""}</h3><table><tr><th>commit</th><th class="l">date</th><th class="l">tools</th><th class="l">outside</th><th class="l">reviewed</th></tr>` + path6.findings.map(
-        (f) => `<tr><td class="l"><code>${escapeHtml(f.sha.slice(0, 12))}</code></td><td class="l">${f.date}</td><td class="l">${escapeHtml(f.tools.join(", "))}</td><td class="l${f.external ? " bad" : ""}">${f.external ? "yes" : "no"}</td><td class="l">${f.reviewed ? "yes" : "no"}</td></tr>`
+        (f) => `<tr><td class="l"><code>${escapeHtml(shortSha(f.sha))}</code></td><td class="l">${f.date}</td><td class="l">${escapeHtml(f.tools.join(", "))}</td><td class="l${f.external ? " bad" : ""}">${f.external ? "yes" : "no"}</td><td class="l">${f.reviewed ? "yes" : "no"}</td></tr>`
       ).join("") + `</table>`
     ]
   );
@@ -60398,7 +60420,7 @@ async function fetchRange(target, options) {
 }
 function describe3(source) {
   if ("branch" in source) return `branch ${source.branch}`;
-  if ("sha" in source) return `commit ${source.sha.slice(0, 12)}`;
+  if ("sha" in source) return `commit ${shortSha(source.sha)}`;
   return `revision ${source.rev}`;
 }
 var Fetcher = class {
@@ -60610,7 +60632,7 @@ function fromEvent(event, inputs) {
     const commits = Number(field(payload, "pull_request.commits"));
     return {
       event: name,
-      description: `pull request #${number4} (${headBranch ?? headSha.slice(0, 12)} \u2192 ${baseBranch})`,
+      description: `pull request #${number4} (${headBranch ?? shortSha(headSha)} \u2192 ${baseBranch})`,
       head: { source: { sha: headSha }, fallbackRef: `refs/pull/${number4}/head` },
       // The base branch as it is now, not the payload's base.sha, which is stale once main moves.
       exclude: [{ source: { branch: baseBranch } }],
@@ -60673,7 +60695,7 @@ function fromEvent(event, inputs) {
     const base = inputs.base ? { rev: inputs.base } : { branch: defaultBranch };
     return {
       event: name,
-      description: `${name} run: ${inputs.base ?? defaultBranch}..${head.slice(0, 12)}`,
+      description: `${name} run: ${inputs.base ?? defaultBranch}..${shortSha(head)}`,
       head: { source: { rev: head } },
       exclude: [{ source: base }],
       policy: [base],
@@ -60836,29 +60858,6 @@ async function reviewFacts(api, name, target, policy, {
     notes.push(message);
     return void 0;
   }
-}
-
-// src/report/text.ts
-var PATHS_SHOWN = 10;
-function shortSha(sha) {
-  return sha.slice(0, 12);
-}
-function listPaths(paths, limit = PATHS_SHOWN) {
-  const shown = paths.slice(0, limit).join(", ");
-  return paths.length > limit ? `${shown} and ${paths.length - limit} more` : shown;
-}
-function verdictLine(report) {
-  const commits = `${report.commits} commit${report.commits === 1 ? "" : "s"}`;
-  if (report.ok) return `trailguard: OK \u2014 ${commits} checked, no policy violations.`;
-  const count = report.violations.length;
-  const shas = new Set(report.violations.map((v) => v.sha)).size;
-  return `trailguard: FAILED \u2014 ${count} violation${count === 1 ? "" : "s"} in ${shas} of ${commits}.`;
-}
-function toolsText(violation) {
-  const providers = violation.providers?.join(", ");
-  const models = violation.models?.join(", ");
-  const detail = providers && models ? `${providers}: ${models}` : providers ?? models;
-  return violation.tools.join(", ") + (detail ? ` (${detail})` : "");
 }
 
 // src/report/markdown.ts
