@@ -6,6 +6,10 @@
 import { UserError } from '../errors.js';
 import type { AgentName, HookCommand } from './agent.js';
 import { isObject, type Payload } from './event.js';
+import { SHARED_STATE, STATE_DIR } from '../state/paths.js';
+
+/** hook.env, relative to the git common dir (the state table names it). */
+const HOOK_ENV = `${STATE_DIR}/${SHARED_STATE.hookEnv}`;
 
 /**
  * The command an agent's hook config runs. Agents run it through a shell from the project (or a
@@ -20,7 +24,7 @@ export function agentHookCommand(agent: AgentName): HookCommand {
   return (event) =>
     'tg="$(git rev-parse --show-toplevel 2>/dev/null)/node_modules/trailguard/dist/hook.cjs"; ' +
     'if [ ! -f "$tg" ]; then ' +
-    'tg=$(sed -n "s/^TG_CLI=//p" "$(git rev-parse --git-common-dir 2>/dev/null)/trailguard/hook.env" 2>/dev/null | tr -d "\'"); ' +
+    `tg=$(sed -n "s/^TG_CLI=//p" "$(git rev-parse --git-common-dir 2>/dev/null)/${HOOK_ENV}" 2>/dev/null | tr -d "'"); ` +
     '[ ! -f "${tg%/*}/hook.cjs" ] || tg=${tg%/*}/hook.cjs; fi; ' +
     'if [ -f "$tg" ] && command -v node >/dev/null 2>&1; then set -- node "$tg"; ' +
     'elif command -v trailguard >/dev/null 2>&1; then set -- trailguard; ' +
