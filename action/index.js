@@ -60968,7 +60968,7 @@ function fit(text3, limit, where) {
   return kept + pointer;
 }
 
-// src/check.ts
+// src/policy/check.ts
 function catalogFor(policy) {
   return createCatalog(policy.tools);
 }

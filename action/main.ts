@@ -19,7 +19,7 @@ import {
   rangeText,
   type SummaryFacts,
 } from '../src/action/summary.js';
-import { runCheck } from '../src/check.js';
+import { runCheck } from '../src/policy/check.js';
 import { resolveExtends } from '../src/config/extends.js';
 import { describePolicy } from '../src/core/policy.js';
 import type { Report } from '../src/core/types.js';

@@ -46,7 +46,7 @@ if (!values['only-action']) {
   jobs.push(
     build({
       ...common,
-      entryPoints: { cli: 'src/cli/index.ts' },
+      entryPoints: { cli: 'src/entries/cli.ts' },
       outdir: 'dist',
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
@@ -61,7 +61,7 @@ if (!values['only-action']) {
   jobs.push(
     build({
       ...common,
-      entryPoints: { hook: 'src/cli/hook-loader.ts', 'hook-main': 'src/cli/hook-entry.ts' },
+      entryPoints: { hook: 'src/entries/hook.ts', 'hook-main': 'src/entries/hook-main.ts' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
@@ -77,7 +77,7 @@ if (!values['only-action']) {
   jobs.push(
     build({
       ...common,
-      entryPoints: { 'agent-hook-main': 'src/cli/agent-hook-entry.ts' },
+      entryPoints: { 'agent-hook-main': 'src/entries/agent-hook-main.ts' },
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
       format: 'cjs',

@@ -1,9 +1,9 @@
-import { runCheck } from '../check.js';
+import { runCheck } from '../policy/check.js';
 import { UserError } from '../errors.js';
 import { resolveRange } from '../git/range.js';
 import { repoAndPolicy } from './context.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
-import { REPORT_FORMATS, renderReport } from './report-format.js';
+import { REPORT_FORMATS, renderReport } from '../report/format.js';
 
 const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown] [--config PATH] [--repo DIR]
 

@@ -1,4 +1,4 @@
-import { explain } from '../check.js';
+import { explain } from '../policy/check.js';
 import { UserError } from '../errors.js';
 import { currentBranch } from '../git/repo.js';
 import { renderExplanation, renderExplanationJson } from '../report/explain.js';

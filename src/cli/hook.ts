@@ -1,7 +1,7 @@
 import { hookRepo, stagedChanges } from '../commit/context.js';
 import { cachedLocalPolicy, type PolicyLoader } from '../commit/local-policy.js';
 import { UserError } from '../errors.js';
-import { runHook } from './hook-run.js';
+import { runHook } from '../commit/run-hook.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
 
 const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push'];

@@ -4,7 +4,7 @@
  * External AI output in protected paths refuses the push when `local.on-violation: block`;
  * a missing review only warns, since the review comes on the pull request after the push.
  */
-import { runCheck } from '../check.js';
+import { runCheck } from '../policy/check.js';
 import { renderText } from '../report/text.js';
 import { escapeHatch } from './escape.js';
 import { gitMaybe } from '../git/exec.js';

@@ -1,9 +1,9 @@
-import { createCatalog, type Catalog } from './core/catalog.js';
-import { createEvaluator, type CommitVerdict } from './core/evaluate.js';
-import type { Policy } from './core/policy.js';
-import type { CommitRecord, PullFacts, Report } from './core/types.js';
-import { UserError } from './errors.js';
-import { readHistory } from './git/history.js';
+import { createCatalog, type Catalog } from '../core/catalog.js';
+import { createEvaluator, type CommitVerdict } from '../core/evaluate.js';
+import type { Policy } from '../core/policy.js';
+import type { CommitRecord, PullFacts, Report } from '../core/types.js';
+import { UserError } from '../errors.js';
+import { readHistory } from '../git/history.js';
 
 export interface CheckInput {
   repo: string;

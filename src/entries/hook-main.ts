@@ -1,5 +1,5 @@
 /**
- * A commit's common path for the git hook shims (dist/hook-main.cjs, run by hook-loader.ts): the
+ * A commit's common path for the git hook shims (dist/hook-main.cjs, run by src/entries/hook.ts): the
  * policy from the guard's cache, the staged changes from the shim. It loads no policy parser,
  * schema, glob compiler, child_process or ESM module graph, which together cost about as much
  * again as starting node. Anything else (no current cache, pre-push) is left to the full CLI.
@@ -7,7 +7,7 @@
 import { hookRepo } from '../commit/context.js';
 import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
 import { cachedLocalPolicy } from '../commit/local-policy.js';
-import { runHook } from './hook-run.js';
+import { runHook } from '../commit/run-hook.js';
 
 /** Runs hook `name`; resolves to false when the full CLI has to do it. */
 export async function runLeanHook(name: string, args: string[]): Promise<boolean> {

@@ -1,11 +1,11 @@
 /**
- * `trailguard agent-hook` for the agent configs (dist/agent-hook-main.cjs, run by hook-loader.ts):
+ * `trailguard agent-hook` for the agent configs (dist/agent-hook-main.cjs, run by src/entries/hook.ts):
  * the verb in one small CommonJS file, without the ESM module graph of dist/cli.js, whose start-up
  * alone cost most of an agent hook call. The guard's slow path (the policy parser and schema) is
  * dist/agent-hook-policy.cjs, required only when the guard's cache cannot decide.
  */
 import { readFileSync } from 'node:fs';
-import { run } from './agent-hook.js';
+import { run } from '../cli/agent-hook.js';
 
 export async function runLeanAgentHook(args: string[]): Promise<void> {
   process.exitCode = await run(args, {

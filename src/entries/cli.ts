@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { main } from './main.js';
+import { main } from '../cli/main.js';
 
 const io = {
   stdout: (text: string) => void process.stdout.write(text),

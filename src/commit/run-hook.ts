@@ -1,5 +1,5 @@
 /**
- * How a git hook's work runs, shared by `trailguard hook` and the shims' lean entry (hook-entry.ts):
+ * How a git hook's work runs, shared by `trailguard hook` and the shims' lean entry (src/entries/hook-main.ts):
  * any error only warns (a local hook never loses a commit), exit 1 is kept for a policy block, and
  * the process leaves at once when nothing was printed (setting up stdout costs a few ms).
  */
