@@ -213,6 +213,21 @@ describe('pull requests', () => {
     expect(run.code).toBe(0);
   });
 
+  test('review.trailers: [] in the base policy: a Reviewed-by trailer no longer counts, an approving PR review does', async () => {
+    const repo = newRepo(`${POLICY}review:\n  trailers: []\n`);
+    branch(repo, 'signed-only');
+    repo.dev.commit('Add eval task\n\nReviewed-by: Grace Hopper <grace@example.com>\n', {
+      'evals/r.jsonl': '{}\n',
+    });
+    const trailerOnly = await runPull(repo, 'signed-only');
+    expect(trailerOnly.run.code).toBe(1);
+    expect(rules(trailerOnly.run)).toEqual(['missing-review evals/r.jsonl']);
+    const approved = await runPull(repo, 'signed-only', {
+      reviews: (head) => [approval('octocat', head)],
+    });
+    expect(approved.run.code).toBe(0);
+  });
+
   test("the author's own approval does not count", async () => {
     const repo = newRepo();
     branch(repo, 'self-approved');
