@@ -1,8 +1,30 @@
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ACTION_REF } from '../src/install/workflow.js';
 import { FULL_NAME, runAction } from './support/action-runner.js';
-import { TempRepo } from './support/repo.js';
+import { ROOT, TempRepo } from './support/repo.js';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<
+    string,
+    {
+      steps?: Step[];
+      uses?: string;
+      needs?: string;
+      with?: Record<string, unknown>;
+      secrets?: Record<string, unknown>;
+    }
+  >;
+}
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
@@ -54,4 +76,41 @@ test('mode audit on a shallow checkout fails, naming fetch-depth: 0', async () =
   expect(run.errors.map((e) => e.message).join('\n')).toMatch(
     /shallow: give actions\/checkout fetch-depth: 0/,
   );
+});
+
+describe("the README's audit workflows", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section =
+    /\n## Audit: what is already in the history\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  const [single, caller] = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
+    (m) => parse(m[1]!) as Workflow,
+  );
+  const reusable = parse(
+    readFileSync(join(ROOT, '.github', 'workflows', 'org-audit.yml'), 'utf8'),
+  ) as Workflow;
+
+  test('the scheduled audit checks out the whole history and uploads both reports', () => {
+    const steps = single!.jobs.audit!.steps!;
+    expect(steps[0]!.with).toMatchObject({ 'fetch-depth': 0 });
+    expect(steps[1]).toMatchObject({ uses: ACTION_REF, with: { mode: 'audit' } });
+    expect(String(steps[2]!.with!.path)).toContain('steps.audit.outputs.html');
+    expect(Object.keys(single!.on)).toEqual(['schedule', 'workflow_dispatch']);
+  });
+
+  test('the org audit calls the shipped reusable workflow with what it declares', () => {
+    const job = caller!.jobs.audit!;
+    const [repository, tag] = ACTION_REF.split('@');
+    expect(job.uses).toBe(`${repository}/.github/workflows/org-audit.yml@${tag}`);
+    const call = reusable.on.workflow_call as {
+      inputs: Record<string, { required?: boolean }>;
+      secrets: Record<string, unknown>;
+    };
+    expect(Object.keys(job.with!).every((name) => name in call.inputs)).toBe(true);
+    expect(Object.keys(job.secrets!)).toEqual(Object.keys(call.secrets));
+    const scan = reusable.jobs.scan!.steps!.find((step) => step.uses === ACTION_REF);
+    expect(scan?.with).toMatchObject({ mode: 'audit' });
+    expect(reusable.jobs.combine!.needs).toBe('scan');
+    const merge = reusable.jobs.combine!.steps!.map((step) => step.run ?? '').join('\n');
+    expect(merge).toMatch(/scan --merge audits\/\*\/trailguard-audit\.json --format json/);
+  });
 });
