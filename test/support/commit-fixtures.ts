@@ -1,6 +1,6 @@
 /**
  * The realistic commits under test/fixtures/commits (format in its README.md), read for the
- * detection tests and for bench/detection.mjs. No jest here: the bench bundles this file.
+ * detection tests and for bench/detect-fixtures.mjs. No jest here: the bench bundles this file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

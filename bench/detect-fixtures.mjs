@@ -1,7 +1,8 @@
-// Figures (not a test): per-tool detection over the realistic commits in test/fixtures/commits,
+// Figures (not a test): per-tool detection over the hand-written fixtures in test/fixtures/commits
+// (bench:detect measures the labelled real commits of bench/corpus/),
 // the table test/detect.test.ts asserts row by row. Expected, detected, missed and extra per tool.
 //
-//   npm run bench:detection
+//   npm run bench:detect-fixtures
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 
