@@ -20,14 +20,15 @@ import {
   type SummaryFacts,
 } from '../src/action/summary.js';
 import { runCheck } from '../src/policy/check.js';
-import { resolveExtends } from '../src/config/extends.js';
-import { describePolicy } from '../src/core/policy.js';
+import { compilePolicy } from '../src/policy/compile.js';
+import { resolveExtends } from '../src/policy/extends.js';
 import type { Report } from '../src/core/types.js';
 import { UserError } from '../src/errors.js';
 import { gitMaybe } from '../src/git/exec.js';
 import { apiOptionsFrom, GitHubApi, type RepoName } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { renderJson } from '../src/report/json.js';
+import { describePolicy } from '../src/report/policy.js';
 import { summaryLine } from '../src/report/scan-table.js';
 import { shortSha, verdictLine } from '../src/report/text.js';
 
@@ -139,6 +140,7 @@ async function check(): Promise<void> {
       token: inputs.token,
     }),
   );
+  const policy = compilePolicy(loaded.policy, loaded.source);
   if (range.policyRev === null) {
     const note = `This push creates ${target.branch ?? 'the branch'}, so no earlier policy exists: it is judged by the embedded default policy, never by a policy the push brings; the pushed policy applies from the next push.`;
     core.notice(note, { title: 'trailguard: embedded default policy' });
@@ -149,7 +151,7 @@ async function check(): Promise<void> {
     : loaded.source;
   const now = new Date();
   core.startGroup(`Effective policy (${policySource})`);
-  core.info(describePolicy(loaded.policy, now));
+  core.info(describePolicy(policy, now));
   core.endGroup();
 
   const edited = await during('reading the commits', () =>
@@ -163,13 +165,13 @@ async function check(): Promise<void> {
 
   const api = new GitHubApi(apiOptionsFrom(env, inputs.token));
   const pull = await during('reading pull request reviews from the GitHub API', () =>
-    reviewFacts(api, name, target, loaded.policy, { log: core, notes }),
+    reviewFacts(api, name, target, policy, { log: core, notes }),
   );
   const report = await during('judging the commits', () =>
     runCheck({
       repo: workspace,
       revs: range.revs,
-      policy: loaded.policy,
+      policy,
       pull,
       branch: target.branch,
       now,
@@ -187,7 +189,7 @@ async function check(): Promise<void> {
     policySource,
     mode: inputs.mode,
     notes,
-    effectivePolicy: describePolicy(loaded.policy, now),
+    effectivePolicy: describePolicy(policy, now),
     approvalsCount: pull !== undefined,
   };
   if (env.GITHUB_STEP_SUMMARY) {
@@ -213,7 +215,7 @@ async function check(): Promise<void> {
           workspace,
           gitEnv,
           head: range.head,
-          policy: loaded.policy,
+          policy,
           policyRev: range.policyRev,
           config: inputs.config,
           outputDir: env.RUNNER_TEMP || tmpdir(),

@@ -2,8 +2,10 @@
 // (action/index.js, one committed file). `--action-out DIR` writes the Action bundle elsewhere,
 // which is how the check-dist test compares a fresh build with the committed one.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { HEAVY, LAZY, LEAN } from './bundles.mjs';
 import { packageFacts } from './package-facts.mjs';
 
 const { values } = parseArgs({
@@ -55,46 +57,34 @@ if (!values['only-action']) {
   );
 }
 if (!values['only-action']) {
-  // What the git hook shims run: a small loader (hook.cjs) and a commit's common path in one
-  // CommonJS file (hook-main.cjs, no ESM module graph); anything else continues in dist/cli.js,
-  // imported at run time (so kept a real import()).
+  const cjs = {
+    ...common,
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // Less source for node to parse on every hook call; names stay readable in stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
+  };
+  // The loader the shims and agent configs run (dist/hook.cjs); what the lean code leaves
+  // (pre-push, a policy not cached yet) continues in dist/cli.js, a real import() at run time.
   jobs.push(
     build({
-      ...common,
-      entryPoints: { hook: 'src/entries/hook.ts', 'hook-main': 'src/entries/hook-main.ts' },
-      outdir: 'dist',
-      outExtension: { '.js': '.cjs' },
-      format: 'cjs',
+      ...cjs,
+      entryPoints: { hook: 'src/entries/hook.ts' },
       supported: { 'dynamic-import': true },
-      // Less source for node to parse on every commit; names stay readable in stack traces.
-      minifyWhitespace: true,
-      minifySyntax: true,
     }),
   );
-  // What `agent-hook` runs through hook.cjs: the verb in one CommonJS file, and the guard's slow
-  // path (policy parser and schema, most of the code) in another, required only when the guard's
-  // cache cannot decide. A real import() would fail in the loader's vm script, hence require().
+  // The lean bundles run inside the loader's vm script, where only require() works.
   jobs.push(
     build({
-      ...common,
-      entryPoints: { 'agent-hook-main': 'src/entries/agent-hook-main.ts' },
-      outdir: 'dist',
-      outExtension: { '.js': '.cjs' },
-      format: 'cjs',
+      ...cjs,
+      entryPoints: LEAN,
       supported: { 'dynamic-import': false },
-      plugins: [externalGuardPolicy('./agent-hook-policy.cjs')],
-      minifyWhitespace: true,
-      minifySyntax: true,
-    }),
-    build({
-      ...common,
-      entryPoints: { 'agent-hook-policy': 'src/agents/guard-policy.ts' },
-      outdir: 'dist',
-      outExtension: { '.js': '.cjs' },
-      format: 'cjs',
-      minifyWhitespace: true,
-      minifySyntax: true,
-    }),
+      plugins: [lazyModules()],
+      metafile: true,
+    }).then(refuseHeavy),
+    build({ ...cjs, entryPoints: LAZY }),
   );
 }
 await Promise.all(jobs);
@@ -131,15 +121,32 @@ async function writeShimBlock() {
   if (next !== current) writeFileSync(shim, next);
 }
 
-/** Leaves src/agents/guard-policy.ts out of a bundle, loaded at run time from `file` instead. */
-function externalGuardPolicy(file) {
+/** Leaves the LAZY modules out of a bundle: each import of one becomes a require() of its file. */
+function lazyModules() {
+  const files = new Map(
+    Object.entries(LAZY).map(([name, source]) => {
+      if (!existsSync(source)) throw new Error(`build: LAZY module ${source} does not exist`);
+      return [resolve(source), `./${name}.cjs`];
+    }),
+  );
   return {
-    name: 'external-guard-policy',
+    name: 'lazy-modules',
     setup(plugin) {
-      plugin.onResolve({ filter: /^\.\/guard-policy\.js$/ }, () => ({
-        path: file,
-        external: true,
-      }));
+      plugin.onResolve({ filter: /^\./ }, (args) => {
+        const source = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        return files.has(source) ? { path: files.get(source), external: true } : undefined;
+      });
     },
   };
+}
+
+/** Fails the build when a lean bundle holds a HEAVY package. */
+function refuseHeavy(result) {
+  for (const [bundle, output] of Object.entries(result.metafile.outputs)) {
+    const heavy = Object.keys(output.inputs).filter((input) =>
+      HEAVY.some((name) => input.includes(`node_modules/${name}/`)),
+    );
+    if (heavy.length > 0)
+      throw new Error(`build: ${bundle} must not contain ${heavy[0]} (see scripts/bundles.mjs)`);
+  }
 }

@@ -14,7 +14,7 @@ import {
   SUMMARY_LIMIT,
   type SummaryFacts,
 } from '../src/action/summary.js';
-import { formatExtendsRef, parseExtendsRef } from '../src/config/extends.js';
+import { formatExtendsRef, parseExtendsRef } from '../src/policy/extends.js';
 import type { Report, Violation } from '../src/core/types.js';
 import { GitHubApi, GitHubApiError } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';

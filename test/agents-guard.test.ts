@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
+import picomatch from 'picomatch';
 import { judgeEdit } from '../src/agents/guard.js';
-import { tableRules } from '../src/agents/guard-cache.js';
-import { rulesOf, tableOf } from '../src/agents/guard-policy.js';
-import { defaultPolicy, parsePolicy } from '../src/core/policy.js';
+import { compilePolicy } from '../src/policy/compile.js';
+import { groupsProtecting } from '../src/policy/judge.js';
+import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
+import type { Policy } from '../src/policy/types.js';
 
 const custom = parsePolicy(
   `version: 1
@@ -49,29 +51,50 @@ const paths = [
   '.github/workflows/x.yml',
 ];
 
-describe('the cached guard table decides like the policy it was built from', () => {
+/** Each glob on its own, straight through picomatch: what the compiled form must agree with. */
+function reference(policy: Policy): (path: string) => string[] {
+  const options = { dot: true, nocase: true };
+  const groups = policy.protected.map((group) => ({
+    name: group.name,
+    globs: group.paths.map((glob) => glob.replace(/^(\.\/)+/, '').replace(/\/+$/, '')),
+  }));
+  return (path) =>
+    groups
+      .filter(({ globs }) =>
+        globs.some(
+          (glob) =>
+            picomatch.isMatch(path, glob, options) ||
+            picomatch.isMatch(path, `${glob}/**`, options),
+        ),
+      )
+      .map(({ name }) => name);
+}
+
+describe('the compiled policy, read back from its cache form, decides like each glob on its own', () => {
   test.each([
     ['the embedded default', defaultPolicy],
     ['a policy with every kind of glob', custom],
   ])('%s', (_name, policy) => {
-    const exact = rulesOf(policy, 'p');
-    const cached = tableRules(JSON.parse(JSON.stringify(tableOf(policy, 'p', 'key'))));
-    for (const path of paths)
-      expect([path, cached.groupsFor(path)]).toEqual([path, exact.groupsFor(path)]);
-    expect(paths.filter((path) => exact.groupsFor(path).length > 0).length).toBeGreaterThan(8);
+    const cached = JSON.parse(JSON.stringify(compilePolicy(policy, 'p')));
+    const expected = reference(policy);
+    for (const path of paths) {
+      const names = groupsProtecting(cached, path).map((group) => group.name);
+      expect([path, names]).toEqual([path, expected(path)]);
+    }
+    expect(paths.filter((path) => expected(path).length > 0).length).toBeGreaterThan(8);
   });
 });
 
 describe('judgeEdit', () => {
   const now = new Date('2026-11-22T12:00:00Z');
-  const rules = rulesOf(custom, '.github/trailguard.yml');
+  const policy = compilePolicy(custom, '.github/trailguard.yml');
 
   test('files of several groups are all named; the rule is the first group', () => {
     const verdict = judgeEdit({
       tool: 'codex',
       label: 'Codex',
       paths: ['src/app.ts', 'evals/a.jsonl', 'models/w.bin', 'docs/x.md'],
-      rules,
+      policy,
       now,
     });
     expect(verdict).toEqual({
@@ -79,14 +102,17 @@ describe('judgeEdit', () => {
       message:
         'trailguard: warning: Codex (codex) is editing evals/a.jsonl, models/w.bin (group "strict"): ' +
         'protected group "plain" in .github/trailguard.yml forbids outside AI tools. The edit goes ahead ' +
-        '(local.on-violation: warn), but a commit carrying it fails trailguard check. Make this change by ' +
-        "hand or with an internal tool; if codex is your organisation's own, a maintainer can list it under tools.internal.",
+        '(local.on-violation: warn), but a commit carrying it fails trailguard check. Fix: Keep outside-model ' +
+        'output out of this path — redo the change without that tool, move it out of the protected path, ' +
+        'or (if the tool is your own) list it under tools.internal.',
     });
   });
 
   test('forbid: none never stops a tool', () => {
-    expect(judgeEdit({ tool: 'codex', label: 'Codex', paths: ['docs/x.md'], rules, now })).toEqual({
-      kind: 'allow',
-    });
+    expect(judgeEdit({ tool: 'codex', label: 'Codex', paths: ['docs/x.md'], policy, now })).toEqual(
+      {
+        kind: 'allow',
+      },
+    );
   });
 });

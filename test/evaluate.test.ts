@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { createCatalog } from '../src/core/catalog.js';
-import { approvingReviewer, evaluate, explainCommit } from '../src/core/evaluate.js';
-import { parsePolicy, type Policy } from '../src/core/policy.js';
+import { approvingReviewer, evaluate, explainCommit } from '../src/policy/evaluate.js';
+import { parsePolicy } from '../src/policy/parse.js';
+import type { Policy } from '../src/policy/types.js';
+import { compiled } from './support/policy.js';
 import type { CommitRecord, FileChange, PullFacts, PullReview } from '../src/core/types.js';
 
 const ada = { name: 'Ada Human', email: 'ada@example.com' };
@@ -60,7 +62,7 @@ function commit(
 function judge(commits: CommitRecord[], options: { pull?: PullFacts; with?: Policy } = {}) {
   const p = options.with ?? policy;
   return evaluate(commits, {
-    policy: p,
+    policy: compiled(p),
     catalog: createCatalog(p.tools),
     pull: options.pull,
     now: NOW,
@@ -117,7 +119,11 @@ describe('evaluate', () => {
       'Add\n\nReviewed-by: Ada Human <ada@example.com>\nReviewed-by: Grace <grace@example.com>\n',
       ['evals/a.jsonl'],
     );
-    const verdict = explainCommit(c, { policy, catalog: createCatalog(policy.tools), now: NOW });
+    const verdict = explainCommit(c, {
+      policy: compiled(policy),
+      catalog: createCatalog(policy.tools),
+      now: NOW,
+    });
     expect(verdict.review.reviewed).toBe(true);
     expect(verdict.review.notes).toEqual([
       'Reviewed-by: Ada Human <ada@example.com> — ignored: the author or committer cannot review their own commit',

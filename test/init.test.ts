@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { starterPolicy } from '../src/agents/starter-policy.js';
-import { defaultPolicy, parsePolicy } from '../src/core/policy.js';
 import { workflowYaml } from '../src/install/workflow.js';
+import { DEFAULT_POLICY_YAML } from '../src/policy/default.js';
+import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
 import { payload } from './support/agent-payloads.js';
 import { CLI, ROOT, runCli, runProcess, TempRepo } from './support/repo.js';
 import { tempDir } from './support/temp.js';
@@ -50,8 +50,9 @@ describe('trailguard init, tried as a new user would', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'trailguard: Claude Code (claude-code) may not edit evals/x.jsonl: protected group "evals" in ' +
-        '.github/trailguard.yml forbids outside AI tools. Make this change by hand or with an internal ' +
-        "tool; if claude-code is your organisation's own, a maintainer can list it under tools.internal.\n",
+        '.github/trailguard.yml forbids outside AI tools. Fix: Keep outside-model output out of this ' +
+        'path — redo the change without that tool, move it out of the protected path, or (if the tool ' +
+        'is your own) list it under tools.internal.\n',
     );
   });
 
@@ -315,7 +316,7 @@ describe('policy and workflow', () => {
       'wrote .github/trailguard.yml (policy)\nCommit these files so everyone working on the repository gets them.\n',
     );
     const text = read('.github/trailguard.yml');
-    expect(text).toBe(starterPolicy(defaultPolicy));
+    expect(text).toBe(DEFAULT_POLICY_YAML);
     expect(text).toContain('# warn | block');
     expect(parsePolicy(text, '.github/trailguard.yml')).toEqual(defaultPolicy);
 

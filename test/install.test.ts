@@ -152,7 +152,7 @@ describe('plain .git/hooks', () => {
     expect(cliRun(repo, ['uninstall']).code).toBe(0);
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(before);
     // Only the agents' own state (the guard's policy cache) may stay.
-    expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual(['guard-cache.json']);
+    expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual(['policy-cache.json']);
     // Uninstalling again is no error: there is nothing left to remove.
     const again = cliRun(repo, ['uninstall']);
     expect(again.code).toBe(0);

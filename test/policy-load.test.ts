@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMBEDDED_DEFAULT, findPolicyFile, loadPolicy } from '../src/config/load.js';
-import { defaultPolicy, policyJsonSchema, PolicyError } from '../src/core/policy.js';
+import { EMBEDDED_DEFAULT } from '../src/policy/default.js';
+import { defaultPolicy } from '../src/policy/parse.js';
+import { findPolicyFile, loadPolicy } from '../src/policy/read.js';
+import { policyJsonSchema } from '../src/policy/schema.js';
+import { PolicyError } from '../src/policy/types.js';
 import { UserError } from '../src/errors.js';
 import { runCli, TempRepo } from './support/repo.js';
 

@@ -1,12 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  compileProtection,
-  defaultPolicy,
-  exemptionFor,
-  mergePolicies,
-  parsePolicy,
-  parsePolicyLayer,
-} from '../src/core/policy.js';
+import { mergePolicies } from '../src/policy/merge.js';
+import { defaultPolicy, parsePolicy, parsePolicyLayer } from '../src/policy/parse.js';
+import { exemptionOf, protection } from './support/policy.js';
 
 const org = parsePolicy(
   `version: 1
@@ -52,8 +47,15 @@ review:
   'lax-org.yml',
 );
 
+/** A repository file extending the org policy (it may name the org's tools without declaring them). */
 const merge = (base: typeof org, repoYaml: string) =>
-  mergePolicies(base, parsePolicyLayer(`version: 1\n${repoYaml}`, 'repo.yml'));
+  mergePolicies(
+    base,
+    parsePolicyLayer(
+      `version: 1\n${/^extends:/m.test(repoYaml) ? '' : 'extends: my-org/.github/trailguard.yml@main\n'}${repoYaml}`,
+      'repo.yml',
+    ),
+  );
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -134,22 +136,20 @@ exemptions:
     );
     const sha = `feedface${'0'.repeat(32)}`;
     for (const path of ['evals/task.json', 'EVALS/task.json', 'docs/data/x']) {
-      expect(exemptionFor({ path }, merged, NOW)).toBeUndefined();
-      expect(exemptionFor({ sha, path }, merged, NOW)).toBeUndefined();
+      expect(exemptionOf({ path }, merged, NOW)).toBeUndefined();
+      expect(exemptionOf({ sha, path }, merged, NOW)).toBeUndefined();
     }
-    expect(exemptionFor({ sha }, merged, NOW)).toBeUndefined();
+    expect(exemptionOf({ sha }, merged, NOW)).toBeUndefined();
     // What the repository added itself it may exempt.
-    expect(exemptionFor({ path: 'research/data/x' }, merged, NOW)?.reason).toBe(
+    expect(exemptionOf({ path: 'research/data/x' }, merged, NOW)?.reason).toBe('everything please');
+    expect(exemptionOf({ path: 'benchmarks/tasks/x' }, merged, NOW)?.reason).toBe(
       'everything please',
     );
-    expect(exemptionFor({ path: 'benchmarks/tasks/x' }, merged, NOW)?.reason).toBe(
-      'everything please',
-    );
-    expect(exemptionFor({ sha, path: 'research/data/x' }, merged, NOW)?.reason).toBe(
+    expect(exemptionOf({ sha, path: 'research/data/x' }, merged, NOW)?.reason).toBe(
       'everything please',
     );
     // The org's own exemptions keep applying.
-    expect(exemptionFor({ path: 'evals/generated/x' }, merged, NOW)?.reason).toBe('org generator');
+    expect(exemptionOf({ path: 'evals/generated/x' }, merged, NOW)?.reason).toBe('org generator');
   });
 });
 
@@ -179,7 +179,7 @@ describe('mergePolicies: a repository can tighten', () => {
       { name: 'docs-data', paths: ['docs/data/**'], forbid: 'external', requireReview: true },
       { name: 'ours', paths: ['research/data/**'], forbid: 'external', requireReview: true },
     ]);
-    const match = compileProtection(merged);
+    const match = protection(merged);
     expect(match('benchmarks/tasks/t1.json').map((g) => g.name)).toEqual(['evals']);
   });
 
@@ -227,7 +227,10 @@ describe('mergePolicies: a repository can tighten', () => {
   });
 
   test('an org file without protected groups keeps the default groups for every repository', () => {
-    const orgWithDefaults = parsePolicy('version: 1\ntools:\n  internal: [metacode]\n', 'org.yml');
+    const orgWithDefaults = parsePolicy(
+      'version: 1\ntools:\n  internal: [claude-code]\n',
+      'org.yml',
+    );
     expect(merge(orgWithDefaults, 'protected: []\n').protected).toEqual(defaultPolicy.protected);
   });
 

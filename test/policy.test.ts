@@ -2,17 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import {
-  compileProtection,
-  defaultPolicy,
-  describePolicy,
-  exemptionFor,
-  parsePolicy,
-  policyJsonSchema,
-  PolicyError,
-  type Policy,
-} from '../src/core/policy.js';
 import { UserError } from '../src/errors.js';
+import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
+import { policyJsonSchema } from '../src/policy/schema.js';
+import { PolicyError, type Policy } from '../src/policy/types.js';
+import { describePolicy } from '../src/report/policy.js';
+import { compiled, exemptionOf, protection } from './support/policy.js';
 import { ROOT } from './support/repo.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'policy');
@@ -241,7 +236,7 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
     [
       'a tool id with spaces',
       'version: 1\ntools:\n  internal: [Meta Code]\n',
-      `${FILE}:3:14: tools.internal[0]: tool ids are lowercase letters, digits, ".", "_" and "-" (got "Meta Code")`,
+      `${FILE}:3:14: tools.internal[0]: a tool id is kebab-case: lowercase letters and digits, words joined by "-" (got "Meta Code")`,
     ],
     [
       'the reserved tool id "unknown"',
@@ -252,6 +247,42 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
       'duplicate extra tool ids',
       'version: 1\ntools:\n  extra:\n    - id: meta\n    - id: meta\n',
       `${FILE}:5:11: tools.extra[1].id: duplicate tool id "meta" (first at [0])`,
+    ],
+    // What the tool catalog once checked at run time (without a line number) is the schema's now.
+    [
+      'a tool id with a dot or an underscore',
+      'version: 1\ntools:\n  extra:\n    - id: meta.code\n    - id: meta_code\n',
+      `${FILE}:4:11: tools.extra[0].id: a tool id is kebab-case: lowercase letters and digits, words joined by "-" (got "meta.code") (and 1 more problem)`,
+    ],
+    [
+      'tools.extra id "unknown"',
+      'version: 1\ntools:\n  extra:\n    - id: unknown\n',
+      `${FILE}:4:11: tools.extra[0].id: "unknown" is reserved; use tools.unknown to say how unknown AI signals count`,
+    ],
+    [
+      'an internal tool neither built in nor declared',
+      'version: 1\ntools:\n  internal: [claude-code, metacode]\n',
+      `${FILE}:3:27: tools.internal[1]: unknown tool "metacode" (neither built in nor declared in tools.extra)`,
+    ],
+    [
+      'an extra tool environment variable that is not NAME or NAME=value',
+      'version: 1\ntools:\n  extra:\n    - id: a\n      env: [BAD NAME]\n',
+      `${FILE}:5:13: tools.extra[0].env[0]: expected NAME or NAME=value, NAME being letters, digits and "_" (got "BAD NAME")`,
+    ],
+    [
+      'an extra tool email that is no address',
+      'version: 1\ntools:\n  extra:\n    - id: a\n      emails: [not-an-address]\n',
+      `${FILE}:5:16: tools.extra[0].emails[0]: expected an email address, a * standing for any text (got "not-an-address")`,
+    ],
+    [
+      'an extra tool trailer with a bad key',
+      "version: 1\ntools:\n  extra:\n    - id: a\n      trailers: ['Bad Key: x']\n",
+      `${FILE}:5:18: tools.extra[0].trailers[0]: expected a trailer key or "Key: value", the key being letters, digits and "-" (got "Bad Key: x")`,
+    ],
+    [
+      'an empty branch prefix',
+      "version: 1\ntools:\n  extra:\n    - id: a\n      branches: ['']\n",
+      `${FILE}:5:18: tools.extra[0].branches[0]: expected a branch prefix without spaces (got "")`,
     ],
     [
       'a trailer key with a space',
@@ -332,7 +363,7 @@ describe('protected path matching', () => {
     'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n  - name: train\n    paths: ["**/training-data/**", "data/train"]\n  - name: all-jsonl\n    paths: ["**/*.jsonl"]\n',
     FILE,
   );
-  const match = compileProtection(policy);
+  const match = protection(policy);
   const names = (path: string) => match(path).map((g) => g.name);
 
   test('globs match at any depth with **, and dotfiles count', () => {
@@ -359,7 +390,7 @@ describe('protected path matching', () => {
 
   test('input paths are normalised: ./, backslashes, doubled slashes, .. segments', () => {
     expect(names('./evals/x')).toEqual(['evals']);
-    expect(compileProtection(parsePolicy(group('["./evals/"]'), FILE))('evals/x')).toHaveLength(1);
+    expect(protection(parsePolicy(group('["./evals/"]'), FILE))('evals/x')).toHaveLength(1);
     expect(names('evals\\x')).toEqual(['evals']);
     expect(names('evals//x')).toEqual(['evals']);
     expect(names('src/../evals/x')).toEqual(['evals']);
@@ -373,7 +404,7 @@ describe('protected path matching', () => {
   });
 
   test('the embedded default protects ML data and eval names, not ordinary code', () => {
-    const matchDefault = compileProtection(defaultPolicy);
+    const matchDefault = protection(defaultPolicy);
     const protectedBy = (path: string) => matchDefault(path).map((g) => g.name);
     for (const path of [
       'training-data/x.jsonl',
@@ -434,28 +465,28 @@ exemptions:
   const now = at('2026-06-01T12:00:00Z');
 
   test('a commit exemption matches by prefix, whatever the case', () => {
-    expect(exemptionFor({ sha }, policy, now)?.reason).toBe('regenerated');
-    expect(exemptionFor({ sha: sha.toUpperCase() }, policy, now)?.reason).toBe('regenerated');
-    expect(exemptionFor({ sha: `0${sha.slice(1)}` }, policy, now)).toBeUndefined();
+    expect(exemptionOf({ sha }, policy, now)?.reason).toBe('regenerated');
+    expect(exemptionOf({ sha: sha.toUpperCase() }, policy, now)?.reason).toBe('regenerated');
+    expect(exemptionOf({ sha: `0${sha.slice(1)}` }, policy, now)).toBeUndefined();
   });
 
   test('a path exemption matches by glob, case-insensitively, after normalising the path', () => {
-    expect(exemptionFor({ path: 'evals/generated/a.json' }, policy, now)?.reason).toBe(
+    expect(exemptionOf({ path: 'evals/generated/a.json' }, policy, now)?.reason).toBe(
       'generator output',
     );
-    expect(exemptionFor({ path: './Evals/Generated/a.json' }, policy, now)?.reason).toBe(
+    expect(exemptionOf({ path: './Evals/Generated/a.json' }, policy, now)?.reason).toBe(
       'generator output',
     );
-    expect(exemptionFor({ path: 'evals/hand/a.json' }, policy, now)).toBeUndefined();
-    expect(exemptionFor({ sha: 'abcdef0' }, policy, now)).toBeUndefined();
+    expect(exemptionOf({ path: 'evals/hand/a.json' }, policy, now)).toBeUndefined();
+    expect(exemptionOf({ sha: 'abcdef0' }, policy, now)).toBeUndefined();
   });
 
   test('an exemption applies through its expiry day (UTC) and never after', () => {
     const path = 'evals/generated/a.json';
-    expect(exemptionFor({ path }, policy, at('2027-03-31T00:00:00Z'))).toBeDefined();
-    expect(exemptionFor({ path }, policy, at('2027-03-31T23:59:59.999Z'))).toBeDefined();
-    expect(exemptionFor({ path }, policy, at('2027-04-01T00:00:00Z'))).toBeUndefined();
-    expect(exemptionFor({ path: 'evals/old/x' }, policy, now)).toBeUndefined();
+    expect(exemptionOf({ path }, policy, at('2027-03-31T00:00:00Z'))).toBeDefined();
+    expect(exemptionOf({ path }, policy, at('2027-03-31T23:59:59.999Z'))).toBeDefined();
+    expect(exemptionOf({ path }, policy, at('2027-04-01T00:00:00Z'))).toBeUndefined();
+    expect(exemptionOf({ path: 'evals/old/x' }, policy, now)).toBeUndefined();
   });
 });
 
@@ -535,7 +566,7 @@ describe('policyJsonSchema', () => {
 describe('describePolicy', () => {
   test('dumps the effective policy in a few readable lines, marking expired exemptions', () => {
     const policy = parsePolicy(designExample, FILE);
-    const text = describePolicy(policy, new Date('2027-04-02T00:00:00Z'));
+    const text = describePolicy(compiled(policy), new Date('2027-04-02T00:00:00Z'));
     expect(text.split('\n')).toEqual([
       'trailguard policy v1 (extends my-org/.github/trailguard.yml@main)',
       'protected:',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { createCatalog } from '../src/core/catalog.js';
 import { detectCommit, detectEnv } from '../src/core/detect.js';
-import type { CommitVerdict } from '../src/core/evaluate.js';
+import type { CommitVerdict } from '../src/policy/evaluate.js';
 import type { CommitRecord, Signal } from '../src/core/types.js';
 import { renderExplanation, renderExplanationJson } from '../src/report/explain.js';
 

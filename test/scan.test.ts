@@ -5,7 +5,8 @@ import { createAggregator } from '../src/audit/aggregate.js';
 import { periodOf, rollUp, emptyBucket } from '../src/audit/timeline.js';
 import type { PathStats, ScanReport } from '../src/audit/types.js';
 import { createCatalog } from '../src/core/catalog.js';
-import { defaultPolicy, parsePolicy } from '../src/core/policy.js';
+import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
+import { compiled } from './support/policy.js';
 import { readHistory } from '../src/git/history.js';
 import { TempRepo, runCli } from './support/repo.js';
 
@@ -216,7 +217,7 @@ describe('scan --merge', () => {
 
     const policy = parsePolicy(POLICY, '.trailguard.yml');
     const aggregator = createAggregator({
-      policy,
+      policy: compiled(policy),
       catalog: createCatalog(policy.tools),
       now: new Date(),
     });
@@ -298,7 +299,7 @@ describe('audit reducer (in-process)', () => {
       exemptions: [{ commit: 'bbbb', reason: 'regenerated' }],
     };
     const aggregator = createAggregator({
-      policy,
+      policy: compiled(policy),
       catalog: createCatalog(policy.tools),
       now: new Date(),
     });

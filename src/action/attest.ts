@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeAttestation } from '../audit/attest.js';
-import { findPolicyFile } from '../config/load.js';
-import type { Policy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { isShallow } from '../git/repo.js';
+import { findPolicyFile } from '../policy/read.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import { renderHeadText } from '../report/head.js';
 import type { EventContext } from './event.js';
 
@@ -23,7 +23,7 @@ export interface AttestStep {
   /** The environment for git, with the fetch credentials. */
   gitEnv: NodeJS.ProcessEnv;
   head: string;
-  policy: Policy;
+  policy: CompiledPolicy;
   /** The commit the policy was read at (null: the embedded default), and the config input. */
   policyRev: string | null;
   config?: string;

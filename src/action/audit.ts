@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan } from '../audit/scan.js';
 import type { ScanReport } from '../audit/types.js';
-import { resolveExtends } from '../config/extends.js';
 import { UserError } from '../errors.js';
 import { isShallow } from '../git/repo.js';
+import { compilePolicy } from '../policy/compile.js';
+import { resolveExtends } from '../policy/extends.js';
 import { renderScanHtml } from '../report/scan-html.js';
 import { renderScanMarkdown } from '../report/scan-markdown.js';
 import { renderScanJson } from '../report/scan-text.js';
@@ -47,7 +48,7 @@ export async function runAudit(
     repo: workspace,
     revs,
     range: inputs.base ? revs[0]! : `${head} (its whole history, root commit included)`,
-    policy: loaded.policy,
+    policy: compilePolicy(loaded.policy, loaded.source),
     policySource: loaded.source,
     repository: env.GITHUB_REPOSITORY,
     env,

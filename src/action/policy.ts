@@ -1,13 +1,9 @@
-import {
-  EMBEDDED_DEFAULT,
-  loadPolicy,
-  loadPolicyFileAt,
-  POLICY_FILES,
-  type LoadedPolicy,
-} from '../config/load.js';
-import { defaultPolicy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { readHistory } from '../git/history.js';
+import { EMBEDDED_DEFAULT } from '../policy/default.js';
+import { POLICY_FILES } from '../policy/load.js';
+import { defaultPolicy } from '../policy/parse.js';
+import { loadPolicy, loadPolicyFileAt, type LoadedPolicy } from '../policy/read.js';
 
 /**
  * The policy as committed at `rev` (the base branch), never the work tree: on `pull_request` the

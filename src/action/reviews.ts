@@ -1,4 +1,4 @@
-import type { Policy } from '../core/policy.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import type { PullFacts, PullReview } from '../core/types.js';
 import { GitHubApiError, repoPath, type GitHubApi, type RepoName } from '../github/api.js';
 import type { CheckTarget, PullTarget } from './event.js';
@@ -86,7 +86,7 @@ export async function reviewFacts(
   api: GitHubApi,
   name: RepoName,
   target: CheckTarget,
-  policy: Policy,
+  policy: CompiledPolicy,
   {
     log,
     notes,

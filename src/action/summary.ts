@@ -1,4 +1,5 @@
 import type { Report } from '../core/types.js';
+import { fixFor } from '../policy/judge.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { shortSha } from '../report/text.js';
 import type { FetchedRange } from './deepen.js';
@@ -66,16 +67,17 @@ export function summaryMarkdown(facts: SummaryFacts, options: { maxRows?: number
 function howToFix(facts: SummaryFacts): string[] {
   const rules = new Set(facts.report.violations.map((v) => v.rule));
   const lines = ['**How to fix**', ''];
+  const fix = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
   if (rules.has('external-ai')) {
+    const forbids = (forbid: 'external' | 'any-ai') =>
+      fix(fixFor('external-ai', { forbid, approvals: false }));
     lines.push(
-      '- **external-ai**: output of an outside AI tool may not enter these paths. Redo the change without that tool, or keep it out of the protected paths. If the tool is your own, the policy on the base branch can list it under `tools.internal`.',
+      `- **external-ai**: ${forbids('external')} Where a group forbids every AI tool: ${forbids('any-ai')}`,
     );
   }
   if (rules.has('missing-review')) {
     lines.push(
-      facts.approvalsCount
-        ? '- **missing-review**: a human other than the author approves this pull request on its current head, or adds a `Reviewed-by: Name <email>` trailer to each listed commit.'
-        : '- **missing-review**: each listed commit needs a `Reviewed-by: Name <email>` trailer from a human other than its author (`git commit --amend --trailer "Reviewed-by: Name <email>"`, or `git rebase -i` for older commits).',
+      `- **missing-review**: ${fix(fixFor('missing-review', { approvals: facts.approvalsCount }))}`,
     );
   }
   lines.push(

@@ -12,8 +12,8 @@ import { appendLedger } from '../state/ledger.js';
 import type { AgentDef } from './agent.js';
 import { agents, isAgentName } from './agents.js';
 import { isObject, PayloadError, type AgentEvent, type HookReply, type Verdict } from './event.js';
-import { judgeEdit, type GuardRules } from './guard.js';
-import { readGuardCache, tableRules } from './guard-cache.js';
+import { workTreePolicy } from '../policy/load.js';
+import { judgeEdit } from './guard.js';
 import { modelFromTranscript } from './transcript.js';
 
 export interface AgentHookInput {
@@ -43,22 +43,6 @@ async function filesByRepo(event: AgentEvent, env: NodeJS.ProcessEnv) {
 
 const snapshotKey = (agent: AgentDef, event: AgentEvent) =>
   `${agent.name}-${event.session ?? 'session'}-${event.callId ?? 'call'}`;
-
-/**
- * The cached rules when they can decide alone (no path exemptions, or none of the paths is
- * protected); else the policy itself, which also refreshes the cache.
- */
-async function rulesFor(repo: RepoFacts, paths: readonly string[]): Promise<GuardRules> {
-  const table = readGuardCache(repo);
-  if (table) {
-    const rules = tableRules(table);
-    if (!table.pathExemptions || paths.every((path) => rules.groupsFor(path).length === 0)) {
-      return rules;
-    }
-  }
-  const { loadGuardRules } = await import('./guard-policy.js');
-  return loadGuardRules(repo);
-}
 
 /**
  * The files a shell command visibly writes (absolute), a destination that is a directory with
@@ -93,9 +77,9 @@ async function before(agent: AgentDef, event: AgentEvent, input: AgentHookInput)
   const judged = { ...event, paths: [...event.paths, ...(await shellTargets(event))] };
   const verdicts: Verdict[] = [];
   for (const { repo, paths } of await filesByRepo(judged, input.env)) {
-    const rules = await rulesFor(repo, paths);
+    const policy = await workTreePolicy(repo);
     const now = input.now ?? new Date();
-    verdicts.push(judgeEdit({ tool: agent.tool, label: agent.label, paths, rules, now }));
+    verdicts.push(judgeEdit({ tool: agent.tool, label: agent.label, paths, policy, now }));
   }
   return (
     verdicts.find((verdict) => verdict.kind === 'deny') ??

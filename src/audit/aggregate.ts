@@ -1,7 +1,8 @@
 import type { Catalog } from '../core/catalog.js';
-import { createEvaluator } from '../core/evaluate.js';
-import { compileProtection, type Policy } from '../core/policy.js';
 import type { CommitRecord } from '../core/types.js';
+import { createEvaluator } from '../policy/evaluate.js';
+import { groupsProtecting } from '../policy/judge.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import { createDirectories } from './directories.js';
 import { dayOf, emptyBucket, rollUp, unitFor, type Bucket } from './timeline.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from './types.js';
 
 export interface AggregateOptions {
-  policy: Policy;
+  policy: CompiledPolicy;
   catalog: Catalog;
   now: Date;
 }
@@ -56,15 +57,12 @@ function countTools(into: Record<string, number>, tools: string[]): void {
 export function createAggregator(options: AggregateOptions) {
   const { policy, catalog } = options;
   const evaluator = createEvaluator({ policy, catalog, now: options.now });
-  const directoriesOf = createDirectories(compileProtection(policy));
+  const directoriesOf = createDirectories((path) => groupsProtecting(policy, path));
   const totals = emptyTally();
   const tools = new Map<string, ToolStats>();
   const providers: Record<string, number> = {};
   const groups = new Map<string, GroupStats>(
-    policy.protected.map((group) => [
-      group.name,
-      { group: group.name, ...emptyTally(), tools: {} },
-    ]),
+    policy.groups.map((group) => [group.name, { group: group.name, ...emptyTally(), tools: {} }]),
   );
   const paths = new Map<string, PathStats>();
   const days = new Map<string, Bucket>();

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { compileProtection, defaultPolicy, type Policy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { git } from '../git/exec.js';
+import { DEFAULT_POLICY_YAML } from '../policy/default.js';
+import { groupsProtecting } from '../policy/judge.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import {
   buildStatement,
   PROPERTIES,
@@ -24,10 +26,10 @@ const PROBE = 'trailguard-probe';
 export async function subjectsFor(
   repo: string,
   report: HeadReport,
-  policy: Policy,
+  policy: CompiledPolicy,
   env: Env,
 ): Promise<ResourceDescriptor[]> {
-  const protection = compileProtection(policy);
+  const protection = (path: string) => groupsProtecting(policy, path);
   const wholeDirectory = (dir: string, group: string) =>
     [`${dir}/${PROBE}`, `${dir}/${PROBE}/${PROBE}`].every((probe) =>
       protection(probe).some((g) => g.name === group),
@@ -112,7 +114,7 @@ export async function policyDescriptor(
       annotations: { commit: rev, ...extendsNote },
     };
   }
-  const sha256 = createHash('sha256').update(JSON.stringify(defaultPolicy)).digest('hex');
+  const sha256 = createHash('sha256').update(DEFAULT_POLICY_YAML).digest('hex');
   return { name: 'trailguard embedded default policy', digest: { sha256 } };
 }
 
@@ -141,7 +143,7 @@ export function verifiedProperties(report: HeadReport): string[] {
 export interface AttestInput {
   repo: string;
   rev: string;
-  policy: Policy;
+  policy: CompiledPolicy;
   /** Where the policy came from: a file committed at `rev` (default: the attested commit), a
    * file on disk, else the embedded default. */
   policyLocation: PolicyLocation;

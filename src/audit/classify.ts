@@ -1,7 +1,6 @@
-import { createCatalog } from '../core/catalog.js';
-import { createEvaluator } from '../core/evaluate.js';
-import type { Policy, ProtectedGroup } from '../core/policy.js';
 import type { CommitRecord } from '../core/types.js';
+import { catalogFor, createEvaluator } from '../policy/evaluate.js';
+import type { CompiledPolicy, ProtectedGroup } from '../policy/types.js';
 
 /**
  * Where a line (or, for a binary file, a commit of its history) comes from, judged by the
@@ -22,8 +21,11 @@ export interface CommitClass {
 }
 
 /** The same judge `check` uses, reduced to what a line inherits from its commit. */
-export function createClassifier(policy: Policy, now: Date): (commit: CommitRecord) => CommitClass {
-  const evaluator = createEvaluator({ policy, catalog: createCatalog(policy.tools), now });
+export function createClassifier(
+  policy: CompiledPolicy,
+  now: Date,
+): (commit: CommitRecord) => CommitClass {
+  const evaluator = createEvaluator({ policy, catalog: catalogFor(policy), now });
   return (commit) => {
     const verdict = evaluator.explain(commit);
     const external = verdict.tools.filter((t) => t.standing === 'external').map((t) => t.tool);

@@ -1,5 +1,7 @@
-import type { ProtectionMatcher } from '../core/policy.js';
 import type { FileChange } from '../core/types.js';
+
+/** The groups protecting a path, in policy order (policy/judge.ts groupsProtecting). */
+type ProtectionMatcher = (path: string) => { name: string }[];
 
 /** A name no real file has: probes whether a group covers everything directly in a directory. */
 const PROBE = '\u0001probe';

@@ -1,9 +1,5 @@
-import {
-  compileProtection,
-  exemptionFor,
-  type Policy,
-  type ProtectedGroup,
-} from '../core/policy.js';
+import { exemptionFor, groupsProtecting } from '../policy/judge.js';
+import type { CompiledGroup, CompiledPolicy } from '../policy/types.js';
 import { UserError } from '../errors.js';
 import { blameConcurrency, blameFile, inPool, type Blame } from '../git/blame.js';
 import { resolveCommit } from '../git/repo.js';
@@ -32,7 +28,7 @@ import { classifyMissing, followFile, readLineage, type FileHistory } from './li
 export interface HeadOptions {
   repo: string;
   rev: string;
-  policy: Policy;
+  policy: CompiledPolicy;
   /** Only the protected files under these paths (repository-relative); default: all. */
   paths?: string[];
   env: NodeJS.ProcessEnv;
@@ -92,7 +88,7 @@ export interface HeadFile extends LineCounts {
 
 export interface HeadGroup extends LineCounts {
   group: string;
-  forbid: ProtectedGroup['forbid'];
+  forbid: CompiledGroup['forbid'];
   requireReview: boolean;
   taintedFiles: number;
   unreviewedFiles: number;
@@ -147,12 +143,13 @@ function normalizeFilter(path: string): string {
 
 function selectEntries(
   entries: TreeEntry[],
-  policy: Policy,
+  policy: CompiledPolicy,
   filters: string[] | undefined,
   commit: string,
 ) {
-  const protection = compileProtection(policy);
-  const protectedEntries = entries.filter((entry) => protection(entry.path).length > 0);
+  const protectedEntries = entries.filter(
+    (entry) => groupsProtecting(policy, entry.path).length > 0,
+  );
   if (!filters || filters.length === 0) return protectedEntries;
   const wanted = filters.map(normalizeFilter);
   const under = (path: string, filter: string) =>
@@ -237,9 +234,8 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
     env,
   );
 
-  const protection = compileProtection(policy);
   const groups = new Map<string, HeadGroup>(
-    policy.protected.map((group) => [
+    policy.groups.map((group) => [
       group.name,
       {
         group: group.name,
@@ -266,8 +262,8 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
           : []
         : historyClasses.map((c) => ({ commit: c, lines: 0 }));
     parts.sort((a, b) => b.lines - a.lines);
-    for (const group of protection(entry.path)) {
-      const pathExemption = exemptionFor({ path: entry.path }, policy, now);
+    for (const group of groupsProtecting(policy, entry.path)) {
+      const pathExemption = exemptionFor(policy, { path: entry.path }, now);
       const file = judgeFile(
         entry.path,
         kind,
@@ -300,7 +296,7 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
 function judgeFile(
   path: string,
   kind: FileKind,
-  group: ProtectedGroup,
+  group: CompiledGroup,
   parts: { commit: CommitClass; lines: number }[],
   history: CommitClass[],
   blamed: boolean,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { createCatalog } from '../core/catalog.js';
-import type { Policy } from '../core/policy.js';
+import { catalogFor } from '../policy/evaluate.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import { gitMaybe } from '../git/exec.js';
 import { readHistory } from '../git/history.js';
 import { createAggregator } from './aggregate.js';
@@ -14,7 +14,7 @@ export interface ScanInput {
   revs: string[];
   /** What the report says the range is. */
   range: string;
-  policy: Policy;
+  policy: CompiledPolicy;
   /** Where the policy came from (a file, or the embedded default). */
   policySource: string;
   /** The repository's name in the report; default: from origin's URL, else the directory. */
@@ -47,7 +47,7 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
   const repository = input.repository ?? (await repositoryName(input.repo, env));
   const aggregator = createAggregator({
     policy: input.policy,
-    catalog: createCatalog(input.policy.tools),
+    catalog: catalogFor(input.policy),
     now: input.now ?? new Date(),
   });
   let commits = 0;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeAttestation } from '../audit/attest.js';
-import { findPolicyFile } from '../config/load.js';
+import { findPolicyFile } from '../policy/read.js';
 import { renderHeadText } from '../report/head.js';
 import { revisionAndPolicy } from './head-context.js';
 import { UserError } from '../errors.js';
@@ -27,24 +27,24 @@ export const run: Verb = async (args, io) => {
   const { values, positionals } = parsed;
   if (positionals.length > 0)
     throw new UserError(`attest: takes no paths (got ${positionals.join(' ')})`);
-  const { repo, rev, commit, loaded } = await revisionAndPolicy(values, io);
+  const { repo, rev, commit, policy } = await revisionAndPolicy(values, io);
   const { report, statement } = await makeAttestation({
     repo,
     rev,
-    policy: loaded.policy,
+    policy,
     policyLocation: {
       diskPath: values.config === undefined ? undefined : resolve(io.cwd, values.config),
       committedPath:
         values.config === undefined
           ? findPolicyFile({ repoDir: repo, rev: commit, env: io.env })
           : undefined,
-      extendsRef: loaded.policy.extends,
+      extendsRef: policy.extends,
     },
     version: process.env.TRAILGUARD_VERSION ?? 'dev',
     env: io.env,
   });
   if (!statement) {
-    io.stderr(renderHeadText(report, loaded.source));
+    io.stderr(renderHeadText(report, policy.source));
     io.stderr('trailguard attest: verify failed, so no statement was made\n');
     return EXIT.violation;
   }

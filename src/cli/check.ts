@@ -21,8 +21,7 @@ export const run: Verb = async (args, io) => {
   if (positionals.length > 1) {
     throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);
   }
-  const { repo, loaded } = await repoAndPolicy(values, io);
-  const { policy, source } = loaded;
+  const { repo, policy } = await repoAndPolicy(values, io);
   const range = await resolveRange({
     repo,
     spec: positionals[0],
@@ -30,7 +29,7 @@ export const run: Verb = async (args, io) => {
     env: io.env,
   });
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
-  if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${source}\n`);
+  if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${policy.source}\n`);
   io.stdout(renderReport(report, format));
   return report.ok ? EXIT.ok : EXIT.violation;
 };

@@ -17,8 +17,8 @@ export const run: Verb = async (args, io) => {
   const { values, positionals } = parsed;
   const format = requireFormat('explain', values.format, ['text', 'json', 'markdown'] as const);
   if (positionals.length !== 1) throw new UserError('explain: name exactly one commit');
-  const { repo, loaded } = await repoAndPolicy(values, io);
-  const { policy, source } = loaded;
+  const { repo, policy } = await repoAndPolicy(values, io);
+  const { source } = policy;
   const branch = (await currentBranch(repo, io.env)) ?? undefined;
   const { commit, verdict, catalog } = await explain({
     repo,

@@ -1,8 +1,10 @@
 import { resolve, relative } from 'node:path';
-import { resolveExtends } from '../config/extends.js';
-import { loadPolicy, type LoadedPolicy } from '../config/load.js';
 import { discoverRepo } from '../git/discover.js';
 import { resolveCommit } from '../git/repo.js';
+import { compilePolicy } from '../policy/compile.js';
+import { resolveExtends } from '../policy/extends.js';
+import { loadPolicy } from '../policy/read.js';
+import type { CompiledPolicy } from '../policy/types.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -13,7 +15,7 @@ import type { CliIO } from './io.js';
 export async function revisionAndPolicy(
   values: { repo?: string; config?: string; at?: string },
   io: CliIO,
-): Promise<{ repo: string; rev: string; commit: string; loaded: LoadedPolicy }> {
+): Promise<{ repo: string; rev: string; commit: string; policy: CompiledPolicy }> {
   const { top: repo } = await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env);
   const rev = values.at ?? 'HEAD';
   const commit = await resolveCommit(repo, rev, io.env);
@@ -24,7 +26,7 @@ export async function revisionAndPolicy(
       env: io.env,
     },
   );
-  return { repo, rev, commit, loaded };
+  return { repo, rev, commit, policy: compilePolicy(loaded.policy, loaded.source) };
 }
 
 /** PATH arguments, given from the current directory, as repository-relative paths. */

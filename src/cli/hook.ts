@@ -1,5 +1,5 @@
 import { hookRepo, stagedChanges } from '../commit/context.js';
-import { cachedLocalPolicy, type PolicyLoader } from '../commit/local-policy.js';
+import { workTreePolicyOrProblem } from '../policy/load.js';
 import { UserError } from '../errors.js';
 import { runHook } from '../commit/run-hook.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
@@ -13,10 +13,6 @@ Exit 0 lets git go on; exit 1 refuses the commit or push (local.on-violation: bl
 Any internal error only warns: a local hook never loses a commit.
 `;
 
-/** The cached policy, else the full read (YAML, schema), loaded only then. */
-const loadPolicy: PolicyLoader = async (dirs) =>
-  cachedLocalPolicy(dirs) ?? (await import('../commit/policy-file.js')).readLocalPolicy(dirs);
-
 async function dispatch(name: string, args: string[], io: CliIO): Promise<number> {
   const ctx = await hookRepo(io.cwd, io.env);
   switch (name) {
@@ -27,11 +23,11 @@ async function dispatch(name: string, args: string[], io: CliIO): Promise<number
       // which refuses the commit).
       staged.catch(() => {});
       const { prepareCommitMsg } = await import('../commit/hooks.js');
-      return prepareCommitMsg(ctx, args, io, { loadPolicy, staged });
+      return prepareCommitMsg(ctx, args, io, { loadPolicy: workTreePolicyOrProblem, staged });
     }
     case 'commit-msg': {
       const { commitMsg } = await import('../commit/hooks.js');
-      return commitMsg(ctx, args, io, { loadPolicy });
+      return commitMsg(ctx, args, io, { loadPolicy: workTreePolicyOrProblem });
     }
     case 'post-commit':
       return (await import('../commit/hooks.js')).postCommit(ctx, args, io);

@@ -7,10 +7,7 @@ import {
   writePlannedFile,
   type PlannedFile,
 } from '../agents/setup.js';
-import { starterPolicy } from '../agents/starter-policy.js';
 import { unifiedDiff } from '../agents/unified-diff.js';
-import { POLICY_FILES } from '../config/load.js';
-import { defaultPolicy } from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { gitMaybe } from '../git/exec.js';
 import { discoverRepo } from '../git/discover.js';
@@ -18,6 +15,8 @@ import { currentBranch } from '../git/repo.js';
 import { detectManager, installHooks } from '../install/index.js';
 import { installFacts } from '../install/repo.js';
 import { ACTION_REF, WORKFLOW_PATH, workflowYaml } from '../install/workflow.js';
+import { DEFAULT_POLICY_YAML } from '../policy/default.js';
+import { POLICY_FILES } from '../policy/load.js';
 import { commonOptions, EXIT, parseVerb, type Verb } from './io.js';
 
 const usage = `usage: trailguard init [--agents LIST] [--hooks] [--config] [--workflow] [--action-ref REF] [--dry-run] [--repo DIR]
@@ -54,7 +53,7 @@ function chosenAgents(list: string | undefined) {
 function planPolicy(root: string): PlannedFile | string {
   const existing = POLICY_FILES.find((path) => readIfExists(join(root, path)) !== undefined);
   if (existing) return `${existing} exists; left as it is`;
-  return { path: POLICY_FILES[0], after: starterPolicy(defaultPolicy), what: 'policy' };
+  return { path: POLICY_FILES[0], after: DEFAULT_POLICY_YAML, what: 'policy' };
 }
 
 /** The branch pushes are checked on: the remote's default, else the one checked out. */

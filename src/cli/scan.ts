@@ -84,7 +84,7 @@ export const run: Verb = async (args, io) => {
     if (positionals.length > 1) {
       throw new UserError(`scan: takes at most one range (got ${positionals.join(' ')})`);
     }
-    const { repo, loaded } = await repoAndPolicy(values, io);
+    const { repo, policy } = await repoAndPolicy(values, io);
     const spec = positionals[0];
     const range = await resolveRange({
       repo,
@@ -97,8 +97,8 @@ export const run: Verb = async (args, io) => {
       repo,
       revs: range.revs,
       range: range.description,
-      policy: loaded.policy,
-      policySource: loaded.source,
+      policy,
+      policySource: policy.source,
       repository: values.name,
       env: io.env,
       onProgress,

@@ -1,4 +1,4 @@
-import { policyJsonSchema } from '../core/policy.js';
+import { policyJsonSchema } from '../policy/schema.js';
 import { UserError } from '../errors.js';
 import { EXIT, parseVerb, type Verb } from './io.js';
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { detectAmbientEnv } from '../core/detect.js';
 import { touchedPaths } from '../commit/context.js';
 import { trailersForNow } from '../commit/hooks.js';
-import { loadLocalPolicy } from '../commit/policy-file.js';
+import { workTreePolicyOrProblem } from '../policy/load.js';
+import { policySourceText } from '../report/policy.js';
 import { reachability } from '../install/doctor.js';
 import { installFacts } from '../install/repo.js';
 import { currentRecord } from '../install/recover.js';
@@ -26,20 +27,20 @@ export const run: Verb = async (args, io) => {
   const { values } = parsed;
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await installFacts(resolve(io.cwd, values.repo ?? '.'), io.env);
-  const now = await trailersForNow(facts, { loadPolicy: loadLocalPolicy });
+  const now = await trailersForNow(facts, { loadPolicy: workTreePolicyOrProblem });
   const staged = new Set(touchedPaths(now.changes));
   const ledger = summarizeLedger(readLedger(facts.commonDir)).map((file) => ({
     ...file,
     staged: staged.has(file.path),
   }));
-  const ambient = detectAmbientEnv(io.env, now.local.catalog);
+  const ambient = detectAmbientEnv(io.env, now.catalog);
   const damaged: string[] = [];
   const record = await currentRecord(facts, new InstallState(facts.commonDir), damaged, false);
   const hooks = record
     ? await Promise.all(record.hooks.map((hook) => reachability(facts, hook)))
     : [];
   const status: StatusView = {
-    policy: now.local.source,
+    policy: now.local.policy ? policySourceText(now.local.policy.source) : 'invalid',
     ...(now.local.problem ? { policyProblem: now.local.problem } : {}),
     trailers: now.trailers.split('\n').filter(Boolean),
     signals: now.signals,

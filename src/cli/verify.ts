@@ -18,18 +18,18 @@ export const run: Verb = async (args, io) => {
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = requireFormat('verify', values.format, ['text', 'json'] as const);
-  const { repo, rev, loaded } = await revisionAndPolicy(values, io);
+  const { repo, rev, policy } = await revisionAndPolicy(values, io);
   const report = await readHead({
     repo,
     rev,
-    policy: loaded.policy,
+    policy,
     paths: repoPaths(repo, io, positionals),
     env: io.env,
   });
   io.stdout(
     format === 'json'
-      ? renderHeadJson(report, loaded.source)
-      : renderHeadText(report, loaded.source),
+      ? renderHeadJson(report, policy.source)
+      : renderHeadText(report, policy.source),
   );
   return report.ok ? EXIT.ok : EXIT.violation;
 };

@@ -22,7 +22,7 @@ import type { Trailer } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
 import { takeEditorNote, writeEditorNote, type EditorNote } from '../state/editor-note.js';
 import { hookGit } from './context.js';
-import { writtenLines } from './local-policy.js';
+import { writtenLines } from './message.js';
 
 const ABORTED =
   'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by ' +

@@ -11,11 +11,16 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCatalog, type Catalog } from '../core/catalog.js';
 import { detectCommit, detectEnv } from '../core/detect.js';
 import { mayCarrySignature } from '../core/signature-markers.js';
 import { formatTrailers } from '../core/trailers.js';
 import type { FileChange, Signal } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
+import { catalogFor } from '../policy/evaluate.js';
+import { judge, touchedGroups, type ToolSeen } from '../policy/judge.js';
+import type { PolicyOrProblem } from '../policy/load.js';
+import { describeCommitFindings, policySourceText } from '../report/policy.js';
 import { clearCommitted, ledgerSignals, pendingFor } from '../state/ledger.js';
 import { saveMessage } from '../state/saved-message.js';
 import {
@@ -25,14 +30,7 @@ import {
   touchedPaths,
   type CommitFacts,
 } from './context.js';
-import {
-  describeViolations,
-  hasContent,
-  localViolations,
-  readMessage,
-  type LocalPolicy,
-  type PolicyLoader,
-} from './local-policy.js';
+import { hasContent, readMessage } from './message.js';
 import { escapeHatch } from './escape.js';
 import { amendedTrailers, markAssisted } from './amend.js';
 import {
@@ -70,7 +68,9 @@ export function isReplay(ctx: RepoFacts, source: string): boolean {
 }
 
 interface Gathered {
-  local: LocalPolicy;
+  local: PolicyOrProblem;
+  /** The policy's catalog (the built-in one when the policy cannot be read). */
+  catalog: Catalog;
   facts: CommitFacts;
   changes: FileChange[];
   /** Signals from outside the message: the agent environment and the agent ledger. */
@@ -79,7 +79,7 @@ interface Gathered {
 
 /** What a hook needs from its caller: how to read the policy, and the staged changes if known. */
 export interface HookDeps {
-  loadPolicy: PolicyLoader;
+  loadPolicy: (repo: RepoFacts) => Promise<PolicyOrProblem>;
   staged?: Promise<FileChange[]>;
 }
 
@@ -97,9 +97,10 @@ async function gather(
     commitFacts(ctx, editor),
     deps.staged ?? stagedChanges(ctx),
   ]);
-  const env = detectEnv(ctx.env, local.catalog);
+  const catalog = local.policy ? catalogFor(local.policy) : createCatalog();
+  const env = detectEnv(ctx.env, catalog);
   const edits = ledger ? ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes))) : [];
-  return { local, facts, changes, outside: [...env, ...edits] };
+  return { local, catalog, facts, changes, outside: [...env, ...edits] };
 }
 
 /**
@@ -110,7 +111,18 @@ async function gather(
 function commitSignals(message: string, g: Gathered): Signal[] {
   const { author, committer, branch } = g.facts;
   const text = mayCarrySignature(message) ? message : '';
-  return detectCommit({ message: text, author, committer, branch }, g.local.catalog);
+  return detectCommit({ message: text, author, committer, branch }, g.catalog);
+}
+
+/** The tools among the signals, each with its evidence in the order seen. */
+function toolsSeen(signals: readonly Signal[]): ToolSeen[] {
+  const evidence = new Map<string, string[]>();
+  for (const signal of signals) {
+    const seen = evidence.get(signal.tool);
+    if (seen) seen.push(signal.evidence);
+    else evidence.set(signal.tool, [signal.evidence]);
+  }
+  return [...evidence].map(([tool, list]) => ({ tool, evidence: list }));
 }
 
 /** Judges the commit; returns the hook's exit status (1 refuses the commit). */
@@ -122,26 +134,28 @@ function applyPolicy(
   messageFile: string,
   io: HookIO,
 ): number {
-  if (g.local.problem) {
-    io.stderr(
-      `trailguard: ${g.local.problem}; the commit goes on without the local policy check\n`,
-    );
+  const { policy, problem } = g.local;
+  if (!policy) {
+    io.stderr(`trailguard: ${problem}; the commit goes on without the local policy check\n`);
     return 0;
   }
-  const signals = [...g.outside, ...fromMessage];
-  const { violations, evidence } = localViolations(g.local, touchedPaths(g.changes), signals);
-  if (violations.length === 0) return 0;
-  io.stderr(describeViolations(violations, evidence));
-  if (g.local.rules.onViolation !== 'block') {
+  const seen = toolsSeen([...g.outside, ...fromMessage]);
+  const touched = touchedGroups(policy, { paths: touchedPaths(g.changes) }, new Date());
+  // Before the commit exists no review can: only the tool rule is judged here.
+  const findings = judge(policy, touched, seen);
+  if (findings.length === 0) return 0;
+  io.stderr(describeCommitFindings(findings, seen));
+  const source = policySourceText(policy.source);
+  if (policy.onViolation !== 'block') {
     io.stderr(
-      `trailguard: warning only (local.on-violation: warn in ${g.local.source}); CI will judge this commit too\n`,
+      `trailguard: warning only (local.on-violation: warn in ${source}); CI will judge this commit too\n`,
     );
     return 0;
   }
   const allowed = escapeHatch(ctx.env);
   if (allowed) {
     io.stderr(
-      `trailguard: ${allowed}: the commit goes on despite local.on-violation: block in ${g.local.source}; ` +
+      `trailguard: ${allowed}: the commit goes on despite local.on-violation: block in ${source}; ` +
         'its Assisted-by trailers are written, so CI judges it\n',
     );
     return 0;
@@ -149,7 +163,7 @@ function applyPolicy(
   const typed = hasContent(message, g.facts.commentChar);
   const saved = typed ? saveMessage(ctx.gitDir, messageFile) : undefined;
   io.stderr(
-    `trailguard: commit refused (local.on-violation: block in ${g.local.source}).` +
+    `trailguard: commit refused (local.on-violation: block in ${source}).` +
       (saved
         ? ` Your message is saved in ${saved}; once fixed, reuse it with: git commit -F '${saved}'\n`
         : ' No message was written yet, so nothing is lost.\n') +
@@ -236,12 +250,19 @@ export async function trailersForNow(
   ctx: RepoFacts,
   deps: HookDeps,
 ): Promise<{
-  local: LocalPolicy;
+  local: PolicyOrProblem;
+  catalog: Catalog;
   changes: FileChange[];
   signals: Signal[];
   trailers: string;
 }> {
   const g = await gather(ctx, { ledger: !isReplay(ctx, ''), editor: false }, deps);
   const add = trailersToAdd('', g.outside, g.facts.commentChar);
-  return { local: g.local, changes: g.changes, signals: g.outside, trailers: formatTrailers(add) };
+  return {
+    local: g.local,
+    catalog: g.catalog,
+    changes: g.changes,
+    signals: g.outside,
+    trailers: formatTrailers(add),
+  };
 }

@@ -10,7 +10,9 @@ import { escapeHatch } from './escape.js';
 import { gitMaybe } from '../git/exec.js';
 import type { RepoFacts } from '../git/discover.js';
 import type { HookIO } from './hooks.js';
-import { readPolicy } from './policy-file.js';
+import { workTreePolicy } from '../policy/load.js';
+import type { CompiledPolicy } from '../policy/types.js';
+import { policySourceText } from '../report/policy.js';
 
 const ZERO = /^0+$/;
 
@@ -47,9 +49,9 @@ export async function prePush(
   io: HookIO,
 ): Promise<number> {
   const remote = args[0] ?? ctx.env.PRE_COMMIT_REMOTE_NAME ?? 'origin';
-  let local: ReturnType<typeof readPolicy>;
+  let policy: CompiledPolicy;
   try {
-    local = readPolicy(ctx.top);
+    policy = await workTreePolicy(ctx);
   } catch (error) {
     io.stderr(`trailguard: ${(error as Error).message}; the push goes on without a check\n`);
     return 0;
@@ -64,7 +66,7 @@ export async function prePush(
     if (!localSha || !remoteSha) continue;
     const revs = await outgoing(ctx, remote, localSha, remoteSha);
     if (!revs) continue;
-    const report = await runCheck({ repo: ctx.top, revs, policy: local.policy, env: ctx.env });
+    const report = await runCheck({ repo: ctx.top, revs, policy, env: ctx.env });
     if (report.ok) continue;
     io.stderr(renderText(report));
     reported = true;
@@ -77,8 +79,9 @@ export async function prePush(
       );
     return 0;
   }
-  if (local.policy.local.onViolation !== 'block') {
-    io.stderr(`trailguard: warning only (local.on-violation: warn in ${local.source})\n`);
+  const source = policySourceText(policy.source);
+  if (policy.onViolation !== 'block') {
+    io.stderr(`trailguard: warning only (local.on-violation: warn in ${source})\n`);
     return 0;
   }
   const allowed = escapeHatch(ctx.env);
@@ -89,7 +92,7 @@ export async function prePush(
     return 0;
   }
   io.stderr(
-    `trailguard: push refused (local.on-violation: block in ${local.source}); ` +
+    `trailguard: push refused (local.on-violation: block in ${source}); ` +
       'to push anyway (CI still judges it): TRAILGUARD_ALLOW=1 git push\n',
   );
   return 1;

@@ -10,9 +10,7 @@
  * next to each signal. Patterns are case-insensitive regular expressions, written as strings.
  */
 import { z } from 'zod';
-
-/** Stable kebab-case tool id, used in `Assisted-by:` and in the policy. */
-export const TOOL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { TOOL_ID } from './catalog.js';
 
 const provenance = {
   source: z.string().min(3),

@@ -2,7 +2,7 @@
  * `trailguard agent-hook` for the agent configs (dist/agent-hook-main.cjs, run by src/entries/hook.ts):
  * the verb in one small CommonJS file, without the ESM module graph of dist/cli.js, whose start-up
  * alone cost most of an agent hook call. The guard's slow path (the policy parser and schema) is
- * dist/agent-hook-policy.cjs, required only when the guard's cache cannot decide.
+ * dist/policy-refresh.cjs (scripts/bundles.mjs), required only when the policy cache is stale.
  */
 import { readFileSync } from 'node:fs';
 import { run } from '../cli/agent-hook.js';

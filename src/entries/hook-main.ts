@@ -6,7 +6,7 @@
  */
 import { hookRepo } from '../commit/context.js';
 import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
-import { cachedLocalPolicy } from '../commit/local-policy.js';
+import { cachedPolicy } from '../policy/load.js';
 import { runHook } from '../commit/run-hook.js';
 
 /** Runs hook `name`; resolves to false when the full CLI has to do it. */
@@ -20,15 +20,15 @@ export async function runLeanHook(name: string, args: string[]): Promise<boolean
   }
   if (name !== 'prepare-commit-msg' && name !== 'commit-msg') return false;
   let ctx: Awaited<ReturnType<typeof hookRepo>>;
-  let local: ReturnType<typeof cachedLocalPolicy>;
+  let policy: ReturnType<typeof cachedPolicy>;
   try {
     ctx = await hookRepo(process.cwd(), io.env);
-    local = cachedLocalPolicy(ctx);
+    policy = cachedPolicy(ctx);
   } catch {
     return false; // the full CLI reports it, and lets the commit go on
   }
-  if (!local) return false;
-  const deps = { loadPolicy: async () => local };
+  if (!policy) return false;
+  const deps = { loadPolicy: async () => ({ policy }) };
   process.exitCode = await runHook(name, io, (hookIO) =>
     name === 'commit-msg'
       ? commitMsg(ctx, args, hookIO, deps)

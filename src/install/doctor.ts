@@ -8,8 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { loadLocalPolicy } from '../commit/policy-file.js';
 import { gitMaybe } from '../git/exec.js';
+import { workTreePolicyOrProblem } from '../policy/load.js';
+import { policySourceText } from '../report/policy.js';
 import { InstallState, type HookName, type InstallRecord } from '../state/install-record.js';
 import { ENTRY_MARKER, runsOurHook } from './entry.js';
 import { sectionFor } from './git-config.js';
@@ -204,15 +205,15 @@ export async function diagnose(
       fix: 'npm install --save-dev trailguard && npx trailguard install',
     });
   }
-  const policy = await loadLocalPolicy(facts);
+  const policy = await workTreePolicyOrProblem(facts);
   findings.push(
-    policy.problem
+    !policy.policy
       ? {
           ok: false,
           what: `invalid policy: ${policy.problem}`,
           fix: 'correct that line (`trailguard schema` prints the JSON Schema); until then hooks record but do not judge',
         }
-      : { ok: true, what: `policy: ${policy.source}` },
+      : { ok: true, what: `policy: ${policySourceText(policy.policy.source)}` },
   );
   return findings;
 }

@@ -9,7 +9,8 @@
  */
 import { readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { agentEnvNames, createCatalog } from '../core/catalog.js';
-import { loadLocalPolicy } from '../commit/policy-file.js';
+import { catalogFor } from '../policy/evaluate.js';
+import { workTreePolicyOrProblem } from '../policy/load.js';
 import { removeEntryLines } from './entry.js';
 import { installConfigHooks, removeSection } from './git-config.js';
 import { installHookFiles, removeHookFile } from './hooks-dir.js';
@@ -121,8 +122,9 @@ export function detectManager(facts: InstallFacts): Detected {
 /** Variables of the policy's own tools (tools.extra), for the shims' fast path. */
 async function extraAgentEnv(facts: InstallFacts): Promise<string[]> {
   const builtin = new Set(agentEnvNames(createCatalog()));
-  const local = await loadLocalPolicy(facts);
-  return agentEnvNames(local.catalog).filter((name) => !builtin.has(name));
+  const { policy } = await workTreePolicyOrProblem(facts);
+  const catalog = policy ? catalogFor(policy) : createCatalog();
+  return agentEnvNames(catalog).filter((name) => !builtin.has(name));
 }
 
 export async function installHooks(options: InstallOptions): Promise<InstallResult> {

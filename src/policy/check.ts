@@ -1,24 +1,20 @@
-import { createCatalog, type Catalog } from '../core/catalog.js';
-import { createEvaluator, type CommitVerdict } from '../core/evaluate.js';
-import type { Policy } from '../core/policy.js';
+import type { Catalog } from '../core/catalog.js';
 import type { CommitRecord, PullFacts, Report } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { readHistory } from '../git/history.js';
+import { catalogFor, createEvaluator, type CommitVerdict } from './evaluate.js';
+import type { CompiledPolicy } from './types.js';
 
 export interface CheckInput {
   repo: string;
   /** Arguments for git log naming the commits, e.g. ["base..head"]. */
   revs: string[];
-  policy: Policy;
+  policy: CompiledPolicy;
   pull?: PullFacts;
   /** The branch the commits were made on (a PR's head ref); agent branch prefixes are a signal. */
   branch?: string;
   now?: Date;
   env?: NodeJS.ProcessEnv;
-}
-
-export function catalogFor(policy: Policy): Catalog {
-  return createCatalog(policy.tools);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog, Provenance } from '../core/catalog.js';
 import { provenanceOf } from '../core/detect.js';
-import type { CommitVerdict } from '../core/evaluate.js';
+import type { CommitVerdict } from '../policy/evaluate.js';
 import type { CommitRecord, Signal } from '../core/types.js';
 import { escapeCell } from './markdown.js';
 import { shortSha } from './text.js';

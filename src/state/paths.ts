@@ -43,7 +43,7 @@ export const WORKTREE_STATE = {
   /** Left by prepare-commit-msg when its commit carries Assisted-by trailers (an amend keeps them). */
   assistedHead: 'assisted-head',
   /** The compiled policy, keyed by the policy files' stat data. */
-  policyCache: 'guard-cache.json',
+  policyCache: 'policy-cache.json',
 } as const;
 
 export type SharedStateName = keyof typeof SHARED_STATE;

@@ -1,19 +1,15 @@
+/**
+ * Reading a policy file from the work tree, from a revision (CI reads the base branch) or from
+ * --config, with its source named; the embedded default when there is none.
+ */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  defaultPolicy,
-  parsePolicyLayer,
-  resolvePolicy,
-  type Policy,
-  type PolicyLayer,
-} from '../core/policy.js';
 import { UserError } from '../errors.js';
 import { gitSync } from '../git/exec.js';
-
-/** Where a repository keeps its policy, in the order they are looked for. */
-export const POLICY_FILES = ['.github/trailguard.yml', '.trailguard.yml'] as const;
-
-export const EMBEDDED_DEFAULT = 'embedded default';
+import { EMBEDDED_DEFAULT } from './default.js';
+import { POLICY_FILES } from './load.js';
+import { defaultPolicy, parsePolicyLayer, resolvePolicy } from './parse.js';
+import type { Policy, PolicyLayer } from './types.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -105,6 +101,19 @@ function loadAtRev(
 }
 
 /**
+ * The work tree's policy file, else the embedded default: the root is known, so no
+ * `git rev-parse` is started. Throws a UserError on an invalid file.
+ */
+export function readWorkTree(top: string): LoadedPolicy {
+  const path = findOnDisk(top);
+  return path === undefined ? embedded() : loaded(readFromDisk(resolve(top, path), path), path);
+}
+
+function embedded(): LoadedPolicy {
+  return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
+}
+
+/**
  * The policy in the file `path` (relative to the top of the tree) as committed at `rev`, or
  * undefined when `rev` has no file there. Like the policy files, it must be a regular file.
  */
@@ -128,12 +137,7 @@ export function loadPolicy(options: PolicyLocation & { configPath?: string }): L
   const { repoDir, rev, configPath, env = process.env } = options;
   if (configPath !== undefined)
     return loaded(readFromDisk(resolve(repoDir, configPath), configPath), configPath);
-  const embedded = { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
-  if (rev === undefined) {
-    const root = workTreeRoot(repoDir, env);
-    const path = findOnDisk(root);
-    return path === undefined ? embedded : loaded(readFromDisk(resolve(root, path), path), path);
-  }
+  if (rev === undefined) return readWorkTree(workTreeRoot(repoDir, env));
   const path = findAtRev(repoDir, rev, env);
-  return path === undefined ? embedded : loadAtRev(repoDir, rev, path, env);
+  return path === undefined ? embedded() : loadAtRev(repoDir, rev, path, env);
 }

@@ -1,11 +1,36 @@
-import { detectCommit, isAiOrBotIdentity } from './detect.js';
-import type { Catalog } from './catalog.js';
-import { compileProtection, exemptionFor, type Policy } from './policy.js';
-import { parseTrailers } from './trailers.js';
-import type { CommitRecord, Identity, PullFacts, Report, Signal, Violation } from './types.js';
+/**
+ * A policy applied to commits: per commit, the AI signals (core/detect) and the review sign-offs
+ * found, then the judge's findings as the report's violations. `trailguard check`, `explain`,
+ * pre-push and the Action all judge through here.
+ */
+import { createCatalog, type Catalog } from '../core/catalog.js';
+import { detectCommit, isAiOrBotIdentity } from '../core/detect.js';
+import { parseTrailers } from '../core/trailers.js';
+import type {
+  CommitRecord,
+  Identity,
+  PullFacts,
+  Report,
+  Signal,
+  Violation,
+} from '../core/types.js';
+import {
+  findingMessage,
+  judge,
+  standingOf,
+  touchedGroups,
+  type GroupTouched,
+  type ToolStanding,
+} from './judge.js';
+import type { CompiledPolicy } from './types.js';
+
+/** The catalog a policy's tools make: the built-in tools, tools.extra, and which are internal. */
+export function catalogFor(policy: Pick<CompiledPolicy, 'tools'>): Catalog {
+  return createCatalog(policy.tools);
+}
 
 export interface EvaluateOptions {
-  policy: Policy;
+  policy: CompiledPolicy;
   catalog: Catalog;
   /** Review facts of the pull request the commits belong to (the Action has them; the CLI does not). */
   pull?: PullFacts;
@@ -14,7 +39,7 @@ export interface EvaluateOptions {
   extraSignals?: (commit: CommitRecord) => Signal[];
 }
 
-export type ToolStanding = 'internal' | 'external' | 'ignored';
+export type { ToolStanding };
 
 export interface ToolFinding {
   tool: string;
@@ -22,11 +47,7 @@ export interface ToolFinding {
   signals: Signal[];
 }
 
-export interface GroupFinding {
-  group: string;
-  paths: string[];
-  exemptPaths: { path: string; reason: string }[];
-}
+export type GroupFinding = GroupTouched;
 
 export interface ReviewFinding {
   reviewed: boolean;
@@ -43,11 +64,6 @@ export interface CommitVerdict {
   review: ReviewFinding;
   violations: Violation[];
 }
-
-const FIX_EXTERNAL =
-  'Fix: keep outside-model output out of this path — redo the change without that tool, move it out of the protected path, or (if the tool is your own) list it under tools.internal.';
-const FIX_REVIEW =
-  'Fix: have someone other than the author review it and add a trailer (git commit --amend --trailer "Reviewed-by: Name <email>"), or get an approving review on the pull request\'s current head.';
 
 function parseIdentity(value: string): Identity {
   const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
@@ -89,16 +105,10 @@ function onAllowlist(
 
 export function createEvaluator(options: EvaluateOptions) {
   const { policy, catalog, pull, now } = options;
-  const protection = compileProtection(policy);
   const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : undefined;
   const violations: Violation[] = [];
   let commits = 0;
-
-  function standingOf(tool: string): ToolStanding {
-    if (tool === 'unknown') return policy.tools.unknown === 'ignore' ? 'ignored' : 'external';
-    return catalog.isInternal(tool) ? 'internal' : 'external';
-  }
 
   function toolsOf(commit: CommitRecord): ToolFinding[] {
     const signals = [...detectCommit(commit, catalog), ...(options.extraSignals?.(commit) ?? [])];
@@ -110,7 +120,7 @@ export function createEvaluator(options: EvaluateOptions) {
     }
     return [...byTool].map(([tool, toolSignals]) => ({
       tool,
-      standing: standingOf(tool),
+      standing: standingOf(policy, tool),
       signals: toolSignals,
     }));
   }
@@ -147,71 +157,48 @@ export function createEvaluator(options: EvaluateOptions) {
     return { reviewed, notes };
   }
 
-  /** The protected groups the commit's paths (both sides of a rename) fall in. */
-  function groupsOf(commit: CommitRecord): GroupFinding[] {
-    const groups = new Map<string, GroupFinding>();
-    const touched = new Set(
+  /** Both sides of a rename count. */
+  function pathsOf(commit: CommitRecord): Set<string> {
+    return new Set(
       commit.files.flatMap((file) => (file.oldPath ? [file.oldPath, file.path] : [file.path])),
     );
-    for (const path of touched) {
-      for (const group of protection(path)) {
-        const finding = groups.get(group.name) ?? { group: group.name, paths: [], exemptPaths: [] };
-        groups.set(group.name, finding);
-        const pathExemption = exemptionFor({ sha: commit.sha, path }, policy, now);
-        if (pathExemption) finding.exemptPaths.push({ path, reason: pathExemption.reason });
-        else finding.paths.push(path);
-      }
-    }
-    return [...groups.values()];
   }
 
   /**
    * `complete: false` skips detection and review (most of a commit's cost) where no protected
    * path is judged: they cannot change the violations, and long histories are mostly such commits.
    */
-  function judge(commit: CommitRecord, complete: boolean): CommitVerdict {
-    const commitExemption = exemptionFor({ sha: commit.sha }, policy, now);
-    const groups = commitExemption ? [] : groupsOf(commit);
-    const judged = complete || groups.some((finding) => finding.paths.length > 0);
+  function judgeCommit(commit: CommitRecord, complete: boolean): CommitVerdict {
+    const touched = touchedGroups(policy, { sha: commit.sha, paths: pathsOf(commit) }, now);
+    const judged = complete || touched.groups.some((group) => group.paths.length > 0);
     const tools = judged ? toolsOf(commit) : [];
     const review = judged ? reviewOf(commit) : { reviewed: false, notes: [] };
-    const verdict: CommitVerdict = { sha: commit.sha, tools, groups, review, violations: [] };
-    if (commitExemption) {
-      verdict.exemption = commitExemption.reason;
+    const verdict: CommitVerdict = {
+      sha: commit.sha,
+      tools,
+      groups: touched.groups,
+      review,
+      violations: [],
+    };
+    if (touched.exemption !== undefined) {
+      verdict.exemption = touched.exemption;
       return verdict;
     }
-    const ai = tools.filter((t) => t.standing !== 'ignored');
-    const external = ai.filter((t) => t.standing === 'external');
-    for (const finding of verdict.groups) {
-      if (finding.paths.length === 0) continue;
-      const group = policy.protected.find((g) => g.name === finding.group)!;
-      const forbidden =
-        group.forbid === 'any-ai' ? ai : group.forbid === 'external' ? external : [];
-      if (forbidden.length > 0) {
-        const evidence = forbidden.map((t) => `${t.tool} (${t.signals[0].evidence})`).join('; ');
-        const what = group.forbid === 'any-ai' ? 'AI tools' : 'outside AI tools';
-        verdict.violations.push({
-          sha: commit.sha,
-          rule: 'external-ai',
-          group: finding.group,
-          paths: finding.paths,
-          tools: forbidden.map((t) => t.tool),
-          ...modelsOf(forbidden),
-          message: `Protected group "${finding.group}" forbids ${what}; this commit carries ${evidence}. ${FIX_EXTERNAL}`,
-        });
-      }
-      if (group.requireReview && !review.reviewed) {
-        verdict.violations.push({
-          sha: commit.sha,
-          rule: 'missing-review',
-          group: finding.group,
-          paths: finding.paths,
-          tools: ai.map((t) => t.tool),
-          ...modelsOf(ai),
-          message: `Protected group "${finding.group}" needs a human review and none counts for this commit. ${FIX_REVIEW}`,
-        });
-      }
-    }
+    const seen = tools.map(({ tool, signals }) => ({
+      tool,
+      evidence: signals.map((signal) => signal.evidence),
+    }));
+    verdict.violations = judge(policy, touched, seen, review.reviewed).map(
+      (finding): Violation => ({
+        sha: commit.sha,
+        rule: finding.rule,
+        group: finding.group,
+        paths: finding.paths,
+        tools: finding.tools,
+        ...modelsOf(tools.filter((t) => finding.tools.includes(t.tool))),
+        message: findingMessage(finding),
+      }),
+    );
     return verdict;
   }
 
@@ -219,11 +206,11 @@ export function createEvaluator(options: EvaluateOptions) {
     /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
     add(commit: CommitRecord): void {
       commits += 1;
-      violations.push(...judge(commit, false).violations);
+      violations.push(...judgeCommit(commit, false).violations);
     },
     /** Everything seen in one commit, and the verdict (`trailguard explain`). */
     explain(commit: CommitRecord): CommitVerdict {
-      return judge(commit, true);
+      return judgeCommit(commit, true);
     },
     report(): Report {
       return { ok: violations.length === 0, commits, violations };
@@ -235,7 +222,10 @@ export function createEvaluator(options: EvaluateOptions) {
  * The login of a human, other than the PR author, whose latest review approves the PR (on the
  * current head when dismiss-stale is on), or undefined.
  */
-export function approvingReviewer(pull: PullFacts, policy: Policy): string | undefined {
+export function approvingReviewer(
+  pull: PullFacts,
+  policy: Pick<CompiledPolicy, 'review'>,
+): string | undefined {
   const latest = new Map<string, PullFacts['reviews'][number]>();
   const ordered = [...pull.reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   for (const review of ordered) {

@@ -1,7 +1,10 @@
-import { mergePolicies, parsePolicy, type Policy } from '../core/policy.js';
+/** `extends`: an org policy in another repository, read through the GitHub API and merged onto. */
 import { UserError } from '../errors.js';
 import { apiOptionsFrom, GitHubApi, GitHubApiError, repoPath } from '../github/api.js';
-import type { LoadedPolicy } from './load.js';
+import { mergePolicies } from './merge.js';
+import { parsePolicy } from './parse.js';
+import type { LoadedPolicy } from './read.js';
+import type { Policy } from './types.js';
 
 /** `owner/repo/path/to/file.yml[@ref]`: an org policy in another repository. */
 export interface ExtendsRef {

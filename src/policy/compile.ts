@@ -1,0 +1,22 @@
+/** The effective policy compiled into the one form every consumer judges with (types.ts CompiledPolicy). */
+import { compileGlobSet } from './globs.js';
+import type { CompiledPolicy, Policy } from './types.js';
+
+export function compilePolicy(policy: Policy, source: string): CompiledPolicy {
+  return {
+    source,
+    ...(policy.extends !== undefined && { extends: policy.extends }),
+    groups: policy.protected.map((group) => ({
+      ...group,
+      matcher: compileGlobSet(group.paths),
+    })),
+    tools: policy.tools,
+    review: policy.review,
+    onViolation: policy.local.onViolation,
+    exemptions: policy.exemptions.map(({ notFor, ...exemption }) => ({
+      ...exemption,
+      ...(exemption.path !== undefined && { matcher: compileGlobSet([exemption.path]) }),
+      ...(notFor?.length && { notFor: compileGlobSet(notFor) }),
+    })),
+  };
+}

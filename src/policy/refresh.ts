@@ -1,0 +1,18 @@
+/**
+ * The slow path of load.ts: the work tree's policy file read in full (YAML, schema, globs),
+ * compiled, and written to the cache. Bundled apart from the hooks' lean code (scripts/build.mjs
+ * LAZY_MODULES), which loads it only when the cache is stale.
+ */
+import { compilePolicy } from './compile.js';
+import { cacheKey, writeCachedPolicy, type WorkTree } from './load.js';
+import { readWorkTree } from './read.js';
+import type { CompiledPolicy } from './types.js';
+
+export function refreshWorkTreePolicy(tree: WorkTree): CompiledPolicy {
+  // The key first: a policy edited while it is read then leaves a stale key, not a stale policy.
+  const key = cacheKey(tree);
+  const { policy, source } = readWorkTree(tree.top);
+  const compiled = compilePolicy(policy, source);
+  writeCachedPolicy(tree, key, compiled);
+  return compiled;
+}
