@@ -34,6 +34,7 @@ import {
 } from './simple-git-hooks.js';
 import { InstallState, hash, type Change, type HookName } from '../state/install-record.js';
 import { currentRecord } from './recover.js';
+import { removeAssistedMark } from '../state/assisted-head.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_HOOKS, packageCli, writeShim } from './shim-file.js';
 
@@ -262,6 +263,8 @@ export async function uninstallHooks(options: {
   const record = await currentRecord(facts, state, notes, false);
   if (record) notes.push(...(await removeChanges(facts, record.changes)));
   state.clear();
+  // The hooks' own mark in this worktree goes with them (src/commit/amend.ts).
+  removeAssistedMark(facts.gitDir);
   if (!record) return { installed: false, removed: [], notes };
   const removed = record.changes.map((c) => ('path' in c ? c.path : `git config ${c.section}`));
   return { installed: true, removed, notes };
