@@ -83,9 +83,19 @@ export function describeCommitFindings(
   lines.push(
     `  fix: leave those files out of this commit (git restore --staged -- ${paths.map(quoteArg).join(' ')}),`,
     ...fixes.map((fix) => `       then ${fix}`),
-    '       If no agent made this change, unset the variable named above (it may be inherited',
-    '       from an agent terminal).',
   );
+  // Said only where an agent variable is what named the tool (evidence `NAME=value`).
+  const variables = seen
+    .filter((tool) => findings.some((finding) => finding.tools.includes(tool.tool)))
+    .flatMap((tool) => tool.evidence)
+    .filter((text) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(text));
+  if (variables.length > 0) {
+    const names = [...new Set(variables.map((text) => text.slice(0, text.indexOf('='))))];
+    lines.push(
+      `       If no agent made this change, unset ${names.join(', ')} (it may be inherited`,
+      '       from an agent terminal).',
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
