@@ -85,6 +85,8 @@ const MODEL_PART =
  * family name stands alone without a version (a person called Claude names no model).
  */
 export function findModel(text: string): ModelRef | undefined {
+  // Every model named with a version has a digit: most names (people's) leave here.
+  if (!/\d/.test(text)) return undefined;
   const words = text.split(/[\s,;:()<>[\]]+/).filter(Boolean);
   for (let i = 0; i < words.length; i += 1) {
     if (!canonicalModel(words[i])?.provider) continue;
