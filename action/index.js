@@ -58765,6 +58765,7 @@ function providerOfModel(id) {
 }
 var MODEL_PART = /^(?:v?\d[\w.]*|[a-z]\d[\w.]*|opus|sonnet|haiku|fable|pro|flash|lite|mini|nano|max|plus|turbo|preview|coder|codex|instruct|thinking|high|low|medium|latest|exp)$/i;
 function findModel(text3) {
+  if (!/\d/.test(text3)) return void 0;
   const words = text3.split(/[\s,;:()<>[\]]+/).filter(Boolean);
   for (let i = 0; i < words.length; i += 1) {
     if (!canonicalModel(words[i])?.provider) continue;
