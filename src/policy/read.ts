@@ -5,7 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { gitSync } from '../git/exec.js';
+import { discoverRepoSync } from '../git/discover.js';
+import * as exec from '../git/exec.js';
 import { EMBEDDED_DEFAULT } from './default.js';
 import { POLICY_FILES } from './load.js';
 import { defaultPolicy, parsePolicyLayer, resolvePolicy } from './parse.js';
@@ -28,9 +29,8 @@ export interface PolicyLocation {
   env?: NodeJS.ProcessEnv;
 }
 
-function workTreeRoot(repoDir: string, env: NodeJS.ProcessEnv): string {
-  return gitSync(['rev-parse', '--show-toplevel'], { cwd: repoDir, env }).trim();
-}
+const workTreeRoot = (repoDir: string, env: NodeJS.ProcessEnv) =>
+  discoverRepoSync(repoDir, env, exec).top;
 
 function findOnDisk(root: string): string | undefined {
   return POLICY_FILES.find((path) => statSync(resolve(root, path), { throwIfNoEntry: false }));
@@ -43,7 +43,7 @@ function findAtRev(
   candidates: readonly string[] = POLICY_FILES,
 ): string | undefined {
   if (rev === '' || rev.startsWith('-')) throw new UserError(`invalid revision "${rev}"`);
-  const listing = gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...candidates], {
+  const listing = exec.gitSync(['ls-tree', '-z', '--full-tree', rev, '--', ...candidates], {
     cwd: repoDir,
     env,
   });
@@ -97,7 +97,7 @@ function loadAtRev(
   env: NodeJS.ProcessEnv,
 ): LoadedPolicy {
   const source = `${rev}:${path}`;
-  return loaded(gitSync(['cat-file', 'blob', source], { cwd: repoDir, env }), source);
+  return loaded(exec.gitSync(['cat-file', 'blob', source], { cwd: repoDir, env }), source);
 }
 
 /**
