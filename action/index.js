@@ -60323,7 +60323,7 @@ function renderHeadText(report, policySource) {
   const tainted = report.groups.reduce((n, g) => n + g.taintedFiles, 0);
   const unreviewed = report.groups.reduce((n, g) => n + g.unreviewedFiles, 0);
   lines.push(
-    report.ok ? `OK \u2014 ${plural2(report.files, "protected file")} hold no outside-model line and every line is reviewed as required` : `FAIL \u2014 ${tainted} tainted, ${unreviewed} unreviewed (of ${plural2(report.files, "protected file")}). Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.`
+    report.files === 0 ? `OK \u2014 nothing to verify: no file at ${report.rev} lies under a protected path (see the policy's protected paths)` : report.ok ? `OK \u2014 ${plural2(report.files, "protected file")}: no outside-model line, every line reviewed as required` : `FAIL \u2014 ${tainted} tainted, ${unreviewed} unreviewed (of ${plural2(report.files, "protected file")}). Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.`
   );
   return lines.join("\n") + "\n";
 }
