@@ -191,7 +191,7 @@ describe('inputs', () => {
       'input attest must be one of true, false (got "yes")',
     );
     expect(() => inputsFrom({ MODE: 'warn' })).toThrow(
-      'input mode must be one of enforce, report (got "warn")',
+      'input mode must be one of enforce, report, audit (got "warn")',
     );
   });
 

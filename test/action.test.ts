@@ -442,7 +442,7 @@ describe('pull requests', () => {
     expect(broken.run.errors.at(-1)?.message).not.toContain('\n    at ');
     const badMode = await runPull(repo, 'whatever', { inputs: { mode: 'warn' } });
     expect(badMode.run.errors.at(-1)?.message).toBe(
-      'trailguard: input mode must be one of enforce, report (got "warn")',
+      'trailguard: input mode must be one of enforce, report, audit (got "warn")',
     );
   });
   test('a workspace without a checkout is a one-line error saying to add actions/checkout', async () => {
