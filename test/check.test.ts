@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { join } from 'node:path';
-import { ROOT, TempRepo, runCli, runProcess } from './support/repo.js';
+import { TempRepo, runCli } from './support/repo.js';
 
 const CLAUDE = 'Add eval task\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
 
@@ -154,22 +153,6 @@ describe('bad config files: one line with file:line:col, exit 2', () => {
       repo.cleanup();
     }
   });
-});
-
-test('npm run demo: a normal commit passes, an outside agent fails, internal tool + review passes', async () => {
-  const repo = new TempRepo();
-  try {
-    const result = await runProcess(process.execPath, [join(ROOT, 'scripts', 'demo.mjs')], {
-      cwd: repo.home,
-      env: repo.env,
-    });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout.match(/\(exit (\d)\)/g)).toEqual(['(exit 0)', '(exit 1)', '(exit 0)']);
-    expect(result.stdout).toContain('forbids outside AI tools');
-  } finally {
-    repo.cleanup();
-  }
 });
 
 test('a merge that moves a protected file out is judged on the path it left', async () => {

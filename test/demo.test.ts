@@ -18,6 +18,14 @@ test('the demo: a trailer by itself, the guard refusing an edit, the gate failin
       /agent-hook claude.*\n.*may not edit evals\/arith\/task-001\.jsonl[\s\S]*?\(exit 2\)/,
     );
     expect(run.stdout).toContain('trailguard: FAILED');
+    expect(run.stdout).toContain('forbids outside AI tools');
+    expect(run.stdout.match(/\(exit (\d)\)/g)).toEqual([
+      '(exit 0)', // install
+      '(exit 2)', // the agent guard refuses the edit
+      '(exit 1)', // the commit hook refuses the commit
+      '(exit 1)', // check fails the commit made without hooks
+      '(exit 0)', // internal tool + review
+    ]);
     expect(run.stdout).toContain('trailguard: OK');
     const last = run.stdout.trimEnd().split('\n').at(-1)!;
     expect(last).toBe('The scratch repository was removed (TRAILGUARD_DEMO_KEEP=1 keeps it).');

@@ -5,11 +5,12 @@ import { repoAndPolicy } from './context.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from '../report/format.js';
 
-const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown] [--config PATH] [--repo DIR]
+const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown|sarif] [--config PATH] [--repo DIR]
 
 Judges the commits of range (default: upstream..HEAD, else the default branch..HEAD) against the
 policy, as the GitHub Action does. A range is A..B, A...B, R^! (one commit) or R (R..HEAD);
 --from-root judges the whole history of REV (default HEAD), root commit included.
+--format sarif writes SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif).
 Exit 0 clean, 1 violations, 2 usage/config/environment error.
 `;
 
@@ -29,7 +30,11 @@ export const run: Verb = async (args, io) => {
     env: io.env,
   });
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
-  if (format === 'text') io.stderr(`trailguard: ${range.description}; policy: ${policy.source}\n`);
-  io.stdout(renderReport(report, format));
+  if (format === 'text')
+    io.stderr(`trailguard: ${range.description}; policy: ${policy.source}
+`);
+  io.stdout(
+    renderReport(report, format, { range: range.description, policySource: policy.source }),
+  );
   return report.ok ? EXIT.ok : EXIT.violation;
 };

@@ -47,7 +47,14 @@ export function parseVerb<O extends NonNullable<ParseArgsConfig['options']>>(
   usage: string,
   options: O,
 ) {
-  const parsed = parseVerbArgs(verb, args, { ...options, help: commonOptions.help });
+  let parsed;
+  try {
+    parsed = parseVerbArgs(verb, args, { ...options, help: commonOptions.help });
+  } catch (error) {
+    // An unknown or malformed flag: one line, with the verb's usage line saying what it takes.
+    const problem = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UserError(`${problem} — ${usage.split('\n')[0]}`);
+  }
   if ((parsed.values as { help?: boolean }).help) {
     io.stdout(usage);
     return undefined;

@@ -2,12 +2,22 @@ import type { Report } from '../core/types.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import { renderSarif } from './sarif.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(report: Report, format: ReportFormat): string {
+/** What was checked, for the formats that record it (SARIF's run properties). */
+export interface ReportContext {
+  range: string;
+  policySource: string;
+}
+
+export function renderReport(report: Report, format: ReportFormat, context: ReportContext): string {
   if (format === 'json') return renderJson(report);
+  if (format === 'sarif') {
+    return renderSarif(report, { version: process.env.TRAILGUARD_VERSION ?? 'dev', ...context });
+  }
   if (format === 'markdown') return renderMarkdown(report);
   return renderText(report);
 }
