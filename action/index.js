@@ -60960,7 +60960,9 @@ function tallyCells(tally) {
 function percent(part, whole) {
   if (whole === 0) return "\u2013";
   const share = 100 * part / whole;
-  return `${share > 0 && share < 0.1 ? "<0.1" : share.toFixed(share < 10 ? 1 : 0)}%`;
+  if (share > 0 && share < 0.1) return "<0.1%";
+  if (share > 99.9 && share < 100) return ">99.9%";
+  return `${share.toFixed(share < 10 || share > 99 && share < 100 ? 1 : 0)}%`;
 }
 function summaryLine(report) {
   const { totals, span } = report;
@@ -61036,7 +61038,7 @@ function barChart(bars, options = {}) {
   const rowHeight = 22;
   const labelWidth = 220;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const plot = width - labelWidth - 120;
+  const plot = width - labelWidth - 190;
   const rows = bars.map((bar, index) => {
     const y = index * rowHeight;
     const w = round(Math.max(plot * bar.value / max, bar.value > 0 ? 2 : 0));

@@ -11,7 +11,10 @@ export function tallyCells(tally: Tally): string[] {
 export function percent(part: number, whole: number): string {
   if (whole === 0) return '–';
   const share = (100 * part) / whole;
-  return `${share > 0 && share < 0.1 ? '<0.1' : share.toFixed(share < 10 ? 1 : 0)}%`;
+  if (share > 0 && share < 0.1) return '<0.1%';
+  if (share > 99.9 && share < 100) return '>99.9%';
+  // One decimal where rounding would hide that a share is not whole: 99.6% is not 100%.
+  return `${share.toFixed(share < 10 || (share > 99 && share < 100) ? 1 : 0)}%`;
 }
 
 export function summaryLine(report: ScanReport): string {

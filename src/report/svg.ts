@@ -85,7 +85,7 @@ export function barChart(bars: Bar[], options: { width?: number } = {}): string 
   const rowHeight = 22;
   const labelWidth = 220;
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const plot = width - labelWidth - 120;
+  const plot = width - labelWidth - 190;
   const rows = bars.map((bar, index) => {
     const y = index * rowHeight;
     const w = round(Math.max((plot * bar.value) / max, bar.value > 0 ? 2 : 0));
