@@ -19161,10 +19161,10 @@ var require_undici = __commonJS({
   }
 });
 
-// src/errors.ts
+// src/core/errors.ts
 var UserError;
 var init_errors = __esm({
-  "src/errors.ts"() {
+  "src/core/errors.ts"() {
     "use strict";
     UserError = class extends Error {
       name = "UserError";
@@ -58575,7 +58575,7 @@ function findingMessage(finding) {
   return `Protected group "${finding.group}" forbids ${what}; this commit carries ${finding.evidence}. ${fix}`;
 }
 
-// src/report/in-toto.ts
+// src/audit/in-toto.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SVR_PREDICATE_TYPE = "https://in-toto.io/attestation/svr/v0.2";
 var VERIFIER_ID = "pkg:npm/trailguard#verify/v1";

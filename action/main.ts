@@ -23,7 +23,7 @@ import { runCheck } from '../src/policy/check.js';
 import { compilePolicy } from '../src/policy/compile.js';
 import { resolveExtends } from '../src/policy/extends.js';
 import type { Report } from '../src/core/types.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { gitMaybe } from '../src/git/exec.js';
 import { apiOptionsFrom, GitHubApi, type RepoName } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';

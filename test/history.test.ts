@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CommitRecord } from '../src/core/types.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { readHistory } from '../src/git/history.js';
 import { fastImport, syntheticHistory } from './support/big-repo.js';
 import { TempRepo } from './support/repo.js';

@@ -6,7 +6,7 @@ import { defaultPolicy } from '../src/policy/parse.js';
 import { findPolicyFile, loadPolicy } from '../src/policy/read.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { PolicyError } from '../src/policy/types.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { runCli, TempRepo } from './support/repo.js';
 
 const repos: TempRepo[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { PolicyError, type Policy } from '../src/policy/types.js';

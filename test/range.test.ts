@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 import { readHistory } from '../src/git/history.js';
 import { resolveRange } from '../src/git/range.js';
 import { discoverRepo, discoverRepoSync } from '../src/git/discover.js';

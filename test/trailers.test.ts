@@ -11,7 +11,7 @@ import {
   parseTrailers,
   type TrailerOptions,
 } from '../src/core/trailers.js';
-import { UserError } from '../src/errors.js';
+import { UserError } from '../src/core/errors.js';
 
 /** parseTrailers as `Key: value` lines, the way git prints them. */
 const parsed = (message: string, options?: TrailerOptions): string =>

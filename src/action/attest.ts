@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeAttestation } from '../audit/attest.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { git } from '../git/exec.js';
 import { isShallow } from '../git/repo.js';
 import { findPolicyFile } from '../policy/read.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan } from '../audit/scan.js';
 import type { ScanReport } from '../audit/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { isShallow } from '../git/repo.js';
 import { compilePolicy } from '../policy/compile.js';
 import { resolveExtends } from '../policy/extends.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { git, gitMaybe } from '../git/exec.js';
 import { isShallow, revParse, shallowBoundary } from '../git/repo.js';
 import type { CheckTarget, RevSource } from './event.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { RepoName } from '../github/api.js';
 import type { ActionInputs } from './inputs.js';
 import { shortSha } from '../report/text.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /**
  * A failure in one step of the Action's run, with what it was doing: the one `::error::` line

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** The Action's inputs (action.yml). */
 export interface ActionInputs {

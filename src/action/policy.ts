@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { readHistory } from '../git/history.js';
 import { EMBEDDED_DEFAULT } from '../policy/default.js';
 import { POLICY_FILES } from '../policy/load.js';

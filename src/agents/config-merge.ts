@@ -3,7 +3,7 @@
  * settings. Our entries are recognised by their command, so a second run (or an older form of our
  * command) updates the entry in place instead of adding another.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { AgentName, HookCommand } from './agent.js';
 import { isObject, type Payload } from './event.js';
 import { SHARED_STATE, STATE_DIR } from '../state/paths.js';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { AgentDef } from './agent.js';
 import { agentHookCommand } from './config-merge.js';
 import { isObject, type Payload } from './event.js';

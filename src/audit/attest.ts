@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { git } from '../git/exec.js';
 import { DEFAULT_POLICY_YAML } from '../policy/default.js';
 import { groupsProtecting } from '../policy/judge.js';
@@ -9,7 +9,7 @@ import {
   PROPERTIES,
   type ResourceDescriptor,
   type SvrStatement,
-} from '../report/in-toto.js';
+} from './in-toto.js';
 import { readHead, type HeadFile, type HeadReport } from './head.js';
 
 type Env = NodeJS.ProcessEnv;

@@ -1,6 +1,6 @@
 import { exemptionFor, groupsProtecting } from '../policy/judge.js';
 import type { CompiledGroup, CompiledPolicy } from '../policy/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { blameConcurrency, blameFile, inPool, type Blame } from '../git/blame.js';
 import { resolveCommit } from '../git/repo.js';
 import {

@@ -1,5 +1,5 @@
 import type { CommitRecord } from '../core/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { git } from '../git/exec.js';
 import { readHistory } from '../git/history.js';
 import { shallowBoundary } from '../git/repo.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { sortPaths } from './aggregate.js';
 import { bucketsOf, rollUp, unitFor } from './timeline.js';
 import type { HeadGroup, HeadReport } from './head.js';

@@ -4,7 +4,7 @@ import { makeAttestation } from '../audit/attest.js';
 import { findPolicyFile } from '../policy/read.js';
 import { renderHeadText } from '../report/head.js';
 import { revisionAndPolicy } from './head-context.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { EXIT, parseVerb, type Verb } from './io.js';
 
 const help = `usage: trailguard attest [--at REV] [--output FILE] [--config PATH] [--repo DIR]

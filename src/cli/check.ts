@@ -1,5 +1,5 @@
 import { runCheck } from '../policy/check.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { resolveRange } from '../git/range.js';
 import { repoAndPolicy } from './context.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';

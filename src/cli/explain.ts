@@ -1,5 +1,5 @@
 import { explain } from '../policy/check.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { currentBranch } from '../git/repo.js';
 import { renderExplanation, renderExplanationJson } from '../report/explain.js';
 import { repoAndPolicy } from './context.js';

@@ -1,6 +1,6 @@
 import { hookRepo, stagedChanges } from '../commit/context.js';
 import { workTreePolicyOrProblem } from '../policy/load.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { runHook } from '../commit/run-hook.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
 

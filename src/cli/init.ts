@@ -8,7 +8,7 @@ import {
   type PlannedFile,
 } from '../agents/setup.js';
 import { unifiedDiff } from '../agents/unified-diff.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { gitMaybe } from '../git/exec.js';
 import { discoverRepo } from '../git/discover.js';
 import { currentBranch } from '../git/repo.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { MANAGERS, installHooks, type ManagerName } from '../install/index.js';
 import { HOOK_NAMES, type HookName } from '../state/install-record.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';

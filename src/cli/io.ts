@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** What a verb may touch of the outside world; tests and the bundle pass the real process. */
 export interface CliIO {

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { EXIT, type CliIO, type Verb } from './io.js';
 
 interface VerbEntry {

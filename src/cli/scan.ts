@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { mergeReports, parseReport } from '../audit/merge.js';
 import { runScan } from '../audit/scan.js';
 import type { ScanReport } from '../audit/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { resolveRange } from '../git/range.js';
 import { renderScanCsv } from '../report/scan-csv.js';
 import { renderScanHtml } from '../report/scan-html.js';

@@ -1,5 +1,5 @@
 import { policyJsonSchema } from '../policy/schema.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { EXIT, parseVerb, type Verb } from './io.js';
 
 const usage = `usage: trailguard schema

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatTrailers, parseTrailers } from '../core/trailers.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const usage = `usage: trailguard trailers [--no-divider] [--format text|json] [FILE]

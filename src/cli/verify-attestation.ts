@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSubjects } from '../audit/attest.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { discoverRepo } from '../git/discover.js';
 import { resolveCommit } from '../git/repo.js';
-import { PROPERTIES, readStatement, VERIFIER_ID } from '../report/in-toto.js';
+import { PROPERTIES, readStatement, VERIFIER_ID } from '../audit/in-toto.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 import { shortSha } from '../report/text.js';
 

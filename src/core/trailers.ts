@@ -26,7 +26,7 @@
  * Not modelled: `trailer.<name>.key` config (a configured key also counts as a "recognized"
  * prefix for the 25% rule) and `trailer.separators` (we use git's default, `:`).
  */
-import { UserError } from '../errors.js';
+import { UserError } from './errors.js';
 import type { Trailer } from './types.js';
 
 export interface TrailerOptions {

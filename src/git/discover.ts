@@ -7,7 +7,7 @@
  */
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /** A repository as every part of trailguard sees it. */
 export interface RepoFacts {

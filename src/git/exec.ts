@@ -13,7 +13,7 @@ import {
 } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 export interface GitOptions {
   cwd: string;

@@ -1,5 +1,5 @@
 import type { CommitRecord } from '../core/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { gitStream } from './exec.js';
 import { assertRepository, shallowBoundary } from './repo.js';
 

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { gitMaybe } from './exec.js';
 import { resolveCommit, upstream } from './repo.js';
 

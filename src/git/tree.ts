@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { git } from './exec.js';
 
 type Env = NodeJS.ProcessEnv;

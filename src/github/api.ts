@@ -1,5 +1,5 @@
 import type { GitHub } from '@actions/github/lib/utils';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 
 /**
  * The few GitHub REST calls trailguard makes, through @actions/github's Octokit: the maintained

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { InstallRun } from './run.js';
 import type { Change, HookName } from '../state/install-record.js';
 import { isOurShim, writeShim } from './shim-file.js';

@@ -35,7 +35,7 @@ import {
 import { InstallState, hash, type Change, type HookName } from '../state/install-record.js';
 import { currentRecord } from './recover.js';
 import { removeAssistedMark } from '../state/assisted-head.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { DEFAULT_HOOKS, packageCli, writeShim } from './shim-file.js';
 
 export const MANAGERS = [

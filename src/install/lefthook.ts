@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { hookCommand } from './entry.js';
 import type { InstallRun } from './run.js';
 import type { HookName } from '../state/install-record.js';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { hookCommand, runsOurHook } from './entry.js';
 import { installHookFiles } from './hooks-dir.js';
 import type { InstallRun } from './run.js';

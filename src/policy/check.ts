@@ -1,6 +1,6 @@
 import type { Catalog } from '../core/catalog.js';
 import type { CommitRecord, PullFacts, Report } from '../core/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { readHistory } from '../git/history.js';
 import { catalogFor, createEvaluator, type CommitVerdict } from './evaluate.js';
 import type { CompiledPolicy } from './types.js';

@@ -1,5 +1,5 @@
 /** `extends`: an org policy in another repository, read through the GitHub API and merged onto. */
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { apiOptionsFrom, GitHubApi, GitHubApiError, repoPath } from '../github/api.js';
 import { mergePolicies } from './merge.js';
 import { parsePolicy } from './parse.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { discoverRepoSync } from '../git/discover.js';
 import * as exec from '../git/exec.js';
 import { EMBEDDED_DEFAULT } from './default.js';

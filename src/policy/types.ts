@@ -8,7 +8,7 @@
  * `on-violation` → `onViolation`).
  */
 import type { ExtraTool } from '../core/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import type { GlobSet } from './match.js';
 
 export type Forbid = 'external' | 'any-ai' | 'none';
