@@ -61314,7 +61314,7 @@ function renderScanJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
 }
 
-// src/action/policy.ts
+// src/policy/base.ts
 init_errors();
 init_default();
 init_load();
@@ -61339,6 +61339,9 @@ async function policyFilesChanged(repoDir, revs, config2, env2) {
     }
   }
   return [...changed];
+}
+function policyEditNote(file2, policySource) {
+  return `This change edits ${file2}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
 }
 
 // src/action/audit.ts
@@ -62206,7 +62209,7 @@ async function check2() {
     () => policyFilesChanged(workspace, range.revs, inputs.config, gitEnv)
   );
   for (const file2 of edited) {
-    const message = `This change edits ${file2}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
+    const message = policyEditNote(file2, policySource);
     notice(message, { title: "trailguard: policy edit not yet in force", file: file2 });
     notes.push(message);
   }

@@ -11,7 +11,7 @@ import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
 import { readEvent, repoName, targetFor } from '../src/action/event.js';
 import { during, failureReport } from '../src/action/failure.js';
 import { readInputs, type ActionInputs } from '../src/action/inputs.js';
-import { loadBasePolicy, policyFilesChanged } from '../src/action/policy.js';
+import { loadBasePolicy, policyEditNote, policyFilesChanged } from '../src/policy/base.js';
 import { reviewFacts } from '../src/action/reviews.js';
 import {
   commentMarkdown,
@@ -158,7 +158,7 @@ async function check(): Promise<void> {
     policyFilesChanged(workspace, range.revs, inputs.config, gitEnv),
   );
   for (const file of edited) {
-    const message = `This change edits ${file}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
+    const message = policyEditNote(file, policySource);
     core.notice(message, { title: 'trailguard: policy edit not yet in force', file });
     notes.push(message);
   }

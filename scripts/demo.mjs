@@ -3,7 +3,8 @@
 //   2. a commit Claude Code makes gets its `Assisted-by:` trailer by itself;
 //   3. the agent guard refuses Claude Code's edit to a protected eval file, before it happens;
 //   4. the commit hook refuses the agent's eval commit (the policy says block);
-//   5. made where no hooks ran, `trailguard check` (what CI runs) fails it, with the reason;
+//   5. made where no hooks ran, `trailguard check` (what CI runs, with the policy read at the
+//      range's base as CI reads it) fails it, with the reason;
 //   6. the same change with the org's internal tool and a human sign-off passes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

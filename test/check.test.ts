@@ -145,7 +145,8 @@ describe('bad config files: one line with file:line:col, exit 2', () => {
     const repo = new TempRepo();
     try {
       repo.commit('Initial commit', { '.github/trailguard.yml': content });
-      const result = await runCli(['check', 'HEAD^!'], { cwd: repo.dir, env: repo.env });
+      // --from-root has no base before it: the work tree's file is the one read.
+      const result = await runCli(['check', '--from-root'], { cwd: repo.dir, env: repo.env });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(expected);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

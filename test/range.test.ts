@@ -66,7 +66,10 @@ describe('resolveRange: a range the user names', () => {
     expect(await resolve(repo, 'HEAD~2..HEAD')).toEqual({
       revs: ['HEAD~2..HEAD'],
       description: 'HEAD~2..HEAD',
+      base: 'HEAD~2',
     });
+    expect((await resolve(repo, 'main...side')).base).toBe('main');
+    expect((await resolve(repo, '..side')).base).toBe('HEAD');
     expect(await messages(repo, (await resolve(repo, 'HEAD~2..HEAD')).revs)).toEqual(['c4', 'c3']);
     const symmetric = await messages(repo, (await resolve(repo, 'main...side')).revs);
     expect(symmetric.sort()).toEqual(['c3', 'c4', 's1']);
@@ -79,15 +82,19 @@ describe('resolveRange: a range the user names', () => {
     expect(await resolve(repo, 'HEAD~1^!')).toEqual({
       revs: ['HEAD~1^!'],
       description: 'HEAD~1^!',
+      base: 'HEAD~1^1',
     });
     expect(await messages(repo, ['HEAD~1^!'])).toEqual(['c2']);
+    expect((await resolve(repo, 'HEAD~2^!')).base).toBeNull(); // the root: nothing before it
+    expect((await resolve(repo, 'HEAD^-')).base).toBe('HEAD^1');
+    expect((await resolve(repo, 'HEAD^@')).base).toBeUndefined();
   });
 
   test('a single revision R means R..HEAD; R at HEAD is an empty range that says so', async () => {
     const repo = linear(4);
     repo.git('tag', 'v1', 'HEAD~2');
     const range = await resolve(repo, 'v1');
-    expect(range).toEqual({ revs: ['v1..HEAD'], description: 'v1..HEAD' });
+    expect(range).toEqual({ revs: ['v1..HEAD'], description: 'v1..HEAD', base: 'v1' });
     expect(await messages(repo, range.revs)).toEqual(['c4', 'c3']);
     const empty = await resolve(repo, 'main');
     expect(empty.revs).toEqual(['main..HEAD']);

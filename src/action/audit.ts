@@ -11,7 +11,7 @@ import { renderScanHtml } from '../report/scan-html.js';
 import { renderScanMarkdown } from '../report/scan-markdown.js';
 import { renderScanJson } from '../report/scan-text.js';
 import type { ActionInputs } from './inputs.js';
-import { loadBasePolicy } from './policy.js';
+import { loadBasePolicy } from '../policy/base.js';
 
 export interface AuditResult {
   report: ScanReport;

@@ -1,7 +1,8 @@
 import { runCheck } from '../policy/check.js';
 import { UserError } from '../core/errors.js';
 import { resolveRange } from '../git/range.js';
-import { repoAndPolicy } from './context.js';
+import { policyEditNote, policyFilesChanged } from '../policy/base.js';
+import { policyFor, repoOf } from './context.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from '../report/format.js';
 
@@ -10,6 +11,9 @@ const help = `usage: trailguard check [range] [--from-root [REV]] [--format text
 Judges the commits of range (default: upstream..HEAD, else the default branch..HEAD) against the
 policy, as the GitHub Action does. A range is A..B, A...B, R^! (one commit) or R (R..HEAD);
 --from-root judges the whole history of REV (default HEAD), root commit included.
+A range you name is judged by the policy committed at its base (A; R^ for R^!), as CI reads the
+base branch's, so a branch cannot loosen its own check; without a range, or with --config, the
+policy is the work tree's file.
 --format sarif writes SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif).
 Exit 0 clean, 1 violations, 2 usage/config/environment error.
 `;
@@ -22,19 +26,31 @@ export const run: Verb = async (args, io) => {
   if (positionals.length > 1) {
     throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);
   }
-  const { repo, policy } = await repoAndPolicy(values, io);
+  const repo = await repoOf(values, io);
   const range = await resolveRange({
     repo,
     spec: positionals[0],
     fromRoot: values['from-root'],
     env: io.env,
   });
+  const base = values.config === undefined ? range.base : undefined;
+  const policy = await policyFor(repo, values, io, base);
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
   if (format === 'text')
-    io.stderr(`trailguard: ${range.description}; policy: ${policy.source}
-`);
+    io.stderr(`trailguard: ${range.description}; ${policyLine(policy.source, base)}\n`);
+  if (base !== undefined) {
+    for (const file of await policyFilesChanged(repo, range.revs, undefined, io.env))
+      io.stderr(`trailguard: note: ${policyEditNote(file, policy.source)}\n`);
+  }
   io.stdout(
     renderReport(report, format, { range: range.description, policySource: policy.source }),
   );
   return report.ok ? EXIT.ok : EXIT.violation;
 };
+
+function policyLine(source: string, base: string | null | undefined): string {
+  if (base === undefined) return `policy: ${source}`;
+  if (base === null)
+    return `policy: ${source} (the range starts at a root commit: no earlier policy)`;
+  return `policy read from ${base}, the range's base, as CI reads it: ${source}`;
+}

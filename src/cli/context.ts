@@ -2,19 +2,41 @@ import { resolve } from 'node:path';
 import { discoverRepo } from '../git/discover.js';
 import { compilePolicy } from '../policy/compile.js';
 import { resolveExtends } from '../policy/extends.js';
+import { loadBasePolicy } from '../policy/base.js';
 import { loadPolicy } from '../policy/read.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import type { CliIO } from './io.js';
+
+/** The repository: `--repo`, else the cwd. */
+export async function repoOf(values: { repo?: string }, io: CliIO): Promise<string> {
+  return (await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env)).top;
+}
+
+/**
+ * The effective policy (`extends` merged): the file `--config` names, else the one committed at
+ * `base` (a revision; null for none before the range: the embedded default) as the Action reads
+ * the base branch's, else the work tree's.
+ */
+export async function policyFor(
+  repo: string,
+  values: { config?: string },
+  io: CliIO,
+  base?: string | null,
+): Promise<CompiledPolicy> {
+  const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
+  const read =
+    configPath === undefined && base !== undefined
+      ? loadBasePolicy(repo, base, undefined, io.env)
+      : loadPolicy({ repoDir: repo, configPath, env: io.env });
+  const loaded = await resolveExtends(read, { env: io.env });
+  return compilePolicy(loaded.policy, loaded.source);
+}
 
 /** The repository (`--repo`, else the cwd) and its effective policy (`--config`, `extends`). */
 export async function repoAndPolicy(
   values: { repo?: string; config?: string },
   io: CliIO,
 ): Promise<{ repo: string; policy: CompiledPolicy }> {
-  const { top: repo } = await discoverRepo(resolve(io.cwd, values.repo ?? '.'), io.env);
-  const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
-  const loaded = await resolveExtends(loadPolicy({ repoDir: repo, configPath, env: io.env }), {
-    env: io.env,
-  });
-  return { repo, policy: compilePolicy(loaded.policy, loaded.source) };
+  const repo = await repoOf(values, io);
+  return { repo, policy: await policyFor(repo, values, io) };
 }

@@ -17,6 +17,12 @@ export interface ResolvedRange {
   revs: string[];
   /** One line for people: the range, and why it is the range when the user gave none. */
   description: string;
+  /**
+   * For a range the user named, its base: the revision whose committed policy judges it, as CI
+   * reads the base branch's (null: the range starts at a root commit, so no earlier policy
+   * exists). Absent for the default range and --from-root, which are judged by the work tree's.
+   */
+  base?: string | null;
 }
 
 /**
@@ -69,13 +75,15 @@ export async function resolveRange(options: ResolveRangeOptions): Promise<Resolv
   const dots = spec.indexOf('..');
   if (dots !== -1) {
     const right = spec.slice(dots + (spec[dots + 2] === '.' ? 3 : 2));
-    await resolveAll(repo, [spec.slice(0, dots) || 'HEAD', right || 'HEAD'], env);
-    return { revs: [spec], description: spec };
+    const base = spec.slice(0, dots) || 'HEAD';
+    await resolveAll(repo, [base, right || 'HEAD'], env);
+    return { revs: [spec], description: spec, base };
   }
   const suffix = RANGE_SUFFIX.exec(spec);
   if (suffix) {
-    await resolveAll(repo, [spec.slice(0, suffix.index)], env);
-    return { revs: [spec], description: spec };
+    const tip = spec.slice(0, suffix.index);
+    await resolveAll(repo, [tip], env);
+    return { revs: [spec], description: spec, base: await parentBase(repo, tip, suffix[1]!, env) };
   }
   const [base, head] = await resolveAll(repo, [spec, 'HEAD'], env);
   const range = `${spec}..HEAD`;
@@ -83,7 +91,26 @@ export async function resolveRange(options: ResolveRangeOptions): Promise<Resolv
     base === head
       ? `${range} (empty: ${spec} is HEAD; to check that one commit: ${spec}^!)`
       : range;
-  return { revs: [range], description };
+  return { revs: [range], description, base: spec };
+}
+
+/**
+ * The base of `R^!` and `R^-N`: the parent they exclude (`R^`, `R^N`), or null for a root commit.
+ * `R^@` (R's parents and all their history) has none.
+ */
+async function parentBase(
+  repo: string,
+  tip: string,
+  suffix: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string | null | undefined> {
+  if (suffix === '@') return undefined;
+  const parent = `${tip}^${suffix.slice(1) || '1'}`;
+  const found = await gitMaybe(['rev-parse', '--verify', '--quiet', `${parent}^{commit}`], {
+    cwd: repo,
+    env,
+  });
+  return found === null ? null : parent;
 }
 
 async function wholeHistory(

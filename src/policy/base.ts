@@ -1,9 +1,14 @@
+/**
+ * The policy a range is judged by: the one committed at its base, never one the range itself
+ * writes. The Action and `trailguard check A..B` both read it here, and say here how they note a
+ * range that edits it.
+ */
 import { UserError } from '../core/errors.js';
 import { readHistory } from '../git/history.js';
-import { EMBEDDED_DEFAULT } from '../policy/default.js';
-import { POLICY_FILES } from '../policy/load.js';
-import { defaultPolicy } from '../policy/parse.js';
-import { loadPolicy, loadPolicyFileAt, type LoadedPolicy } from '../policy/read.js';
+import { EMBEDDED_DEFAULT } from './default.js';
+import { POLICY_FILES } from './load.js';
+import { defaultPolicy } from './parse.js';
+import { loadPolicy, loadPolicyFileAt, type LoadedPolicy } from './read.js';
 
 /**
  * The policy as committed at `rev` (the base branch), never the work tree: on `pull_request` the
@@ -42,4 +47,9 @@ export async function policyFilesChanged(
     }
   }
   return [...changed];
+}
+
+/** What CI and `check` say of a change that edits a policy file it is not judged by. */
+export function policyEditNote(file: string, policySource: string): string {
+  return `This change edits ${file}. It is judged by the policy already in force (${policySource}); the edit applies to later changes once it has landed.`;
 }
