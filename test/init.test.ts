@@ -287,7 +287,7 @@ describe('agent configs', () => {
     const result = await init('--agents', 'claude,cursor');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^trailguard: \.cursor\/hooks\.json: not valid JSON \(.+\); fix it or move it away \(nothing was written\)\n$/,
+      /^trailguard: \.cursor\/hooks\.json:1:28: not valid JSON \(.+\); fix it or move it away \(nothing was written\)\n$/,
     );
     expect(existsSync(join(repo.dir, '.claude'))).toBe(false);
 
@@ -313,7 +313,11 @@ describe('policy and workflow', () => {
   test('--config writes the default policy, commented, and leaves an existing one alone', async () => {
     const result = await init('--config');
     expect(result.stdout).toBe(
-      'wrote .github/trailguard.yml (policy)\nCommit these files so everyone working on the repository gets them.\n',
+      'wrote .github/trailguard.yml (policy)\n' +
+        'next steps:\n' +
+        '  git add .github/trailguard.yml\n' +
+        '  git commit -m "Set up trailguard"   # so every clone gets them\n' +
+        '  trailguard doctor   # checks that the hooks run and the policy is valid\n',
     );
     const text = read('.github/trailguard.yml');
     expect(text).toBe(DEFAULT_POLICY_YAML);
@@ -331,7 +335,17 @@ describe('policy and workflow', () => {
     expect(read('.github/workflows/trailguard.yml')).toBe(workflowYaml({ defaultBranch: 'main' }));
   });
 
-  test('init with no choice sets up everything, and running it again changes nothing', async () => {
+  test('init with no choice sets up everything (with every agent showing signs), and running it again changes nothing', async () => {
+    for (const folder of [
+      '.claude',
+      '.codex',
+      '.cursor',
+      '.gemini',
+      '.copilot',
+      '.codeium/windsurf',
+    ]) {
+      mkdirSync(join(repo.home, folder), { recursive: true });
+    }
     const first = await init();
     expect(first.code).toBe(0);
     const files = repo

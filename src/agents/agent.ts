@@ -20,6 +20,11 @@ export interface AgentDef {
   configFile: string;
   /** Adds (or updates) trailguard's hooks in the parsed config, keeping everything else. */
   addHooks(config: Payload, command: HookCommand): void;
+  /**
+   * Where the agent shows that it is used, for a bare `init`: paths in the repository and in
+   * $HOME (a trailing `*` matches a name prefix), commands on PATH.
+   */
+  signs: { repo: string[]; home: string[]; commands: string[] };
   /** What the user still has to do by hand, if anything (a feature flag outside the repo, say). */
   setupNote?: string;
 }

@@ -22,6 +22,11 @@ export const claude: AgentDef = {
   parse: claudeStylePayload(PAYLOAD),
   reply: exitTwoOrSystemMessage,
   configFile: '.claude/settings.json',
+  signs: {
+    repo: ['.claude', 'CLAUDE.md'],
+    home: ['.claude', '.claude.json'],
+    commands: ['claude'],
+  },
   addHooks(config, command) {
     const { phases, editTools, shellTools } = PAYLOAD;
     const handler = { type: 'command', command: command() };

@@ -37,6 +37,7 @@ export const codex: AgentDef = {
   parse: claudeStylePayload(PAYLOAD),
   reply: exitTwoOrSystemMessage,
   configFile: '.codex/hooks.json',
+  signs: { repo: ['.codex'], home: ['.codex'], commands: ['codex'] },
   addHooks(config, command) {
     const { phases, patch, editTools } = PAYLOAD;
     const handler = { type: 'command', command: command() };

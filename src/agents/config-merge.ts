@@ -118,3 +118,35 @@ export function addListHook(
 export function settingsObject(config: Payload, key: string, file: string): Payload {
   return child(config, key, file, 'object');
 }
+
+/** A hook entry of ours: a flat handler naming our command, or a group holding only ours. */
+function withoutOurs(entry: unknown, agent: AgentName): unknown {
+  if (!isObject(entry)) return entry;
+  if (Array.isArray(entry.hooks)) {
+    const kept = entry.hooks.filter((hook) => withoutOurs(hook, agent) !== undefined);
+    if (kept.length === entry.hooks.length) return entry;
+    return kept.length === 0 ? undefined : { ...entry, hooks: kept };
+  }
+  return Object.values(entry).some((value) => isOurCommand(value, agent)) ? undefined : entry;
+}
+
+/**
+ * Takes trailguard's hooks out of a parsed config, dropping the lists and the `hooks` object
+ * they leave empty; the user's hooks and settings stay. True when something was taken out.
+ */
+export function removeOurHooks(config: Payload, agent: AgentName): boolean {
+  const hooks = config.hooks;
+  if (!isObject(hooks)) return false;
+  let removed = false;
+  for (const [event, list] of Object.entries(hooks)) {
+    if (!Array.isArray(list)) continue;
+    const kept = list.map((entry) => withoutOurs(entry, agent));
+    if (kept.every((entry, index) => entry === list[index])) continue;
+    removed = true;
+    const remaining = kept.filter((entry) => entry !== undefined);
+    if (remaining.length > 0) hooks[event] = remaining;
+    else delete hooks[event];
+  }
+  if (removed && Object.keys(hooks).length === 0) delete config.hooks;
+  return removed;
+}

@@ -50,6 +50,7 @@ export const copilot: AgentDef = {
       permissionDecisionReason: reason,
     })),
   configFile: '.github/hooks/trailguard.json',
+  signs: { repo: ['.github/copilot-*'], home: ['.copilot'], commands: ['copilot'] },
   addHooks(config, command) {
     if (config.version === undefined) config.version = 1;
     for (const event of ['preToolUse', 'postToolUse']) {

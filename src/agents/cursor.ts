@@ -49,6 +49,11 @@ export const cursor: AgentDef = {
       agent_message: reason,
     })),
   configFile: '.cursor/hooks.json',
+  signs: {
+    repo: ['.cursor', '.cursorrules'],
+    home: ['.cursor'],
+    commands: ['cursor-agent', 'cursor'],
+  },
   addHooks(config, command) {
     if (config.version === undefined) config.version = 1;
     for (const event of [...Object.keys(PAYLOAD.phases), FILE_EDITED]) {

@@ -27,6 +27,7 @@ export const gemini: AgentDef = {
   parse: claudeStylePayload(PAYLOAD),
   reply: exitTwoOrSystemMessage,
   configFile: '.gemini/settings.json',
+  signs: { repo: ['.gemini', 'GEMINI.md'], home: ['.gemini'], commands: ['gemini'] },
   addHooks(config, command) {
     const { phases, editTools, shellTools } = PAYLOAD;
     const handler = { type: 'command', name: 'trailguard', command: command() };

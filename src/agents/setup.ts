@@ -1,14 +1,15 @@
 /**
- * What `trailguard init` writes: each agent's in-repo hook config (merged into the user's file)
- * and the starter policy. Everything is planned (and every existing file parsed) before anything
+ * What `trailguard init` writes: each agent's in-repo hook config (merged into the user's file, in
+ * its own style) and the starter policy; and what `uninstall --agents` takes out again. Everything is planned (and every existing file parsed) before anything
  * is written, so a file we cannot read leaves the repository untouched.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { AgentDef } from './agent.js';
-import { agentHookCommand } from './config-merge.js';
+import { agentHookCommand, removeOurHooks } from './config-merge.js';
 import { isObject, type Payload } from './event.js';
+import { parseJsonConfig, renderJsonConfig } from './json-text.js';
 
 export interface PlannedFile {
   /** Relative to the repository root. */
@@ -20,6 +21,12 @@ export interface PlannedFile {
   what: string;
 }
 
+/** A config to take trailguard's hooks out of; `after` undefined removes the file. */
+export type PlannedRemoval = Omit<PlannedFile, 'before' | 'after'> & {
+  before: string;
+  after?: string;
+};
+
 export function readIfExists(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -29,39 +36,64 @@ export function readIfExists(file: string): string | undefined {
   }
 }
 
-function parseConfig(path: string, text: string | undefined): Payload {
-  if (text === undefined || text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(
-      `${path}: not valid JSON (${(error as Error).message}); fix it or move it away (nothing was written)`,
-    );
-  }
-  if (!isObject(parsed)) {
-    throw new UserError(`${path}: expected a JSON object at the top (nothing was written)`);
-  }
-  return parsed;
-}
-
 /** The agent's config with trailguard's hooks added; `after` equals `before` when they are there. */
 export function planAgentConfig(topLevel: string, agent: AgentDef): PlannedFile {
   const before = readIfExists(join(topLevel, agent.configFile));
-  const config = parseConfig(agent.configFile, before);
+  const { config, style } = parseJsonConfig(agent.configFile, before);
   const original = JSON.stringify(config);
   agent.addHooks(config, agentHookCommand(agent.name));
   const unchanged = before !== undefined && JSON.stringify(config) === original;
   return {
     path: agent.configFile,
     before,
-    after: unchanged ? before : `${JSON.stringify(config, null, 2)}\n`,
+    after: unchanged ? before : renderJsonConfig(config, style),
     what: `${agent.label} hooks`,
   };
 }
 
-export function writePlannedFile(topLevel: string, file: PlannedFile): void {
+/**
+ * The agent's config without trailguard's hooks, or undefined when it has none. A file left
+ * holding only what init adds around the hooks (Cursor's `version`, Gemini's `enableHooks`) is
+ * removed (`after` undefined), as init had created it.
+ */
+export function planAgentRemoval(topLevel: string, agent: AgentDef): PlannedRemoval | undefined {
+  const before = readIfExists(join(topLevel, agent.configFile));
+  if (before === undefined) return undefined;
+  const { config, style } = parseJsonConfig(agent.configFile, before);
+  if (!removeOurHooks(config, agent.name)) return undefined;
+  const skeleton: Payload = {};
+  agent.addHooks(skeleton, agentHookCommand(agent.name));
+  removeOurHooks(skeleton, agent.name);
+  const onlyOurs = JSON.stringify(sortedKeys(config)) === JSON.stringify(sortedKeys(skeleton));
+  return {
+    path: agent.configFile,
+    before,
+    after: onlyOurs ? undefined : renderJsonConfig(config, style),
+    what: `${agent.label} hooks`,
+  };
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys(value[key])]),
+  );
+}
+
+export function writePlannedFile(topLevel: string, file: PlannedFile | PlannedRemoval): void {
   const full = join(topLevel, file.path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, file.after);
+  if (file.after !== undefined) {
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, file.after);
+    return;
+  }
+  rmSync(full, { force: true });
+  // The folders init made for it (.codex/, .github/hooks/) go too when nothing else is in them.
+  for (let dir = dirname(full); dir !== topLevel && dir.startsWith(topLevel); dir = dirname(dir)) {
+    if (readdirSync(dir).length > 0) break;
+    rmdirSync(dir);
+  }
 }

@@ -38,6 +38,11 @@ export const windsurf: AgentDef = {
   },
   reply: (verdict) => exitTwoReply(verdict, stderrWarning),
   configFile: '.windsurf/hooks.json',
+  signs: {
+    repo: ['.windsurf', '.windsurfrules'],
+    home: ['.codeium/windsurf'],
+    commands: ['windsurf'],
+  },
   addHooks(config, command) {
     for (const event of Object.keys(EVENTS)) {
       const handler = { command: command(), show_output: EVENTS[event].phase === 'before' };
