@@ -113,6 +113,93 @@ fi
 tg_agent_env() {
   [ -n "${AGENT-}${AI_AGENT-}${AMP_CURRENT_THREAD_ID-}${ANTIGRAVITY_AGENT-}${AUGMENT_AGENT-}${AWS_EXECUTION_ENV-}${CLAUDECODE-}${CLAUDE_CODE_REMOTE-}${CLAUDE_CODE_SESSION_ID-}${CLINE_ACTIVE-}${CODEX_CI-}${CODEX_INTERNAL_ORIGINATOR_OVERRIDE-}${CODEX_SANDBOX-}${CODEX_SANDBOX_NETWORK_DISABLED-}${CODEX_THREAD_ID-}${CONTINUE_REMOTE-}${COPILOT_AGENT-}${COPILOT_AGENT_SESSION_ID-}${COPILOT_CLI-}${CURSOR_AGENT-}${CURSOR_EXTENSION_HOST_ROLE-}${GEMINI_CLI-}${OPENCODE-}${OPENCODE_PID-}${OPENCODE_SESSION_ID-}${ROO_ACTIVE-}${WINDSURF_CASCADE_TERMINAL-}" ]
 }
+tg_may_sign_line() {
+  case $1 in
+    *-[Aa][Ii]:*) return 0 ;;
+    *-[Bb][Yy]:*) return 0 ;;
+    *-[Ii][Dd]:*) return 0 ;;
+    *@*) return 0 ;;
+    *[Dd][Ee][Rr]:*) return 0 ;;
+    *[Ee][Aa][Dd]:*) return 0 ;;
+    *[Ee][Nn][Tt]:*) return 0 ;;
+    *[Ff][Oo][Rr]:*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Aa][Ss][Ss][Ii][Ss][Tt][Aa][Nn][Cc][Ee]\ [Oo][Ff]\ \[[Oo][Hh][Mm][Yy][Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]\]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Cc][Oo][Dd][Ee][Bb][Uu][Ff][Ff]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Cc][Rr][Uu][Ss][Hh]*) return 0 ;;
+    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Tt][Ee][Rr][Mm][Aa][Ii]*) return 0 ;;
+    *[Hh][Oo][Rr]:*) return 0 ;;
+    *[Ii][Oo][Nn]:*) return 0 ;;
+    *[Ii][Tt][Hh]:*) return 0 ;;
+    *[Mm][Aa][Dd][Ee]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Uu][Rr][Ss][Oo][Rr]\]*) return 0 ;;
+    *[Tt][Ee][Dd]:*) return 0 ;;
+    *[Uu][Rr][Ll]:*) return 0 ;;
+  esac
+  return 1
+}
+# <<< generated <<<
+
+# Variables named by the policy's tools.extra, recorded by `trailguard install` in hook.env.
+tg_extra_env() {
+  for tg_name in ${TG_EXTRA_ENV-}; do
+    case $tg_name in '' | [0-9]* | *[!A-Za-z0-9_]*) continue ;; esac
+    eval "tg_value=\${$tg_name-}"
+    [ -z "$tg_value" ] || return 0
+  done
+  return 1
+}
+
+# Whether message file $1 has a line (up to the scissors line, comments skipped, at most 1000
+# lines read) for which test $2 holds. Sets tg_assisted when it has an Assisted-by trailer.
+tg_scan_message() {
+  tg_assisted=
+  tg_found=1
+  tg_count=0
+  [ -r "$1" ] || return 1
+  while [ "$tg_count" -lt 1000 ] && { IFS= read -r tg_line || [ -n "$tg_line" ]; }; do
+    tg_count=$((tg_count + 1))
+    case $tg_line in
+      '# '*' >8 '*) break ;;
+      '#'*) continue ;;
+      [Aa][Ss][Ss][Ii][Ss][Tt][Ee][Dd]-[Bb][Yy]:*) tg_assisted=1 ;;
+    esac
+    "$2" "$tg_line" && tg_found=0
+  done <"$1"
+  return $tg_found
+}
+
+# Whether the hook has nothing for node to do, reading the message with line test $1 (the hook's
+# arguments follow).
+tg_idle() {
+  tg_test=$1
+  shift
+  case $tg_hook in
+    prepare-commit-msg)
+      ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ] || return 1
+      # pre-commit passes the message source in the environment instead.
+      case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
+        # After a commit with our trailers, node sees whether this one amends it (-m, -F).
+        message) [ ! -e "$tg_assisted_head" ] && ! tg_scan_message "$1" "$tg_test" ;;
+        template | commit) ! tg_scan_message "$1" "$tg_test" ;;
+        *) return 0 ;;
+      esac
+      ;;
+    commit-msg)
+      # After the editor: our trailers to weigh against what was written (the editor note), or
+      # signatures typed or pasted there.
+      [ ! -e "$tg_editor_note" ] && ! { tg_scan_message "$1" "$tg_test" && [ -z "$tg_assisted" ]; }
+      ;;
+    *) return 1 ;;
+  esac
+}
+
+# A note is for the commit whose prepare-commit-msg left it: one an aborted commit left goes.
+[ "$tg_hook" != prepare-commit-msg ] || [ ! -e "$tg_editor_note" ] || rm -f "$tg_editor_note"
+# Nothing for node to do: leave before the rest of this file is even read. The quick line test
+# first (every signature holds one of a few texts), so the signatures below are read only for a
+# message that may carry one.
+! tg_idle tg_may_sign_line "$@" || exit 0
+# >>> generated from the tool catalog (signatures) by scripts/build.mjs; do not edit >>>
 tg_signature_line() {
   case $1 in
     *-[Aa][Gg][Ee][Nn][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
@@ -167,8 +254,6 @@ tg_signature_line() {
     *[Aa][Mm][Pp]-[Tt][Hh][Rr][Ee][Aa][Dd]-[Ii][Dd]:*) return 0 ;;
     *[Aa][Mm][Pp]-[Tt][Hh][Rr][Ee][Aa][Dd]:*) return 0 ;;
     *[Aa][Mm][Pp]@[Aa][Mm][Pp][Cc][Oo][Dd][Ee].[Cc][Oo][Mm]*) return 0 ;;
-    *[Aa][Nn][Tt][Hh][Rr][Oo][Pp][Ii][Cc]-[Cc][Ll][Aa][Uu][Dd][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Aa][Nn][Tt][Hh][Rr][Oo][Pp][Ii][Cc]-[Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Aa][Uu][Gg][Mm][Ee][Nn][Tt]-[Aa][Pp][Pp]-[Ss][Tt][Aa][Gg][Ii][Nn][Gg]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Aa][Uu][Gg][Mm][Ee][Nn][Tt][Cc][Oo][Dd][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Bb][Oo][Tt]@[Aa][Ii][Dd][Ee][Rr].[Cc][Hh][Aa][Tt]*) return 0 ;;
@@ -223,26 +308,19 @@ tg_signature_line() {
     *[Cc][Oo][Nn][Tt][Aa][Cc][Tt]@[Tt][Ii][Ll][Ee][Ww][Oo][Rr][Kk].[Tt][Ee][Cc][Hh]*) return 0 ;;
     *[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]:*) return 0 ;;
-    *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]-[Ss][Ww][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]@[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Cc][Oo][Pp][Ii][Ll][Oo][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Cc][Rr][Uu][Ss][Hh]@[Cc][Hh][Aa][Rr][Mm].[Ll][Aa][Nn][Dd]*) return 0 ;;
     *[Cc][Uu][Rr][Ss][Oo][Rr]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Cc][Uu][Rr][Ss][Oo][Rr][Aa][Gg][Ee][Nn][Tt]@[Cc][Uu][Rr][Ss][Oo][Rr].[Cc][Oo][Mm]*) return 0 ;;
     *[Dd][Ee][Vv][Ii][Nn]-[Aa][Ii]-[Ii][Nn][Tt][Ee][Gg][Rr][Aa][Tt][Ii][Oo][Nn]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Ee][Ll][Ll][Ii][Pp][Ss][Ii][Ss]-[Dd][Ee][Vv]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Ee][Nn][Tt][Ii][Rr][Ee]-[Aa][Gg][Ee][Nn][Tt]:*) return 0 ;;
     *[Ff][Aa][Cc][Tt][Oo][Rr][Yy]-[Dd][Rr][Oo][Ii][Dd]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]-[Aa][Gg][Ee][Nn][Tt]@[Gg][Oo][Oo][Gg][Ll][Ee].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Ll][Ii]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Mm][Ii][Nn][Ii]-[Cc][Oo][Dd][Ee]-[Aa][Ss][Ss][Ii][Ss][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[*) return 0 ;;
-    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Ll][Aa][Uu][Dd][Ee]\ [Cc][Oo][Dd][Ee]\]*) return 0 ;;
-    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Oo][Nn][Tt][Ii][Nn][Uu][Ee]\]*) return 0 ;;
-    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Nn][Oo][Rr][Ii]\]*) return 0 ;;
-    *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ \[[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]\]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Aa][Ss][Ss][Ii][Ss][Tt][Aa][Nn][Cc][Ee]\ [Oo][Ff]\ \[[Oo][Hh][Mm][Yy][Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]\]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Cc][Oo][Dd][Ee][Bb][Uu][Ff][Ff]*) return 0 ;;
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]\ [Ww][Ii][Tt][Hh]\ [Cc][Rr][Uu][Ss][Hh]*) return 0 ;;
@@ -250,10 +328,8 @@ tg_signature_line() {
     *[Gg][Ee][Nn][Ee][Rr][Aa][Tt][Ee][Dd]-[Bb][Yy]:*) return 0 ;;
     *[Gg][Oo][Oo][Gg][Ll][Ee]-[Ll][Aa][Bb][Ss]-[Jj][Uu][Ll][Ee][Ss]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Gg][Rr][Ee][Pp][Tt][Ii][Ll][Ee]-[Aa][Pp][Pp][Ss]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Jj][Ee][Tt][Bb][Rr][Aa][Ii][Nn][Ss]-[Aa][Ii]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Jj][Ee][Tt][Bb][Rr][Aa][Ii][Nn][Ss]-[Jj][Uu][Nn][Ii][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Kk][Ii][Ll][Oo][Cc][Oo][Nn][Nn][Ee][Cc][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Kk][Ii][Rr][Oo]-[Aa][Gg][Ee][Nn][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Kk][Ii][Rr][Oo]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]-[Ii][Dd]:*) return 0 ;;
     *[Mm][Aa][Dd][Ee]\ [Ww][Ii][Tt][Hh]\ \[[Cc][Uu][Rr][Ss][Oo][Rr]\]*) return 0 ;;
     *[Mm][Aa][Dd][Ee]-[Ww][Ii][Tt][Hh]:*) return 0 ;;
@@ -336,22 +412,16 @@ tg_signature_line() {
     *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Tt][Ii][Ll][Ee][Ww][Oo][Rr][Kk].[Tt][Ee][Cc][Hh]*) return 0 ;;
     *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Ww][Aa][Rr][Pp].[Dd][Ee][Vv]*) return 0 ;;
     *[Nn][Oo][Rr][Ee][Pp][Ll][Yy]@[Ww][Ii][Nn][Dd][Ss][Uu][Rr][Ff].[Cc][Oo][Mm]*) return 0 ;;
-    *[Oo][Pp][Ee][Nn][Aa][Ii]-[Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Oo][Pp][Ee][Nn][Aa][Ii]-[Cc][Oo][Dd][Ee][Xx]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Oo][Pp][Ee][Nn][Cc][Oo][Dd][Ee]-[Aa][Gg][Ee][Nn][Tt]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
-    *[Oo][Pp][Ee][Nn][Hh][Aa][Nn][Dd][Ss]-[Aa][Gg][Ee][Nn][Tt]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Oo][Pp][Ee][Nn][Hh][Aa][Nn][Dd][Ss]@[Aa][Ll][Ll]-[Hh][Aa][Nn][Dd][Ss].[Dd][Ee][Vv]*) return 0 ;;
     *[Oo][Pp][Ee][Nn][Ss][Oo][Uu][Rr][Cc][Ee]@[Bb][Ll][Oo][Cc][Kk].[Xx][Yy][Zz]*) return 0 ;;
     *[Oo][Xx]@[Ss][Aa][Gg][Ee][Oo][Xx].[Aa][Ii]*) return 0 ;;
-    *[Oo][Zz]-[Aa][Gg][Ee][Nn][Tt]@[Ww][Aa][Rr][Pp].[Dd][Ee][Vv]*) return 0 ;;
     *[Qq][Ww][Ee][Nn]-[Cc][Oo][Dd][Ee][Rr]@[Aa][Ll][Ii][Bb][Aa][Bb][Aa][Cc][Ll][Oo][Uu][Dd].[Cc][Oo][Mm]*) return 0 ;;
     *[Rr][Ee][Pp][Ll][Ii][Tt]-[Cc][Oo][Mm][Mm][Ii][Tt]-[Aa][Uu][Tt][Hh][Oo][Rr]:*) return 0 ;;
     *[Rr][Oo][Oo][Mm][Oo][Tt][Ee]-[Vv]0\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Rr][Oo][Oo][Mm][Oo][Tt][Ee]@[Rr][Oo][Oo][Cc][Oo][Dd][Ee].[Cc][Oo][Mm]*) return 0 ;;
     *[Rr][Oo][Oo][Mm][Oo][Tt][Ee]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Ss][Aa][Gg][Ee][Oo][Xx]-[Ss][Ee][Ss][Ss][Ii][Oo][Nn]:*) return 0 ;;
-    *[Ss][Ii][Ss][Yy][Pp][Hh][Uu][Ss]-[Dd][Ee][Vv]-[Aa][Ii]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Ss][Oo][Uu][Rr][Cc][Ee][Gg][Rr][Aa][Pp][Hh]-[Cc][Oo][Dd][Yy]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
     *[Ss][Yy][Nn][Tt][Hh][Ee][Ss][Ii][Zz][Ee][Dd]-[Bb][Yy]:*) return 0 ;;
     *[Tt][Ee][Rr][Rr][Aa][Gg][Oo][Nn]-[Ll][Aa][Bb][Ss]\[[Bb][Oo][Tt]\]@[Uu][Ss][Ee][Rr][Ss].[Nn][Oo][Rr][Ee][Pp][Ll][Yy].[Gg][Ii][Tt][Hh][Uu][Bb].[Cc][Oo][Mm]*) return 0 ;;
@@ -361,57 +431,7 @@ tg_signature_line() {
   return 1
 }
 # <<< generated <<<
-
-# Variables named by the policy's tools.extra, recorded by `trailguard install` in hook.env.
-tg_extra_env() {
-  for tg_name in ${TG_EXTRA_ENV-}; do
-    case $tg_name in '' | [0-9]* | *[!A-Za-z0-9_]*) continue ;; esac
-    eval "tg_value=\${$tg_name-}"
-    [ -z "$tg_value" ] || return 0
-  done
-  return 1
-}
-
-# Whether message file $1 carries a tool's own signature (up to the scissors line, comments
-# skipped, at most 1000 lines read). Sets tg_assisted when it already has an Assisted-by trailer.
-tg_scan_message() {
-  tg_assisted=
-  tg_found=1
-  tg_count=0
-  [ -r "$1" ] || return 1
-  while [ "$tg_count" -lt 1000 ] && { IFS= read -r tg_line || [ -n "$tg_line" ]; }; do
-    tg_count=$((tg_count + 1))
-    case $tg_line in
-      '# '*' >8 '*) break ;;
-      '#'*) continue ;;
-      [Aa][Ss][Ss][Ii][Ss][Tt][Ee][Dd]-[Bb][Yy]:*) tg_assisted=1 ;;
-    esac
-    tg_signature_line "$tg_line" && tg_found=0
-  done <"$1"
-  return $tg_found
-}
-
-# Nothing for node to do: leave before the rest of this file is even read.
-case $tg_hook in
-  prepare-commit-msg)
-    # A note is for the commit whose prepare-commit-msg left it: one an aborted commit left goes.
-    [ ! -e "$tg_editor_note" ] || rm -f "$tg_editor_note"
-    if ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ]; then
-      # pre-commit passes the message source in the environment instead.
-      case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
-        # After a commit with our trailers, node sees whether this one amends it (-m, -F).
-        message) [ -e "$tg_assisted_head" ] || tg_scan_message "$1" || exit 0 ;;
-        template | commit) tg_scan_message "$1" || exit 0 ;;
-        *) exit 0 ;;
-      esac
-    fi
-    ;;
-  commit-msg)
-    # After the editor: our trailers to weigh against what was written (the editor note), or
-    # signatures typed or pasted there.
-    [ -e "$tg_editor_note" ] || { tg_scan_message "$1" && [ -z "$tg_assisted" ]; } || exit 0
-    ;;
-esac
+! tg_idle tg_signature_line "$@" || exit 0
 
 # Looks $1 up on PATH with builtins only (no subshell); sets tg_found.
 tg_on_path() {

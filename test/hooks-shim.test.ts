@@ -7,6 +7,7 @@ import { signatureMarkers } from '../src/core/signature-markers.js';
 import {
   BLOCK_END,
   BLOCK_START,
+  SIGNATURE_BLOCK_START,
   renderShimBlock,
   renderShimBlocks,
   withShimBlock,
@@ -16,14 +17,17 @@ import { ROOT } from './support/repo.js';
 const HOOKS = join(ROOT, 'hooks');
 const SHIM = join(HOOKS, 'trailguard-hook.sh');
 
-function generatedBlock(text: string): string {
-  return text.slice(text.indexOf(BLOCK_START), text.indexOf(BLOCK_END) + BLOCK_END.length);
+function generatedBlock(text: string, start = BLOCK_START): string {
+  const from = text.indexOf(start);
+  return text.slice(from, text.indexOf(BLOCK_END, from) + BLOCK_END.length);
 }
 
 /** Runs the generated functions of the shim in a real POSIX shell. */
 function shell(script: string, env: Record<string, string> = {}): number {
   try {
-    execFileSync('sh', ['-c', `${generatedBlock(readFileSync(SHIM, 'utf8'))}\n${script}`], {
+    const shim = readFileSync(SHIM, 'utf8');
+    const blocks = `${generatedBlock(shim)}\n${generatedBlock(shim, SIGNATURE_BLOCK_START)}`;
+    execFileSync('sh', ['-c', `${blocks}\n${script}`], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
       stdio: 'ignore',
     });
@@ -64,6 +68,16 @@ describe('hook shims', () => {
       expect(shell('tg_signature_line "$LINE"', { LINE: line })).toBe(1);
     }
     expect(signatureMarkers()).not.toContain('assisted-by:');
+  });
+
+  test('the quick line test passes every signature line, so the full list is read whenever it could match', () => {
+    const markers = signatureMarkers();
+    const marked = markers.map((marker) => `x ${marker.replaceAll('*', 'y').toUpperCase()} z`);
+    const script = 'for LINE in "$@"; do tg_may_sign_line "$LINE" || exit 3; done';
+    expect(shell(`set -- ${marked.map((line) => `'${line.replaceAll("'", "'\\''")}'`).join(' ')}\n${script}`)).toBe(0);
+    for (const line of ['round 12', 'fix: the parser', 'Refactor: split the reader']) {
+      expect(shell('tg_may_sign_line "$LINE"', { LINE: line })).toBe(1);
+    }
   });
 
   test('every shim parses as POSIX sh, has LF endings and is executable', () => {

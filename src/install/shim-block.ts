@@ -6,12 +6,14 @@
  * when the committed shim differs.
  */
 import { agentEnvNames, createCatalog, type Catalog } from '../core/catalog.js';
-import { signatureMarkers } from '../core/signature-markers.js';
+import { signatureMarkers, signatureWitnesses } from '../core/signature-markers.js';
 import { SHARED_STATE, STATE_DIR, WORKTREE_STATE } from '../state/paths.js';
 
 export const BLOCK_START =
   '# >>> generated from the tool catalog by scripts/build.mjs; do not edit >>>';
 export const BLOCK_END = '# <<< generated <<<';
+export const SIGNATURE_BLOCK_START =
+  '# >>> generated from the tool catalog (signatures) by scripts/build.mjs; do not edit >>>';
 export const STATE_BLOCK_START =
   '# >>> generated from the state table (src/state/paths.ts) by scripts/build.mjs; do not edit >>>';
 export const STATE_BLOCK_END = '# <<< generated state paths <<<';
@@ -27,25 +29,43 @@ function caseInsensitiveGlob(text: string): string {
   return `*${out}*`;
 }
 
-/** The generated block, markers included, for the builtin catalog. */
+/** The generated block, markers included, for the builtin catalog: the shim's quick tests. */
 export function renderShimBlock(catalog: Catalog = createCatalog()): string {
   const envTest = agentEnvNames(catalog)
     .map((name) => `\${${name}-}`)
     .join('');
-  const patterns = signatureMarkers().map(caseInsensitiveGlob);
   return [
     BLOCK_START,
     'tg_agent_env() {',
     `  [ -n "${envTest}" ]`,
     '}',
-    'tg_signature_line() {',
+    ...caseFunction('tg_may_sign_line', signatureWitnesses()),
+    BLOCK_END,
+  ].join('\n');
+}
+
+/**
+ * The block of tool signatures, markers included: the shim reads it only for a message that may
+ * carry one (a line that passes tg_may_sign_line).
+ */
+export function renderSignatureBlock(): string {
+  return [
+    SIGNATURE_BLOCK_START,
+    ...caseFunction('tg_signature_line', signatureMarkers()),
+    BLOCK_END,
+  ].join('\n');
+}
+
+/** A shell function true when its argument holds one of `texts` (ASCII case ignored). */
+function caseFunction(name: string, texts: string[]): string[] {
+  return [
+    `${name}() {`,
     '  case $1 in',
-    ...patterns.map((pattern) => `    ${pattern}) return 0 ;;`),
+    ...texts.map((text) => `    ${caseInsensitiveGlob(text)}) return 0 ;;`),
     '  esac',
     '  return 1',
     '}',
-    BLOCK_END,
-  ].join('\n');
+  ];
 }
 
 /** `tg_<name>` for a state table key: `postCommitLog` → `tg_post_commit_log`. */
@@ -73,7 +93,7 @@ export function renderStateBlock(shim: string): string {
 
 /** Every generated block of `shim`, as the current sources give them. */
 export function renderShimBlocks(shim: string): string[] {
-  return [renderStateBlock(shim), renderShimBlock()];
+  return [renderStateBlock(shim), renderShimBlock(), renderSignatureBlock()];
 }
 
 /** `shim` with the generated block that `block` replaces (same first and last line) replaced. */
