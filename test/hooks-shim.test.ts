@@ -74,7 +74,11 @@ describe('hook shims', () => {
     const markers = signatureMarkers();
     const marked = markers.map((marker) => `x ${marker.replaceAll('*', 'y').toUpperCase()} z`);
     const script = 'for LINE in "$@"; do tg_may_sign_line "$LINE" || exit 3; done';
-    expect(shell(`set -- ${marked.map((line) => `'${line.replaceAll("'", "'\\''")}'`).join(' ')}\n${script}`)).toBe(0);
+    expect(
+      shell(
+        `set -- ${marked.map((line) => `'${line.replaceAll("'", "'\\''")}'`).join(' ')}\n${script}`,
+      ),
+    ).toBe(0);
     for (const line of ['round 12', 'fix: the parser', 'Refactor: split the reader']) {
       expect(shell('tg_may_sign_line "$LINE"', { LINE: line })).toBe(1);
     }
