@@ -48,31 +48,7 @@ export function signatureMarkers(): string[] {
     }
   }
   markers.add('generated with [');
-  return withoutSubsumed(markers);
-}
-
-/**
- * Texts of which every marker holds one: `@` for an address, a trailer key's last three
- * characters and its colon (`-by:`), else the marker itself. A line with none of them carries no
- * signature, so the hook shim reads its long list of markers only for a message with a line that
- * has one (a conventional subject such as `fix: …` has none).
- */
-export function signatureWitnesses(): string[] {
-  const witness = (marker: string) => {
-    if (marker.includes('@')) return '@';
-    if (marker.endsWith(':')) return marker.slice(-4);
-    return marker.includes(':') ? ':' : marker;
-  };
-  return withoutSubsumed(signatureMarkers().map(witness));
-}
-
-/** The texts, sorted, less each that holds another (it matches nothing the other does not). */
-function withoutSubsumed(texts: Iterable<string>): string[] {
-  const unique = [...new Set(texts)];
-  const plain = unique.filter((text) => !text.includes('*'));
-  return unique
-    .filter((text) => !plain.some((other) => other !== text && text.includes(other)))
-    .sort();
+  return [...markers].sort();
 }
 
 let markerParts: string[][] | undefined;

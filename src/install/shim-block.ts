@@ -6,7 +6,7 @@
  * when the committed shim differs.
  */
 import { agentEnvNames, createCatalog, type Catalog } from '../core/catalog.js';
-import { signatureMarkers, signatureWitnesses } from '../core/signature-markers.js';
+import { signatureMarkers } from '../core/signature-markers.js';
 import { SHARED_STATE, STATE_DIR, WORKTREE_STATE } from '../state/paths.js';
 
 export const BLOCK_START =
@@ -17,6 +17,30 @@ export const SIGNATURE_BLOCK_START =
 export const STATE_BLOCK_START =
   '# >>> generated from the state table (src/state/paths.ts) by scripts/build.mjs; do not edit >>>';
 export const STATE_BLOCK_END = '# <<< generated state paths <<<';
+
+/**
+ * Texts of which every marker holds one: `@` for an address, a trailer key's last three
+ * characters and its colon (`-by:`), else the marker itself. A line with none of them carries no
+ * signature, so the hook shim reads its long list of markers only for a message with a line that
+ * has one (a conventional subject such as `fix: …` has none).
+ */
+function signatureWitnesses(): string[] {
+  const witness = (marker: string) => {
+    if (marker.includes('@')) return '@';
+    if (marker.endsWith(':')) return marker.slice(-4);
+    return marker.includes(':') ? ':' : marker;
+  };
+  return withoutSubsumed(signatureMarkers().map(witness));
+}
+
+/** The texts, sorted, less each that holds another (it matches nothing the other does not: the shim reads fewer). */
+function withoutSubsumed(texts: Iterable<string>): string[] {
+  const unique = [...new Set(texts)];
+  const plain = unique.filter((text) => !text.includes('*'));
+  return unique
+    .filter((text) => !plain.some((other) => other !== text && text.includes(other)))
+    .sort();
+}
 
 /** A case pattern matching `text` anywhere in a line, ignoring ASCII case; `*` stays a wildcard. */
 function caseInsensitiveGlob(text: string): string {
@@ -51,7 +75,7 @@ export function renderShimBlock(catalog: Catalog = createCatalog()): string {
 export function renderSignatureBlock(): string {
   return [
     SIGNATURE_BLOCK_START,
-    ...caseFunction('tg_signature_line', signatureMarkers()),
+    ...caseFunction('tg_signature_line', withoutSubsumed(signatureMarkers())),
     BLOCK_END,
   ].join('\n');
 }
