@@ -19346,6 +19346,8 @@ function globSetMatcher(set2) {
         if (regExps.some((regExp) => regExp.test(path6))) return true;
       }
     }
+    if (set2.otherNeedles && !set2.otherNeedles.some((needle) => lower.includes(needle)))
+      return false;
     other ??= compileAll(set2.other);
     return other.some((regExp) => regExp.test(path6));
   };
@@ -50543,6 +50545,45 @@ function requiredSegment(base) {
   close();
   return best?.toLowerCase();
 }
+function requiredTexts(base) {
+  const candidates = [];
+  let run2 = "";
+  const endRun = () => {
+    if (run2 !== "") candidates.push([run2]);
+    run2 = "";
+  };
+  for (let i = 0; i < base.length; i += 1) {
+    const char = base[i];
+    if (char === "\\" && i + 1 < base.length) {
+      run2 += base[i += 1];
+    } else if (char === "[" || char === "(" || char === "{") {
+      endRun();
+      const close = { "[": "]", "(": ")", "{": "}" }[char];
+      let depth = 1;
+      let j = i + 1;
+      for (; j < base.length && depth > 0; j += 1) {
+        if (base[j] === "\\") j += 1;
+        else if (base[j] === char) depth += 1;
+        else if (base[j] === close) depth -= 1;
+      }
+      const inside = base.slice(i + 1, j - 1);
+      const alternatives = inside.split(",");
+      if (char === "{" && alternatives.every((text3) => text3 !== "" && !GLOB_SYNTAX.test(text3))) {
+        candidates.push(alternatives);
+      }
+      i = j - 1;
+    } else if (GLOB_SYNTAX.test(char) || char === "/") {
+      endRun();
+    } else {
+      run2 += char;
+    }
+  }
+  endRun();
+  const usable = candidates.map((texts) => texts.map((text3) => text3.toLowerCase())).filter((texts) => texts.every((text3) => /^[\x20-\x7e]+$/.test(text3)));
+  const shortest = (texts) => Math.min(...texts.map((text3) => text3.length));
+  const best = usable.sort((a, b) => shortest(b) - shortest(a))[0];
+  return best && best.filter((text3) => !best.some((other) => other !== text3 && text3.includes(other)));
+}
 function chunked(sources) {
   const chunks = [];
   let current = [];
@@ -50567,6 +50608,7 @@ function compileGlobSet(globs) {
   const literals = /* @__PURE__ */ new Set();
   const bySegment = /* @__PURE__ */ new Map();
   const other = [];
+  let needles = [];
   for (const glob2 of globs) {
     const literal2 = literalPath(glob2);
     if (literal2 !== void 0) {
@@ -50576,14 +50618,18 @@ function compileGlobSet(globs) {
     const base = globBase(glob2);
     const source = globSource(base);
     const segment = requiredSegment(base);
-    if (segment === void 0) other.push(source);
-    else if (bySegment.has(segment)) bySegment.get(segment).push(source);
+    if (segment === void 0) {
+      other.push(source);
+      const texts = requiredTexts(base);
+      needles = texts && needles?.concat(texts);
+    } else if (bySegment.has(segment)) bySegment.get(segment).push(source);
     else bySegment.set(segment, [source]);
   }
   const set2 = {
     literals: [...literals],
     bySegment: [...bySegment].map(([segment, sources]) => [segment, chunked(sources)]),
-    other: chunked(other)
+    other: chunked(other),
+    ...other.length > 0 && needles && { otherNeedles: [...new Set(needles)] }
   };
   for (const source of [...set2.other, ...set2.bySegment.flatMap(([, sources]) => sources)])
     new RegExp(source, GLOB_FLAGS);

@@ -6,6 +6,8 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { compilePolicy } from '../src/policy/compile.js';
+import { compileGlobSet } from '../src/policy/globs.js';
+import { globSetMatcher } from '../src/policy/match.js';
 import { groupsProtecting } from '../src/policy/judge.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import { runCli, TempRepo } from './support/repo.js';
@@ -71,6 +73,64 @@ describe('a large policy compiles and matches like a small one', () => {
       expect([path, groupsProtecting(cached, path).map((g) => g.name)]).toEqual([path, ['data']]);
     for (const path of openPaths)
       expect([path, groupsProtecting(cached, path).map((g) => g.name)]).toEqual([path, []]);
+  });
+});
+
+describe('texts a glob requires skip its regular expression, never change a verdict', () => {
+  const GLOBS = [
+    '**/{training,train,pretraining,finetuning,fine-tuning,sft,rlhf,preference}[-_]data/**',
+    '**/{data,datasets}/{train,training}/**',
+    '**/{eval,evaluation,benchmark}[-_]{data,sets}/**',
+    '**/golden[-_]sets/**',
+    '**/held{-,_,}out/**',
+    '**/*.JSONL',
+    '**/x\\*y/**',
+    '**/@(ab|cd)-set/**',
+    '**/{a,b/c}d/**',
+    '**/[!.]*-gold/**',
+  ];
+  const SEGMENTS = [
+    'evals',
+    'Eval-Data',
+    'benchmark_sets',
+    'HELD_OUT',
+    'heldout',
+    'held-out',
+    'sft_data',
+    'Train-Data',
+    'datasets',
+    'train',
+    'golden-sets',
+    'x*y',
+    'xay',
+    'ab-set',
+    'cd-set',
+    'b',
+    'cd',
+    'ad',
+    'q-gold',
+    '.q-gold',
+    'src',
+    'app.ts',
+    'a.jsonl',
+    'évals',
+    'data',
+  ];
+  const paths = SEGMENTS.flatMap((a) => SEGMENTS.map((b) => `${a}/${b}`)).concat(
+    SEGMENTS.flatMap((a) => SEGMENTS.slice(0, 8).map((b) => `top/${a}/${b}/f`)),
+  );
+
+  test.each(GLOBS.map((glob) => [glob]))('%s', (glob) => {
+    const set = compileGlobSet([glob]);
+    const withNeedles = globSetMatcher(set);
+    const without = globSetMatcher({ ...set, otherNeedles: undefined });
+    for (const path of paths) expect([path, withNeedles(path)]).toEqual([path, without(path)]);
+  });
+
+  test("the default policy's globs all have texts, so src/app.ts builds no regular expression", () => {
+    const set = compileGlobSet(GLOBS.slice(0, 5));
+    expect(set.otherNeedles).toEqual(['data', 'train', 'eval', 'benchmark', 'golden', 'held']);
+    expect(globSetMatcher({ ...set, other: ['('] })('src/app.ts')).toBe(false);
   });
 });
 

@@ -19,6 +19,8 @@ export interface GlobSet {
   bySegment: [segment: string, sources: string[]][];
   /** Regular-expression sources (chunks) of globs with no literal segment. */
   other: string[];
+  /** Texts (lowercased) of which a path those globs match holds one; absent: no such texts. */
+  otherNeedles?: string[];
 }
 
 const NEEDS_NORMALIZING = /\\|\/\/|^\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
@@ -64,6 +66,8 @@ export function globSetMatcher(set: GlobSet): (normalizedPath: string) => boolea
         if (regExps.some((regExp) => regExp.test(path))) return true;
       }
     }
+    if (set.otherNeedles && !set.otherNeedles.some((needle) => lower.includes(needle)))
+      return false;
     other ??= compileAll(set.other);
     return other.some((regExp) => regExp.test(path));
   };
