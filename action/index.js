@@ -62109,6 +62109,11 @@ function renderJson(report) {
 
 // src/report/policy.ts
 init_default();
+
+// src/state/ledger.ts
+init_paths();
+
+// src/report/policy.ts
 var FORBID_TEXT = {
   external: "outside AI tools forbidden",
   "any-ai": "all AI tools forbidden",

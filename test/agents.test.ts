@@ -440,9 +440,10 @@ describe('dist/hook.cjs, the entry the agent configs run', () => {
               stderr: same(result.stderr),
             });
           }
-          const ledger = ledgerLines(repo).map(({ time, ...entry }) => ({
+          const ledger = ledgerLines(repo).map(({ time, worktree, ...entry }) => ({
             ...entry,
             time: !!time,
+            worktree: same(String(worktree)),
           }));
           results.push([...replies, ...ledger]);
         } finally {

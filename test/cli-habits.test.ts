@@ -16,6 +16,7 @@ const VERBS = [
   'attest',
   'verify-attestation',
   'status',
+  'ledger',
   'doctor',
   'install',
   'uninstall',

@@ -113,6 +113,7 @@ async function after(agent: AgentDef, event: AgentEvent, input: AgentHookInput) 
       ...(event.session ? { session: event.session } : {}),
       path,
       time,
+      worktree: repo.top,
     }));
     appendLedger(repo.commonDir, entries);
   }

@@ -41,6 +41,10 @@ const verbs: Record<string, VerbEntry> = {
     load: () => import('./status.js'),
     summary: 'which tools a commit made now would record, and why',
   },
+  ledger: {
+    load: () => import('./ledger.js'),
+    summary: 'agent edits not yet committed; drop those no agent content remains in',
+  },
   doctor: {
     load: () => import('./doctor.js'),
     summary: 'find what silently stops the hooks, with the fix',

@@ -22,6 +22,7 @@ import { judge, touchedGroups, type ToolSeen } from '../policy/judge.js';
 import type { PolicyOrProblem } from '../policy/load.js';
 import { describeCommitFindings, policySourceText } from '../report/policy.js';
 import { clearCommitted, ledgerSignals, pendingFor } from '../state/ledger.js';
+import { lapseRestoredEntries } from '../state/ledger-lapse.js';
 import { saveMessage } from '../state/saved-message.js';
 import {
   commitFacts,
@@ -236,12 +237,14 @@ export async function commitMsg(
 
 /**
  * After the commit exists: a commit of nothing but the trailers added in the editor is undone;
- * otherwise the ledger entries of the files it committed are done. `--ledger-only` (the shim's
+ * otherwise the ledger entries of the files it committed are done, and those of files restored to
+ * their committed content lapse. `--ledger-only` (the shim's
  * detached run, which must not take the note of a commit being made meanwhile) skips the first.
  */
 export async function postCommit(ctx: RepoFacts, args: string[], io: HookIO): Promise<number> {
   if (!args.includes('--ledger-only') && (await undoUnwrittenCommit(ctx, io))) return 0;
   clearCommitted(ctx.commonDir, await committedPaths(ctx));
+  await lapseRestoredEntries(ctx);
   return 0;
 }
 

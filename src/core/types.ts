@@ -105,7 +105,7 @@ export interface ExtraTool {
   trailers?: string[];
 }
 
-/** One file an agent edited, as the agent ledger records it (see src/agents/ledger.ts). */
+/** One file an agent edited, as the agent ledger records it (see src/state/ledger.ts). */
 export interface LedgerEntry {
   tool: string;
   model?: string;
@@ -114,4 +114,6 @@ export interface LedgerEntry {
   path: string;
   /** ISO 8601. */
   time: string;
+  /** The top of the work tree the agent edited in: where the entry can lapse (ledger.ts). */
+  worktree?: string;
 }

@@ -6,6 +6,7 @@
 import { EMBEDDED_DEFAULT } from '../policy/default.js';
 import type { Finding, ToolSeen } from '../policy/judge.js';
 import type { CompiledPolicy, Forbid } from '../policy/types.js';
+import { LEDGER_EVIDENCE } from '../state/ledger.js';
 
 /** Where a policy came from, as a refusal names it. */
 export function policySourceText(source: string): string {
@@ -84,16 +85,22 @@ export function describeCommitFindings(
     `  fix: leave those files out of this commit (git restore --staged -- ${paths.map(quoteArg).join(' ')}),`,
     ...fixes.map((fix) => `       then ${fix}`),
   );
-  // Said only where an agent variable is what named the tool (evidence `NAME=value`).
-  const variables = seen
+  const evidenceOfFound = seen
     .filter((tool) => findings.some((finding) => finding.tools.includes(tool.tool)))
-    .flatMap((tool) => tool.evidence)
-    .filter((text) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(text));
+    .flatMap((tool) => tool.evidence);
+  // Said only where an agent variable is what named the tool (evidence `NAME=value`).
+  const variables = evidenceOfFound.filter((text) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(text));
   if (variables.length > 0) {
     const names = [...new Set(variables.map((text) => text.slice(0, text.indexOf('='))))];
     lines.push(
       `       If no agent made this change, unset ${names.join(', ')} (it may be inherited`,
       '       from an agent terminal).',
+    );
+  }
+  if (evidenceOfFound.some((text) => text.startsWith(LEDGER_EVIDENCE))) {
+    lines.push(
+      '       If no agent content is left in them (you restored or rewrote them), drop their',
+      `       agent-ledger entries (logged): trailguard ledger drop ${paths.map(quoteArg).join(' ')} --reason "…"`,
     );
   }
   return lines.join('\n') + '\n';

@@ -77,8 +77,8 @@ function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
 }
 
 function serialize(entry: LedgerEntry): string {
-  const { tool, model, session, path, time } = entry;
-  return `${JSON.stringify({ tool, model, session, path, time })}\n`;
+  const { tool, model, session, path, time, worktree } = entry;
+  return `${JSON.stringify({ tool, model, session, path, time, worktree })}\n`;
 }
 
 /** Appends entries as whole lines in one write. */
@@ -94,7 +94,7 @@ function parseLine(line: string): LedgerEntry | undefined {
   try {
     const value: unknown = JSON.parse(line);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { tool, model, session, path, time } = value as Record<string, unknown>;
+    const { tool, model, session, path, time, worktree } = value as Record<string, unknown>;
     if (typeof tool !== 'string' || typeof path !== 'string' || typeof time !== 'string') {
       return undefined;
     }
@@ -104,6 +104,7 @@ function parseLine(line: string): LedgerEntry | undefined {
       time,
       ...(typeof model === 'string' ? { model } : {}),
       ...(typeof session === 'string' ? { session } : {}),
+      ...(typeof worktree === 'string' ? { worktree } : {}),
     };
   } catch {
     return undefined;
@@ -146,25 +147,89 @@ export function pendingFor(commonDir: string, stagedPaths: Iterable<string>): Le
 }
 
 /**
+ * Rewrites the ledger without the entries `drop` picks, through a temporary file and a rename,
+ * under the lock; returns the entries dropped. Without the lock an append could land between the
+ * read and the rename, so nothing is dropped then (the next run does it).
+ */
+function dropWhere(
+  commonDir: string,
+  drop: (entry: LedgerEntry) => boolean,
+  beforeRewrite?: (dropped: LedgerEntry[]) => void,
+): LedgerEntry[] {
+  return withLock(commonDir, (locked) => {
+    const entries = readLedger(commonDir);
+    const dropped = entries.filter(drop);
+    if (dropped.length === 0 || !locked) return [];
+    beforeRewrite?.(dropped);
+    const temporary = `${ledgerPath(commonDir)}.${process.pid}.tmp`;
+    writeFileSync(
+      temporary,
+      entries
+        .filter((entry) => !drop(entry))
+        .map(serialize)
+        .join(''),
+    );
+    renameSync(temporary, ledgerPath(commonDir));
+    return dropped;
+  });
+}
+
+/**
  * Drops the entries of committed paths (call it after the commit exists, so an aborted commit
- * loses nothing). The rewrite goes through a temporary file and a rename, under the lock.
- * Returns how many entries were cleared.
+ * loses nothing). Returns how many entries were cleared.
  */
 export function clearCommitted(commonDir: string, committedPaths: Iterable<string>): number {
   const committed = new Set(committedPaths);
   if (committed.size === 0) return 0;
-  return withLock(commonDir, (locked) => {
-    const entries = readLedger(commonDir);
-    const kept = entries.filter((entry) => !committed.has(entry.path));
-    const cleared = entries.length - kept.length;
-    // Without the lock an append could land between the read and the rename; leave it for the next commit.
-    if (cleared === 0 || !locked) return 0;
-    const temporary = `${ledgerPath(commonDir)}.${process.pid}.tmp`;
-    writeFileSync(temporary, kept.map(serialize).join(''));
-    renameSync(temporary, ledgerPath(commonDir));
-    return cleared;
-  });
+  return dropWhere(commonDir, (entry) => committed.has(entry.path)).length;
 }
+
+/**
+ * Entries lapse where the file is back to its committed content: `clean` lists the paths of the
+ * work tree `top` whose index and work-tree copies equal HEAD's (nothing of an agent's edit is
+ * left to commit). Only entries recorded in that work tree lapse: another worktree's file may
+ * still hold the edit. Returns the entries that lapsed.
+ */
+export function lapseRestored(
+  commonDir: string,
+  top: string,
+  clean: ReadonlySet<string>,
+): LedgerEntry[] {
+  if (clean.size === 0) return [];
+  return dropWhere(commonDir, (entry) => entry.worktree === top && clean.has(entry.path));
+}
+
+/** What `trailguard ledger drop` logs: who dropped which entries, when and why. */
+export interface LedgerDrop {
+  time: string;
+  by: { name: string; email: string };
+  reason: string;
+  entries: LedgerEntry[];
+}
+
+/**
+ * Drops every entry of `paths`, logging the drop (with the entries) before the ledger is
+ * rewritten: a crash in between leaves a logged drop undone, never an unlogged one. Returns the
+ * entries dropped (none while another process holds the lock past its wait).
+ */
+export function dropEntries(
+  commonDir: string,
+  paths: ReadonlySet<string>,
+  record: Omit<LedgerDrop, 'entries'>,
+): LedgerEntry[] {
+  return dropWhere(
+    commonDir,
+    (entry) => paths.has(entry.path),
+    (entries) =>
+      appendFileSync(
+        sharedStatePath(commonDir, 'ledgerDrops'),
+        `${JSON.stringify({ ...record, entries } satisfies LedgerDrop)}\n`,
+      ),
+  );
+}
+
+/** How a ledger signal's evidence begins (the commit hook's fix text looks for it). */
+export const LEDGER_EVIDENCE = 'agent ledger: ';
 
 /** One `ledger` signal per tool and model, naming the files (the commit hooks' detection input). */
 export function ledgerSignals(entries: readonly LedgerEntry[]): Signal[] {
@@ -184,7 +249,7 @@ export function ledgerSignals(entries: readonly LedgerEntry[]): Signal[] {
     return {
       tool,
       kind: 'ledger',
-      evidence: `agent ledger: ${tool} edited ${shown}`,
+      evidence: `${LEDGER_EVIDENCE}${tool} edited ${shown}`,
       ...(model ? { model } : {}),
     };
   });

@@ -16,6 +16,8 @@ export const STATE_DIR = 'trailguard';
 export const SHARED_STATE = {
   /** The agent ledger: one JSON line per file an agent edited since it was last committed. */
   ledger: 'ledger.jsonl',
+  /** `trailguard ledger drop`'s log: who dropped which entries, when and why (never rewritten). */
+  ledgerDrops: 'ledger-drops.jsonl',
   /** Taken for the few microseconds a ledger write lasts. */
   ledgerLock: 'ledger.lock',
   /** Before-snapshots of a shell command's dirty files, one per agent call. */
