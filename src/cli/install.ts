@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { MANAGERS, installHooks, type ManagerName } from '../install/index.js';
+import { DEFAULT_HOOKS } from '../install/shim-file.js';
 import { HOOK_NAMES, type HookName } from '../state/install-record.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
@@ -11,8 +12,8 @@ commit an AI tool helped produce gets Assisted-by trailers. Running it again cha
 
   --manager NAME  ${MANAGERS.join(' | ')} (default: detected)
   --pre-push      also check what is pushed (trailguard check on the outgoing commits)
-  --hooks LIST    comma-separated hooks (default: prepare-commit-msg,post-commit; commit-msg
-                  also normalises tool signatures pasted in the editor)
+  --hooks LIST    comma-separated hooks (default: ${DEFAULT_HOOKS.join(',')};
+                  each costs a commit one process, about a no-op hook's)
   --local         lefthook: write lefthook-local.yml (this clone only) instead of lefthook.yml
 `;
 
