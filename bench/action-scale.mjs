@@ -3,39 +3,14 @@
 // which fetches it made. test/action-scale.test.ts asserts what the Action reports for the same PRs.
 //
 //   npm run bench:action-scale
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-const out = mkdtempSync(join(tmpdir(), 'tg-bench-scale-'));
-await build({
-  stdin: {
-    contents:
-      "export * from './test/support/scale-pulls.ts';\n" +
-      "export { GitHubRepo } from './test/support/action-runner.ts';\n" +
-      "export { FakeGitHub } from './test/support/github-server.ts';\n" +
-      "export { removeTempRoot } from './test/support/temp.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: join(out, 'scale.mjs'),
-  // yaml is CommonJS inside: an ESM bundle needs a require.
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-  // The helpers find the repository from their own folder.
-  define: { 'import.meta.dirname': JSON.stringify(resolve(ROOT, 'test', 'support')) },
+const lib = await importSources({
+  './test/support/scale-pulls.ts': '*',
+  './test/support/action-runner.ts': ['GitHubRepo'],
+  './test/support/github-server.ts': ['FakeGitHub'],
+  './test/support/temp.ts': ['removeTempRoot'],
 });
-const lib = await import(pathToFileURL(join(out, 'scale.mjs')).href);
 
 const github = new lib.FakeGitHub();
 await github.start();
@@ -65,5 +40,4 @@ try {
 } finally {
   await github.stop();
   lib.removeTempRoot();
-  rmSync(out, { recursive: true, force: true });
 }

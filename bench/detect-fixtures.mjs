@@ -3,33 +3,13 @@
 // the table test/detect.test.ts asserts row by row. Expected, detected, missed and extra per tool.
 //
 //   npm run bench:detect-fixtures
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { importSources } from './import-sources.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-const bundle = await build({
-  stdin: {
-    contents:
-      "export { createCatalog } from './src/core/catalog.ts';\n" +
-      "export { detectCommit } from './src/core/detect.ts';\n" +
-      "export { loadFixtures } from './test/support/commit-fixtures.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-  // import.meta.dirname of the fixture reader must stay test/support.
-  define: { 'import.meta.dirname': JSON.stringify(resolve(ROOT, 'test', 'support')) },
+const { createCatalog, detectCommit, loadFixtures } = await importSources({
+  './src/core/catalog.ts': ['createCatalog'],
+  './src/core/detect.ts': ['detectCommit'],
+  './test/support/commit-fixtures.ts': ['loadFixtures'],
 });
-const source = Buffer.from(bundle.outputFiles[0].contents).toString('base64');
-const { createCatalog, detectCommit, loadFixtures } = await import(
-  `data:text/javascript;base64,${source}`
-);
 
 const catalog = createCatalog();
 const fixtures = loadFixtures();

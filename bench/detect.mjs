@@ -4,10 +4,9 @@
 // between tools.
 //
 //   npm run bench:detect [-- --corpus FILE] [--show-misses N] [--json]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { importSources } from './import-sources.mjs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 
@@ -20,37 +19,13 @@ const { values } = parseArgs({
   },
 });
 
-/** Bundles the detector as the product ships it (src/core), so the bench runs the real code. */
-async function loadDetector() {
-  const { build } = await import('esbuild');
-  const dir = mkdtempSync(join(tmpdir(), 'tg-bench-detect-'));
-  const outfile = join(dir, 'detect-lib.mjs');
-  try {
-    await build({
-      stdin: {
-        contents:
-          "export { detectCommit } from './src/core/detect.ts';\n" +
-          "export { createCatalog } from './src/core/catalog.ts';\n",
-        resolveDir: ROOT,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'warning',
-    });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const pct = (n, d) => (d ? (n / d).toFixed(3) : '  -  ');
 
 async function main() {
-  const { detectCommit, createCatalog } = await loadDetector();
+  const { detectCommit, createCatalog } = await importSources({
+    './src/core/detect.ts': ['detectCommit'],
+    './src/core/catalog.ts': ['createCatalog'],
+  });
   const catalog = createCatalog();
   const known = new Set(catalog.tools.map((t) => t.id));
   const rows = gunzipSync(readFileSync(values.corpus))

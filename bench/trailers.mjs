@@ -3,10 +3,10 @@
 // comparison, asserted, is test/trailers.git.test.ts.
 //
 //   npm run bench:trailers [-- --messages 5000 --seed 20260901]
-import { build } from 'esbuild';
+import { importSources } from './import-sources.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -15,28 +15,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20260901' },
   },
 });
-const ROOT = resolve(import.meta.dirname, '..');
 const BATCH = 50;
 
-const bundle = await build({
-  stdin: {
-    contents:
-      "export { formatTrailers, parseTrailers } from './src/core/trailers.ts';\n" +
-      "export { gitParseInPlace, inPool, probeGit } from './test/support/git-trailers.ts';\n" +
-      "export { createRandom, generateMessage } from './test/support/message-generator.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
+const lib = await importSources({
+  './src/core/trailers.ts': ['formatTrailers', 'parseTrailers'],
+  './test/support/git-trailers.ts': ['gitParseInPlace', 'inPool', 'probeGit'],
+  './test/support/message-generator.ts': ['createRandom', 'generateMessage'],
 });
-const lib = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`
-);
 
 const home = mkdtempSync(join(tmpdir(), 'tg-bench-trailers-'));
 try {
