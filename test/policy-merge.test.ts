@@ -195,11 +195,27 @@ describe('mergePolicies: a repository can tighten', () => {
     );
     expect(merged.tools).toEqual({
       internal: [],
+      providers: [],
       unknown: 'external',
       extra: [{ id: 'labbot', emails: ['labbot@example.com'] }],
     });
     expect(merge(org, 'tools:\n  internal: [helper]\n').tools.internal).toEqual(['helper']);
     expect(merge(org, 'tools:\n  internal: []\n').tools.internal).toEqual([]);
+  });
+
+  test('tools.providers: a repository can drop the org’s internal providers, never add one', () => {
+    const withProviders = parsePolicy(
+      'version: 1\ntools:\n  providers: [meta, mistral]\n',
+      'org-providers.yml',
+    );
+    expect(merge(withProviders, '').tools.providers).toEqual(['meta', 'mistral']);
+    expect(merge(withProviders, 'tools:\n  providers: [mistral]\n').tools.providers).toEqual([
+      'mistral',
+    ]);
+    expect(merge(withProviders, 'tools:\n  providers: [meta, openai]\n').tools.providers).toEqual([
+      'meta',
+    ]);
+    expect(merge(org, 'tools:\n  providers: [openai]\n').tools.providers).toEqual([]);
   });
 
   test('review: fewer trailers, an allowlist (intersected with the org one), approvals off, stale approvals off', () => {

@@ -42,6 +42,7 @@ describe('parsePolicy: accepted files', () => {
       ],
       tools: {
         internal: ['metacode'],
+        providers: ['meta'],
         unknown: 'external',
         extra: [
           { id: 'metacode', env: ['METACODE_SESSION'], emails: ['metacode-bot@example.com'] },
@@ -62,7 +63,12 @@ describe('parsePolicy: accepted files', () => {
   test('defaults: "version: 1" alone is the embedded default policy', () => {
     expect(parsePolicy('version: 1\n', FILE)).toEqual(defaultPolicy);
     expect(defaultPolicy.protected.map((g) => g.name)).toEqual(['training-data', 'evals']);
-    expect(defaultPolicy.tools).toEqual({ internal: [], unknown: 'external', extra: [] });
+    expect(defaultPolicy.tools).toEqual({
+      internal: [],
+      providers: [],
+      unknown: 'external',
+      extra: [],
+    });
     expect(defaultPolicy.review).toEqual({
       trailers: ['Reviewed-by'],
       approvals: true,

@@ -19,7 +19,7 @@ const commit: CommitRecord = {
 function explanation(signals: Signal[]) {
   const verdict: CommitVerdict = {
     sha: commit.sha,
-    tools: [{ tool: 'claude-code', standing: 'external', signals }],
+    tools: [{ tool: 'claude-code', standing: 'external', providers: ['anthropic'], signals }],
     groups: [{ group: 'evals', paths: ['evals/task.jsonl'], exemptPaths: [] }],
     review: { reviewed: false, notes: [] },
     violations: [],

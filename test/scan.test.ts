@@ -98,7 +98,8 @@ describe('trailguard scan on a real repository', () => {
       models: { 'claude-opus-4-5': 2 },
     });
     expect(report.tools.aider).toMatchObject({ commits: 1, standing: 'internal' });
-    expect(report.providers).toEqual({ Anthropic: 2, Aider: 1 });
+    // Providers are whose models wrote the commits: aider (made by Aider) ran gpt-4o, OpenAI's.
+    expect(report.providers).toEqual({ anthropic: 2, openai: 1 });
   });
 
   test('counts per protected group and per directory (top levels and group directories)', () => {

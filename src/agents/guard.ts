@@ -3,7 +3,7 @@
  * and the agent as the one tool seen; `local.on-violation: block` refuses the edit, `warn` lets it
  * through with a warning.
  */
-import { judge, touchedGroups } from '../policy/judge.js';
+import { judge, ownProviders, touchedGroups } from '../policy/judge.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import { describeEditFindings } from '../report/policy.js';
 import type { Verdict } from './event.js';
@@ -20,7 +20,9 @@ export interface GuardRequest {
 
 export function judgeEdit({ tool, label, paths, policy, now }: GuardRequest): Verdict {
   const touched = touchedGroups(policy, { paths }, now);
-  const findings = judge(policy, touched, [{ tool, evidence: [`${label} is editing`] }]);
+  // Before the edit no model is known: the tool's own provider stands for it.
+  const seen = { tool, providers: ownProviders(policy, tool), evidence: [`${label} is editing`] };
+  const findings = judge(policy, touched, [seen]);
   if (findings.length === 0) return { kind: 'allow' };
   const block = policy.onViolation === 'block';
   const message = describeEditFindings(findings, { tool, label, source: policy.source, block });

@@ -1,7 +1,7 @@
 import type { Catalog } from '../core/catalog.js';
 import type { CommitRecord } from '../core/types.js';
 import { createEvaluator } from '../policy/evaluate.js';
-import { groupsProtecting } from '../policy/judge.js';
+import { byStanding, groupsProtecting } from '../policy/judge.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import { createDirectories } from './directories.js';
 import { dayOf, emptyBucket, rollUp, unitFor, type Bucket } from './timeline.js';
@@ -72,8 +72,8 @@ export function createAggregator(options: AggregateOptions) {
 
   function classify(commit: CommitRecord, day: string): Classified {
     const verdict = evaluator.explain(commit);
-    const ai = verdict.tools.filter((tool) => tool.standing !== 'ignored');
-    const external = ai.some((tool) => tool.standing === 'external');
+    const { ai, external: outside } = byStanding(policy, verdict.tools);
+    const external = outside.length > 0;
     const commitProviders = new Set<string>();
     for (const finding of verdict.tools) {
       const def = catalog.get(finding.tool);
@@ -91,7 +91,11 @@ export function createAggregator(options: AggregateOptions) {
       stats.commits += 1;
       const models = new Set(finding.signals.flatMap((signal) => signal.model ?? []));
       countTools(stats.models, [...models]);
-      if (finding.standing !== 'ignored') commitProviders.add(stats.provider);
+    }
+    // Whose models wrote the commit: the providers its signals name (a model's, else the tool's own).
+    for (const finding of ai) {
+      if (finding.providers.length === 0) commitProviders.add('unknown');
+      for (const provider of finding.providers) commitProviders.add(provider);
     }
     countTools(providers, [...commitProviders]);
     const names = ai.map((tool) => tool.tool);

@@ -1,6 +1,7 @@
 import type { CommitRecord } from '../core/types.js';
 import { catalogFor, createEvaluator } from '../policy/evaluate.js';
-import type { CompiledPolicy, ProtectedGroup } from '../policy/types.js';
+import { byStanding, groupRule, type ToolProviders } from '../policy/judge.js';
+import type { CompiledGroup, CompiledPolicy } from '../policy/types.js';
 
 /**
  * Where a line (or, for a binary file, a commit of its history) comes from, judged by the
@@ -15,6 +16,8 @@ export interface CommitClass {
   source: LineSource;
   /** The AI tools the commit carries (catalog ids), outside ones first; none for human sources. */
   tools: string[];
+  /** The same tools with whose models they ran, as the judge reads them. */
+  seen: ToolProviders[];
   reviewed: boolean;
   /** The reason of an active exemption covering the whole commit. */
   exempt?: string;
@@ -28,13 +31,15 @@ export function createClassifier(
   const evaluator = createEvaluator({ policy, catalog: catalogFor(policy), now });
   return (commit) => {
     const verdict = evaluator.explain(commit);
-    const external = verdict.tools.filter((t) => t.standing === 'external').map((t) => t.tool);
-    const internal = verdict.tools.filter((t) => t.standing === 'internal').map((t) => t.tool);
+    const { ai, external: outside } = byStanding(policy, verdict.tools);
+    const seen = [...outside, ...ai.filter((t) => !outside.includes(t))].map(
+      ({ tool, providers }) => ({ tool, providers }),
+    );
     const reviewed = verdict.review.reviewed;
     const source: LineSource =
-      external.length > 0
+      outside.length > 0
         ? 'external'
-        : internal.length > 0
+        : ai.length > 0
           ? 'internal'
           : reviewed
             ? 'reviewed'
@@ -42,7 +47,8 @@ export function createClassifier(
     const judged: CommitClass = {
       sha: commit.sha,
       source,
-      tools: [...external, ...internal],
+      tools: seen.map((t) => t.tool),
+      seen,
       reviewed,
     };
     if (verdict.exemption !== undefined) judged.exempt = verdict.exemption;
@@ -50,15 +56,16 @@ export function createClassifier(
   };
 }
 
-/** Whether the group's forbid rule bars what this commit wrote. */
-export function isForbidden(group: ProtectedGroup, commit: CommitClass): boolean {
-  if (commit.exempt !== undefined) return false;
-  if (group.forbid === 'any-ai')
-    return commit.source === 'external' || commit.source === 'internal';
-  return group.forbid === 'external' && commit.source === 'external';
-}
-
-/** Whether the group needs a review this commit lacks. */
-export function lacksReview(group: ProtectedGroup, commit: CommitClass): boolean {
-  return group.requireReview && !commit.reviewed && commit.exempt === undefined;
+/**
+ * What a group's rule says of the lines a commit wrote: the judge's own rule (policy/judge
+ * groupRule), so `check` and scan, verify and attest cannot disagree about a commit.
+ */
+export function groupVerdict(
+  policy: CompiledPolicy,
+  group: CompiledGroup,
+  commit: CommitClass,
+): { forbidden: boolean; lacksReview: boolean } {
+  if (commit.exempt !== undefined) return { forbidden: false, lacksReview: false };
+  const { forbidden, needsReview } = groupRule(policy, group, commit.seen, commit.reviewed);
+  return { forbidden: forbidden.length > 0, lacksReview: needsReview };
 }

@@ -10,13 +10,7 @@ import {
   literalPathspecs,
   type TreeEntry,
 } from '../git/tree.js';
-import {
-  createClassifier,
-  isForbidden,
-  lacksReview,
-  type CommitClass,
-  type LineSource,
-} from './classify.js';
+import { createClassifier, groupVerdict, type CommitClass, type LineSource } from './classify.js';
 import { classifyMissing, followFile, readLineage, type FileHistory } from './lineage.js';
 
 /**
@@ -265,6 +259,7 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
     for (const group of groupsProtecting(policy, entry.path)) {
       const pathExemption = exemptionFor(policy, { path: entry.path }, now);
       const file = judgeFile(
+        policy,
         entry.path,
         kind,
         group,
@@ -294,6 +289,7 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
 }
 
 function judgeFile(
+  policy: CompiledPolicy,
   path: string,
   kind: FileKind,
   group: CompiledGroup,
@@ -313,11 +309,12 @@ function judgeFile(
     for (const tool of commit.tools) tools.add(tool);
     if (pathExemption !== undefined) continue;
     // A binary file's commits carry no lines: any one of them decides.
-    if (isForbidden(group, commit) && (lines > 0 || kind !== 'text')) {
+    const verdict = groupVerdict(policy, group, commit);
+    if (verdict.forbidden && (lines > 0 || kind !== 'text')) {
       counts.forbiddenLines += lines;
       forbidden = true;
     }
-    if (lacksReview(group, commit) && (lines > 0 || kind !== 'text')) {
+    if (verdict.lacksReview && (lines > 0 || kind !== 'text')) {
       counts.missingReviewLines += lines;
       missingReview = true;
     }

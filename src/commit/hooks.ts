@@ -13,6 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCatalog, type Catalog } from '../core/catalog.js';
 import { detectCommit, detectEnv } from '../core/detect.js';
+import { providerOfModel } from '../core/models.js';
 import { mayCarrySignature } from '../core/signature-markers.js';
 import { formatTrailers } from '../core/trailers.js';
 import type { FileChange, Signal } from '../core/types.js';
@@ -115,15 +116,22 @@ function commitSignals(message: string, g: Gathered): Signal[] {
   return detectCommit({ message: text, author, committer, branch }, g.catalog);
 }
 
-/** The tools among the signals, each with its evidence in the order seen. */
+/** The tools among the signals, each with its evidence in the order seen and whose models they ran. */
 function toolsSeen(signals: readonly Signal[]): ToolSeen[] {
-  const evidence = new Map<string, string[]>();
+  const byTool = new Map<string, { evidence: string[]; providers: Set<string> }>();
   for (const signal of signals) {
-    const seen = evidence.get(signal.tool);
-    if (seen) seen.push(signal.evidence);
-    else evidence.set(signal.tool, [signal.evidence]);
+    let seen = byTool.get(signal.tool);
+    if (!seen) byTool.set(signal.tool, (seen = { evidence: [], providers: new Set() }));
+    seen.evidence.push(signal.evidence);
+    // A ledger entry names the model only.
+    const provider = signal.provider ?? (signal.model && providerOfModel(signal.model));
+    if (provider) seen.providers.add(provider);
   }
-  return [...evidence].map(([tool, list]) => ({ tool, evidence: list }));
+  return [...byTool].map(([tool, { evidence, providers }]) => ({
+    tool,
+    evidence,
+    providers: [...providers],
+  }));
 }
 
 /** Judges the commit; returns the hook's exit status (1 refuses the commit). */

@@ -71,6 +71,13 @@ export const genericAgentEnv: readonly EnvSignature[] = catalogData.genericAgent
 export const nonAiTools: readonly string[] = catalogData.nonAiTools;
 export const knownBots: CatalogData['knownBots'] = catalogData.knownBots;
 export const modelFamilies: CatalogData['modelFamilies'] = catalogData.modelFamilies;
+/** Every model provider detection can name: the model families' and the tools' own. */
+export const knownProviders: readonly string[] = [
+  ...new Set([
+    ...modelFamilies.map((family) => family.provider),
+    ...builtinTools.flatMap((tool) => (tool.provider ? [tool.provider] : [])),
+  ]),
+].sort();
 
 export interface CatalogOptions {
   /** Tool ids allowed in protected paths. */

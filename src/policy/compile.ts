@@ -1,4 +1,5 @@
 /** The effective policy compiled into the one form every consumer judges with (types.ts CompiledPolicy). */
+import { builtinTools } from '../core/catalog.js';
 import { compileGlobSet } from './globs.js';
 import type { CompiledPolicy, Policy } from './types.js';
 
@@ -18,5 +19,12 @@ export function compilePolicy(policy: Policy, source: string): CompiledPolicy {
       ...(exemption.path !== undefined && { matcher: compileGlobSet([exemption.path]) }),
       ...(notFor?.length && { notFor: compileGlobSet(notFor) }),
     })),
+    ...(policy.tools.providers.length > 0 && { toolProviders: ownProviders() }),
   };
+}
+
+function ownProviders(): Record<string, string> {
+  return Object.fromEntries(
+    builtinTools.flatMap((tool) => (tool.provider ? [[tool.id, tool.provider]] : [])),
+  );
 }

@@ -36,6 +36,7 @@ protected:
 
 tools:
   internal: [] # AI tools allowed in protected paths, e.g. [metacode]
+  providers: [] # model providers whose output counts as internal, whichever tool ran it, e.g. [meta]
   unknown: external # an AI claim naming no known tool: external | ignore
   # extra: # your own tools and their signals
   #   - id: metacode

@@ -44,6 +44,8 @@ export type { ToolStanding };
 export interface ToolFinding {
   tool: string;
   standing: ToolStanding;
+  /** Whose models wrote the tool's output, where its signals tell (see Signal.provider). */
+  providers: string[];
   signals: Signal[];
 }
 
@@ -118,11 +120,15 @@ export function createEvaluator(options: EvaluateOptions) {
       if (list) list.push(signal);
       else byTool.set(signal.tool, [signal]);
     }
-    return [...byTool].map(([tool, toolSignals]) => ({
-      tool,
-      standing: standingOf(policy, tool),
-      signals: toolSignals,
-    }));
+    return [...byTool].map(([tool, toolSignals]) => {
+      const providers = [...new Set(toolSignals.flatMap((s) => (s.provider ? [s.provider] : [])))];
+      return {
+        tool,
+        standing: standingOf(policy, { tool, providers }),
+        providers,
+        signals: toolSignals,
+      };
+    });
   }
 
   function reviewOf(commit: CommitRecord): ReviewFinding {
@@ -184,8 +190,9 @@ export function createEvaluator(options: EvaluateOptions) {
       verdict.exemption = touched.exemption;
       return verdict;
     }
-    const seen = tools.map(({ tool, signals }) => ({
+    const seen = tools.map(({ tool, providers, signals }) => ({
       tool,
+      providers,
       evidence: signals.map((signal) => signal.evidence),
     }));
     verdict.violations = judge(policy, touched, seen, review.reviewed).map(

@@ -17,9 +17,17 @@ import type { CompiledExemption, CompiledGroup, CompiledPolicy, Forbid } from '.
 export type ToolStanding = 'internal' | 'external' | 'ignored';
 
 /** An AI tool seen in a change, with what showed it (the first item is the one quoted in messages). */
-export interface ToolSeen {
-  tool: string;
+export interface ToolSeen extends ToolProviders {
   evidence: readonly string[];
+}
+
+/**
+ * A tool and whose models wrote its output, where its signals tell (Signal.provider: a named
+ * model's provider, else the tool's own). Without `providers` the tool's own provider counts.
+ */
+export interface ToolProviders {
+  tool: string;
+  providers?: readonly string[];
 }
 
 export interface GroupTouched {
@@ -151,9 +159,55 @@ export function touchedGroups(
   return { groups: [...groups.values()] };
 }
 
-export function standingOf(policy: CompiledPolicy, tool: string): ToolStanding {
-  if (tool === 'unknown') return policy.tools.unknown === 'ignore' ? 'ignored' : 'external';
-  return policy.tools.internal.includes(tool) ? 'internal' : 'external';
+/** The provider of a tool's own models (the catalog's), for a tool seen without its signals. */
+export function ownProviders(policy: CompiledPolicy, tool: string): string[] {
+  const provider = policy.toolProviders?.[tool];
+  return provider ? [provider] : [];
+}
+
+/**
+ * How the policy counts a tool's output: internal when the tool is in `tools.internal`, or when
+ * every provider whose model wrote it is in `tools.providers` (whose model wrote the text is
+ * what matters: Cursor running Claude is Anthropic output); an AI claim naming no known tool as
+ * `tools.unknown` says; everything else is outside output.
+ */
+export function standingOf(policy: CompiledPolicy, seen: ToolProviders): ToolStanding {
+  const { internal, unknown, providers: internalProviders = [] } = policy.tools;
+  if (internal.includes(seen.tool)) return 'internal';
+  if (internalProviders.length > 0) {
+    const whose = seen.providers?.length ? seen.providers : ownProviders(policy, seen.tool);
+    if (whose.length > 0 && whose.every((provider) => internalProviders.includes(provider)))
+      return 'internal';
+  }
+  if (seen.tool === 'unknown') return unknown === 'ignore' ? 'ignored' : 'external';
+  return 'external';
+}
+
+/** A change's AI tools by standing: the ignored ones dropped, the outside ones apart. */
+export function byStanding<Seen extends ToolProviders>(
+  policy: CompiledPolicy,
+  tools: readonly Seen[],
+): { ai: Seen[]; external: Seen[] } {
+  const ai = tools.filter((seen) => standingOf(policy, seen) !== 'ignored');
+  return { ai, external: ai.filter((seen) => standingOf(policy, seen) === 'external') };
+}
+
+/**
+ * One protected group's rule applied to one change: the tools it forbids among those seen, and
+ * whether the change lacks a review the group needs (`reviewed` undefined: not judged). The
+ * judge and the HEAD engine (scan, verify, attest) both decide with this.
+ */
+export function groupRule<Seen extends ToolProviders>(
+  policy: CompiledPolicy,
+  group: Pick<CompiledGroup, 'forbid' | 'requireReview'>,
+  tools: readonly Seen[],
+  reviewed?: boolean,
+): { forbidden: Seen[]; needsReview: boolean } {
+  const { ai, external } = byStanding(policy, tools);
+  return {
+    forbidden: group.forbid === 'any-ai' ? ai : group.forbid === 'external' ? external : [],
+    needsReview: reviewed === false && group.requireReview,
+  };
 }
 
 /**
@@ -167,13 +221,12 @@ export function judge(
   reviewed?: boolean,
 ): Finding[] {
   const findings: Finding[] = [];
-  const ai = tools.filter((seen) => standingOf(policy, seen.tool) !== 'ignored');
-  const external = ai.filter((seen) => standingOf(policy, seen.tool) === 'external');
+  const { ai } = byStanding(policy, tools);
   const approvals = policy.review.approvals;
   for (const { group: name, paths } of touched.groups) {
     if (paths.length === 0) continue;
     const group = policy.groups.find((candidate) => candidate.name === name)!;
-    const forbidden = group.forbid === 'any-ai' ? ai : group.forbid === 'external' ? external : [];
+    const { forbidden, needsReview } = groupRule(policy, group, tools, reviewed);
     if (forbidden.length > 0) {
       findings.push({
         rule: 'external-ai',
@@ -185,7 +238,7 @@ export function judge(
         fix: fixFor('external-ai', { forbid: group.forbid, approvals }),
       });
     }
-    if (reviewed === false && group.requireReview) {
+    if (needsReview) {
       findings.push({
         rule: 'missing-review',
         group: name,

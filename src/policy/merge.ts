@@ -21,7 +21,8 @@ function keepListed(org: string[], repo: string[] | undefined): string[] {
  * - every org group stays; a repository group of the same name adds paths, makes `forbid`
  *   stricter (none < external < any-ai) and can turn `require-review` on, never off; other
  *   repository groups are added;
- * - `tools.internal` is the org's list less the tools the repository leaves out (it cannot add);
+ * - `tools.internal` and `tools.providers` are the org's lists less what the repository leaves
+ *   out (it cannot add);
  *   `tools.extra` gains the repository's tools except ones redefining an org tool or an internal
  *   id (that would let an outside tool pass as internal); `unknown: external` wins;
  * - review: `approvals` can only go off, `dismiss-stale` only on, `trailers` only shrink,
@@ -79,6 +80,7 @@ export function mergePolicies(org: Policy, repo: PolicyLayer): Policy {
     protected: [...groups, ...added],
     tools: {
       internal,
+      providers: keepListed(org.tools.providers, repo.tools?.providers),
       unknown:
         org.tools.unknown === 'external' || repo.tools?.unknown === 'external'
           ? 'external'

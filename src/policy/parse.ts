@@ -195,6 +195,7 @@ export function resolvePolicy(layer: PolicyLayer): Policy {
     protected: (layer.protected ?? defaultLayer().protected!).map(resolveGroup),
     tools: {
       internal: layer.tools?.internal ?? [],
+      providers: layer.tools?.providers ?? [],
       unknown: layer.tools?.unknown ?? 'external',
       extra: layer.tools?.extra ?? [],
     },

@@ -4,7 +4,7 @@
  * YAML key names; the transforms give the camelCase layer (types.ts).
  */
 import { z } from 'zod';
-import { builtinToolIds, TOOL_ID } from '../core/catalog.js';
+import { builtinToolIds, knownProviders, TOOL_ID } from '../core/catalog.js';
 import { globProblem } from './globs.js';
 import type { Forbid } from './types.js';
 
@@ -52,6 +52,7 @@ const toolId = z.string().superRefine(
     return undefined;
   }),
 );
+const provider = z.enum(knownProviders as [string, ...string[]]);
 const trailerKey = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, {
   error: 'a trailer key is letters, digits and "-", e.g. Reviewed-by',
 });
@@ -142,6 +143,13 @@ const toolsSchema = strictMapping({
     .optional()
     .meta({ default: [] })
     .describe('AI tools allowed in protected paths'),
+  providers: z
+    .array(provider)
+    .optional()
+    .meta({ default: [] })
+    .describe(
+      "Model providers whose output counts as internal, whichever tool ran the model (Cursor running Claude is anthropic's); a tool with another provider's model stays outside unless it is in internal",
+    ),
   unknown: z
     .enum(['external', 'ignore'])
     .optional()

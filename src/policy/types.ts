@@ -25,6 +25,8 @@ export interface ProtectedGroup {
 
 export interface ToolsPolicy {
   internal: string[];
+  /** Model providers whose output counts as internal, whichever tool ran the model. */
+  providers: string[];
   unknown: UnknownTools;
   extra: ExtraTool[];
 }
@@ -105,6 +107,11 @@ export interface CompiledPolicy {
   review: ReviewPolicy;
   onViolation: OnViolation;
   exemptions: CompiledExemption[];
+  /**
+   * The provider of each built-in tool's own models (the catalog's), for judging a tool seen
+   * without its signals (the agent guard) under `tools.providers`; only when that list is set.
+   */
+  toolProviders?: Record<string, string>;
 }
 
 /** An invalid policy file; the message is one line, `file:line:col: key.path: problem`. */
