@@ -19290,6 +19290,7 @@ protected:
 
 tools:
   internal: [] # AI tools allowed in protected paths, e.g. [metacode]
+  providers: [] # model providers whose output counts as internal, whichever tool ran it, e.g. [meta]
   unknown: external # an AI claim naming no known tool: external | ignore
   # extra: # your own tools and their signals
   #   - id: metacode
@@ -20824,7 +20825,7 @@ function mergeExtra(base, extra, where) {
     branches: [...def.branches, ...branches]
   };
 }
-var TOOL_ID, noSignatures, catalogData, builtinTools, builtinToolIds, claimTrailers, identityTrailers, genericAgentEnv, nonAiTools, knownBots, modelFamilies, UNKNOWN_TOOL;
+var TOOL_ID, noSignatures, catalogData, builtinTools, builtinToolIds, claimTrailers, identityTrailers, genericAgentEnv, nonAiTools, knownBots, modelFamilies, knownProviders, UNKNOWN_TOOL;
 var init_catalog2 = __esm({
   "src/core/catalog.ts"() {
     "use strict";
@@ -20853,6 +20854,12 @@ var init_catalog2 = __esm({
     nonAiTools = catalogData.nonAiTools;
     knownBots = catalogData.knownBots;
     modelFamilies = catalogData.modelFamilies;
+    knownProviders = [
+      .../* @__PURE__ */ new Set([
+        ...modelFamilies.map((family) => family.provider),
+        ...builtinTools.flatMap((tool) => tool.provider ? [tool.provider] : [])
+      ])
+    ].sort();
     UNKNOWN_TOOL = "unknown";
   }
 });
@@ -50696,7 +50703,7 @@ function internalToolsKnown(policy, ctx) {
       });
   });
 }
-var text, glob, toolId, trailerKey, date5, FORBID, groupSchema, envEntry, trailerEntry, emailEntry, branchPrefix, extraToolSchema, toolsSchema, reviewSchema, localSchema, exemptionSchema, policySchema;
+var text, glob, toolId, provider, trailerKey, date5, FORBID, groupSchema, envEntry, trailerEntry, emailEntry, branchPrefix, extraToolSchema, toolsSchema, reviewSchema, localSchema, exemptionSchema, policySchema;
 var init_schema = __esm({
   "src/policy/schema.ts"() {
     "use strict";
@@ -50714,6 +50721,7 @@ var init_schema = __esm({
         return void 0;
       })
     );
+    provider = external_exports.enum(knownProviders);
     trailerKey = external_exports.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, {
       error: 'a trailer key is letters, digits and "-", e.g. Reviewed-by'
     });
@@ -50761,6 +50769,9 @@ var init_schema = __esm({
     });
     toolsSchema = strictMapping({
       internal: external_exports.array(toolId).optional().meta({ default: [] }).describe("AI tools allowed in protected paths"),
+      providers: external_exports.array(provider).optional().meta({ default: [] }).describe(
+        "Model providers whose output counts as internal, whichever tool ran the model (Cursor running Claude is anthropic's); a tool with another provider's model stays outside unless it is in internal"
+      ),
       unknown: external_exports.enum(["external", "ignore"]).optional().meta({ default: "external" }).describe("How an AI signal that maps to no known tool counts"),
       extra: external_exports.array(extraToolSchema).superRefine(uniqueBy((tool) => tool.id, "id", "tool id")).optional().describe("The organisation's own tools and their signals")
     });
@@ -50976,6 +50987,7 @@ function resolvePolicy(layer) {
     protected: (layer.protected ?? defaultLayer().protected).map(resolveGroup),
     tools: {
       internal: layer.tools?.internal ?? [],
+      providers: layer.tools?.providers ?? [],
       unknown: layer.tools?.unknown ?? "external",
       extra: layer.tools?.extra ?? []
     },
@@ -51127,12 +51139,19 @@ function compilePolicy(policy, source) {
       ...exemption,
       ...exemption.path !== void 0 && { matcher: compileGlobSet([exemption.path]) },
       ...notFor?.length && { notFor: compileGlobSet(notFor) }
-    }))
+    })),
+    ...policy.tools.providers.length > 0 && { toolProviders: ownProviders2() }
   };
+}
+function ownProviders2() {
+  return Object.fromEntries(
+    builtinTools.flatMap((tool) => tool.provider ? [[tool.id, tool.provider]] : [])
+  );
 }
 var init_compile2 = __esm({
   "src/policy/compile.ts"() {
     "use strict";
+    init_catalog2();
     init_globs();
   }
 });
@@ -58575,19 +58594,40 @@ function touchedGroups(policy, change, now) {
   }
   return { groups: [...groups.values()] };
 }
-function standingOf(policy, tool) {
-  if (tool === "unknown") return policy.tools.unknown === "ignore" ? "ignored" : "external";
-  return policy.tools.internal.includes(tool) ? "internal" : "external";
+function ownProviders(policy, tool) {
+  const provider2 = policy.toolProviders?.[tool];
+  return provider2 ? [provider2] : [];
+}
+function standingOf(policy, seen) {
+  const { internal, unknown: unknown2, providers: internalProviders = [] } = policy.tools;
+  if (internal.includes(seen.tool)) return "internal";
+  if (internalProviders.length > 0) {
+    const whose = seen.providers?.length ? seen.providers : ownProviders(policy, seen.tool);
+    if (whose.length > 0 && whose.every((provider2) => internalProviders.includes(provider2)))
+      return "internal";
+  }
+  if (seen.tool === "unknown") return unknown2 === "ignore" ? "ignored" : "external";
+  return "external";
+}
+function byStanding(policy, tools) {
+  const ai = tools.filter((seen) => standingOf(policy, seen) !== "ignored");
+  return { ai, external: ai.filter((seen) => standingOf(policy, seen) === "external") };
+}
+function groupRule(policy, group2, tools, reviewed) {
+  const { ai, external } = byStanding(policy, tools);
+  return {
+    forbidden: group2.forbid === "any-ai" ? ai : group2.forbid === "external" ? external : [],
+    needsReview: reviewed === false && group2.requireReview
+  };
 }
 function judge(policy, touched, tools, reviewed) {
   const findings = [];
-  const ai = tools.filter((seen) => standingOf(policy, seen.tool) !== "ignored");
-  const external = ai.filter((seen) => standingOf(policy, seen.tool) === "external");
+  const { ai } = byStanding(policy, tools);
   const approvals = policy.review.approvals;
   for (const { group: name, paths } of touched.groups) {
     if (paths.length === 0) continue;
     const group2 = policy.groups.find((candidate) => candidate.name === name);
-    const forbidden = group2.forbid === "any-ai" ? ai : group2.forbid === "external" ? external : [];
+    const { forbidden, needsReview } = groupRule(policy, group2, tools, reviewed);
     if (forbidden.length > 0) {
       findings.push({
         rule: "external-ai",
@@ -58599,7 +58639,7 @@ function judge(policy, touched, tools, reviewed) {
         fix: fixFor("external-ai", { forbid: group2.forbid, approvals })
       });
     }
-    if (reviewed === false && group2.requireReview) {
+    if (needsReview) {
       findings.push({
         rule: "missing-review",
         group: name,
@@ -58889,10 +58929,10 @@ function familySpelling(id) {
   return id.replace(/^qwen-(?=\d)/, "qwen").replace(/^(gpt|glm|grok|kimi)(?=\d)/, "$1-");
 }
 function providerOfModel(id) {
-  for (const { name, provider } of familyNames) {
+  for (const { name, provider: provider2 } of familyNames) {
     if (!id.startsWith(name)) continue;
     const next = id.charAt(name.length);
-    if (next === "" || next === "-" || next === "." || /\d/.test(next)) return provider;
+    if (next === "" || next === "-" || next === "." || /\d/.test(next)) return provider2;
   }
   return void 0;
 }
@@ -58914,8 +58954,8 @@ function canonicalModel(text3) {
   const base = slug(text3);
   if (!base) return void 0;
   const id = familySpelling(claudeId(base));
-  const provider = providerOfModel(id);
-  return provider ? { id, provider } : { id };
+  const provider2 = providerOfModel(id);
+  return provider2 ? { id, provider: provider2 } : { id };
 }
 
 // src/core/signatures.ts
@@ -59196,10 +59236,10 @@ var SignalSet = class {
       if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
     }
     const ref = model ? canonicalModel(model) : void 0;
-    const provider = ref?.provider ?? this.catalog.get(tool)?.provider;
+    const provider2 = ref?.provider ?? this.catalog.get(tool)?.provider;
     const signal = { tool, kind, evidence };
     if (ref) signal.model = ref.id;
-    if (provider) signal.provider = provider;
+    if (provider2) signal.provider = provider2;
     if (provenance) provenances.set(signal, provenance);
     this.list.push(signal);
   }
@@ -59612,11 +59652,15 @@ function createEvaluator(options) {
       if (list) list.push(signal);
       else byTool.set(signal.tool, [signal]);
     }
-    return [...byTool].map(([tool, toolSignals]) => ({
-      tool,
-      standing: standingOf(policy, tool),
-      signals: toolSignals
-    }));
+    return [...byTool].map(([tool, toolSignals]) => {
+      const providers = [...new Set(toolSignals.flatMap((s) => s.provider ? [s.provider] : []))];
+      return {
+        tool,
+        standing: standingOf(policy, { tool, providers }),
+        providers,
+        signals: toolSignals
+      };
+    });
   }
   function reviewOf(commit) {
     const notes = [];
@@ -59667,8 +59711,9 @@ function createEvaluator(options) {
       verdict.exemption = touched.exemption;
       return verdict;
     }
-    const seen = tools.map(({ tool, signals }) => ({
+    const seen = tools.map(({ tool, providers, signals }) => ({
       tool,
+      providers,
       evidence: signals.map((signal) => signal.evidence)
     }));
     verdict.violations = judge(policy, touched, seen, review.reviewed).map(
@@ -59721,28 +59766,27 @@ function createClassifier(policy, now) {
   const evaluator = createEvaluator({ policy, catalog: catalogFor(policy), now });
   return (commit) => {
     const verdict = evaluator.explain(commit);
-    const external = verdict.tools.filter((t) => t.standing === "external").map((t) => t.tool);
-    const internal = verdict.tools.filter((t) => t.standing === "internal").map((t) => t.tool);
+    const { ai, external: outside } = byStanding(policy, verdict.tools);
+    const seen = [...outside, ...ai.filter((t) => !outside.includes(t))].map(
+      ({ tool, providers }) => ({ tool, providers })
+    );
     const reviewed = verdict.review.reviewed;
-    const source = external.length > 0 ? "external" : internal.length > 0 ? "internal" : reviewed ? "reviewed" : "unknown";
+    const source = outside.length > 0 ? "external" : ai.length > 0 ? "internal" : reviewed ? "reviewed" : "unknown";
     const judged = {
       sha: commit.sha,
       source,
-      tools: [...external, ...internal],
+      tools: seen.map((t) => t.tool),
+      seen,
       reviewed
     };
     if (verdict.exemption !== void 0) judged.exempt = verdict.exemption;
     return judged;
   };
 }
-function isForbidden(group2, commit) {
-  if (commit.exempt !== void 0) return false;
-  if (group2.forbid === "any-ai")
-    return commit.source === "external" || commit.source === "internal";
-  return group2.forbid === "external" && commit.source === "external";
-}
-function lacksReview(group2, commit) {
-  return group2.requireReview && !commit.reviewed && commit.exempt === void 0;
+function groupVerdict(policy, group2, commit) {
+  if (commit.exempt !== void 0) return { forbidden: false, lacksReview: false };
+  const { forbidden, needsReview } = groupRule(policy, group2, commit.seen, commit.reviewed);
+  return { forbidden: forbidden.length > 0, lacksReview: needsReview };
 }
 
 // src/audit/lineage.ts
@@ -60127,6 +60171,7 @@ async function readHead(options) {
     for (const group2 of groupsProtecting(policy, entry.path)) {
       const pathExemption = exemptionFor(policy, { path: entry.path }, now);
       const file2 = judgeFile(
+        policy,
         entry.path,
         kind,
         group2,
@@ -60154,7 +60199,7 @@ async function readHead(options) {
     groups: judged
   };
 }
-function judgeFile(path6, kind, group2, parts, history, blamed, pathExemption) {
+function judgeFile(policy, path6, kind, group2, parts, history, blamed, pathExemption) {
   const counts = zeroCounts();
   const tools = /* @__PURE__ */ new Set();
   let forbidden = false;
@@ -60165,11 +60210,12 @@ function judgeFile(path6, kind, group2, parts, history, blamed, pathExemption) {
     if (!commit.reviewed) counts.unreviewedLines += lines;
     for (const tool of commit.tools) tools.add(tool);
     if (pathExemption !== void 0) continue;
-    if (isForbidden(group2, commit) && (lines > 0 || kind !== "text")) {
+    const verdict = groupVerdict(policy, group2, commit);
+    if (verdict.forbidden && (lines > 0 || kind !== "text")) {
       counts.forbiddenLines += lines;
       forbidden = true;
     }
-    if (lacksReview(group2, commit) && (lines > 0 || kind !== "text")) {
+    if (verdict.lacksReview && (lines > 0 || kind !== "text")) {
       counts.missingReviewLines += lines;
       missingReview = true;
     }
@@ -60582,8 +60628,8 @@ function createAggregator(options) {
   let last;
   function classify(commit, day) {
     const verdict = evaluator.explain(commit);
-    const ai = verdict.tools.filter((tool) => tool.standing !== "ignored");
-    const external = ai.some((tool) => tool.standing === "external");
+    const { ai, external: outside } = byStanding(policy, verdict.tools);
+    const external = outside.length > 0;
     const commitProviders = /* @__PURE__ */ new Set();
     for (const finding2 of verdict.tools) {
       const def = catalog.get(finding2.tool);
@@ -60601,7 +60647,10 @@ function createAggregator(options) {
       stats.commits += 1;
       const models = new Set(finding2.signals.flatMap((signal) => signal.model ?? []));
       countTools(stats.models, [...models]);
-      if (finding2.standing !== "ignored") commitProviders.add(stats.provider);
+    }
+    for (const finding2 of ai) {
+      if (finding2.providers.length === 0) commitProviders.add("unknown");
+      for (const provider2 of finding2.providers) commitProviders.add(provider2);
     }
     countTools(providers, [...commitProviders]);
     const names = ai.map((tool) => tool.tool);
@@ -60919,6 +60968,7 @@ function mergePolicies(org, repo) {
     protected: [...groups, ...added],
     tools: {
       internal,
+      providers: keepListed(org.tools.providers, repo.tools?.providers),
       unknown: org.tools.unknown === "external" || repo.tools?.unknown === "external" ? "external" : "ignore",
       extra
     },
@@ -61188,8 +61238,8 @@ function toolSection(report) {
   );
   const providers = Object.entries(report.providers).sort(([, a], [, b]) => b - a);
   const providerBars = barChart(
-    providers.map(([provider, commits], index) => ({
-      label: provider,
+    providers.map(([provider2, commits], index) => ({
+      label: provider2,
       value: commits,
       color: PROVIDER_COLORS[index % PROVIDER_COLORS.length],
       note: "commits"
@@ -61954,7 +62004,7 @@ function renderMarkdown(report, options = {}) {
   return lines.join("\n") + "\n";
 }
 
-// src/action/summary.ts
+// src/report/summary.ts
 function rangeText(range, report) {
   const name = (sha) => `\`${shortSha(sha)}\``;
   const commits = `${report.commits} commit${report.commits === 1 ? "" : "s"}`;

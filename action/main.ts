@@ -18,7 +18,7 @@ import {
   jobSummary,
   rangeText,
   type SummaryFacts,
-} from '../src/action/summary.js';
+} from '../src/report/summary.js';
 import { runCheck } from '../src/policy/check.js';
 import { compilePolicy } from '../src/policy/compile.js';
 import { resolveExtends } from '../src/policy/extends.js';

@@ -13,7 +13,7 @@ import {
   jobSummary,
   SUMMARY_LIMIT,
   type SummaryFacts,
-} from '../src/action/summary.js';
+} from '../src/report/summary.js';
 import { formatExtendsRef, parseExtendsRef } from '../src/policy/extends.js';
 import type { Report, Violation } from '../src/core/types.js';
 import { GitHubApi, GitHubApiError } from '../src/github/api.js';

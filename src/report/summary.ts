@@ -1,8 +1,8 @@
+/** The Action's report: the job summary and the sticky pull request comment (one Markdown text). */
 import type { Report } from '../core/types.js';
 import { fixFor } from '../policy/judge.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { shortSha } from '../report/text.js';
-import type { FetchedRange } from './deepen.js';
+import { renderMarkdown } from './markdown.js';
+import { shortSha } from './text.js';
 
 export interface SummaryFacts {
   report: Report;
@@ -21,8 +21,11 @@ export interface SummaryFacts {
   approvalsCount: boolean;
 }
 
-/** SummaryFacts.range for a fetched range. */
-export function rangeText(range: FetchedRange, report: Report): string {
+/** SummaryFacts.range for a range read as `head` less what the `exclude` commits reach. */
+export function rangeText(
+  range: { head: string; exclude: readonly string[] },
+  report: Report,
+): string {
   const name = (sha: string) => `\`${shortSha(sha)}\``;
   const commits = `${report.commits} commit${report.commits === 1 ? '' : 's'}`;
   const [first, ...more] = range.exclude;
