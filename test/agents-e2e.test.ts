@@ -63,7 +63,7 @@ test('agent edits recorded, human git commit, trailer present, ledger cleared', 
   repo.git('add', 'src/app.ts');
   repo.git('commit', '-q', '-m', 'Fix the answer');
   expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim()).toBe(
-    'claude-code:claude-opus-4-5-20251101',
+    'claude-code:claude-opus-4-5', // the transcript's claude-opus-4-5-20251101, canonical
   );
   const remaining = await ledgerAfterCommit(1);
   expect(remaining.map((line) => line.path)).toEqual(['src/lib/util.ts']);
@@ -89,7 +89,7 @@ test('an aborted commit loses nothing: the entry waits for the next commit', asy
 
   repo.git('commit', '-q', '-m', 'Fix the answer');
   expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim()).toBe(
-    'claude-code:claude-opus-4-5-20251101',
+    'claude-code:claude-opus-4-5', // the transcript's claude-opus-4-5-20251101, canonical
   );
   expect(await ledgerAfterCommit(0)).toEqual([]);
 });

@@ -129,3 +129,43 @@ describe('trailguard ledger', () => {
     }
   });
 });
+
+describe('one model id, from a transcript and from a trailer (issue 9, item 8)', () => {
+  let repo: TempRepo;
+  useInstalledRepo([], (made) => {
+    repo = made;
+    made.commit('initial', { 'README.md': 'r\n' });
+  });
+
+  test('the hook writes the canonical id, and scan counts both commits under it', async () => {
+    const transcript = join(repo.home, 'transcript.jsonl');
+    writeFileSync(
+      transcript,
+      '{"type":"assistant","message":{"model":"claude-opus-4-5-20251101","content":[]}}\n',
+    );
+    writeFileSync(join(repo.dir, 'agent.py'), 'agent\n');
+    const recorded = await agentHook(
+      repo,
+      'claude',
+      JSON.stringify({
+        ...JSON.parse(postWrite(repo.dir, 'agent.py')),
+        transcript_path: transcript,
+      }),
+    );
+    expect(recorded).toMatchObject({ code: 0, stderr: '' });
+    expect(gitRun(repo, ['add', 'agent.py']).code).toBe(0);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'From the transcript']).code).toBe(0);
+    expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)')).toBe(
+      'claude-code:claude-opus-4-5\n\n',
+    );
+
+    repo.write('typed.py', 'typed\n');
+    expect(gitRun(repo, ['add', 'typed.py']).code).toBe(0);
+    const typed = 'Typed trailer\n\nAssisted-by: claude-code:claude-opus-4-5\n';
+    expect(gitRun(repo, ['commit', '-q', '-m', typed]).code).toBe(0);
+
+    const scan = cliRun(repo, ['scan', '--format', 'json']);
+    expect(scan.code).toBe(0);
+    expect(JSON.parse(scan.stdout).tools['claude-code'].models).toEqual({ 'claude-opus-4-5': 2 });
+  });
+});

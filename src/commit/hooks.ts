@@ -13,7 +13,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCatalog, type Catalog } from '../core/catalog.js';
 import { detectCommit, detectEnv } from '../core/detect.js';
-import { providerOfModel } from '../core/models.js';
+import { canonicalModel, providerOfModel } from '../core/models.js';
 import { mayCarrySignature } from '../core/signature-markers.js';
 import { formatTrailers } from '../core/trailers.js';
 import type { FileChange, Signal } from '../core/types.js';
@@ -101,8 +101,20 @@ async function gather(
   ]);
   const catalog = local.policy ? catalogFor(local.policy) : createCatalog();
   const env = detectEnv(ctx.env, catalog);
-  const edits = ledger ? ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes))) : [];
+  const edits = ledger
+    ? ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes))).map(canonicalModelOf)
+    : [];
   return { local, catalog, facts, changes, outside: [...env, ...edits] };
+}
+
+/**
+ * An agent's model as the trailer names it, the one id a trailer, a signature or scan gives it
+ * (a transcript's claude-opus-4-5-20251101 is claude-opus-4-5). The ledger keeps what the agent
+ * reported; the agent hook's bundle stays without the catalog.
+ */
+function canonicalModelOf(signal: Signal): Signal {
+  const model = signal.model && canonicalModel(signal.model)?.id;
+  return model ? { ...signal, model } : signal;
 }
 
 /**
