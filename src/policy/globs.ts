@@ -29,6 +29,12 @@ function literalPath(glob: string): string | undefined {
   return GLOB_SYNTAX.test(base) ? undefined : base;
 }
 
+/** The literal path a glob names at any depth (`**‌/a/b`, `**‌/a/b/**`), or undefined. */
+function anywherePath(glob: string): string | undefined {
+  const base = globBase(glob);
+  return base.startsWith('**/') ? literalPath(base.slice(3)) : undefined;
+}
+
 /** Why a protected or exempt glob is unusable, or undefined when it is fine. */
 export function globProblem(glob: string): string | undefined {
   if (glob === '') return 'empty glob';
@@ -48,7 +54,7 @@ export function globProblem(glob: string): string | undefined {
     return 'glob names the repository root; use "**" to protect everything';
   if (segments.some((segment) => segment === '' || segment === '.'))
     return 'empty or "." segment in glob';
-  if (literalPath(glob) !== undefined) return undefined;
+  if (literalPath(glob) !== undefined || anywherePath(glob) !== undefined) return undefined;
   if (segments.filter((segment) => segment === '**').length > MAX_GLOBSTARS)
     return `more than ${MAX_GLOBSTARS} "**" in one glob (each makes matching slower); split it into several`;
   const stars = (segment: string) => segment.replace(/[*+]\(/g, '**').split('*').length - 1;
@@ -202,6 +208,7 @@ function globSource(base: string): string {
  */
 export function compileGlobSet(globs: readonly string[]): GlobSet {
   const literals = new Set<string>();
+  const anywhere = new Set<string>();
   const bySegment = new Map<string, string[]>();
   const other: string[] = [];
   let needles: string[] | undefined = [];
@@ -209,6 +216,11 @@ export function compileGlobSet(globs: readonly string[]): GlobSet {
     const literal = literalPath(glob);
     if (literal !== undefined) {
       literals.add(literal.toLowerCase());
+      continue;
+    }
+    const atAnyDepth = anywherePath(glob);
+    if (atAnyDepth !== undefined) {
+      anywhere.add(atAnyDepth.toLowerCase());
       continue;
     }
     const base = globBase(glob);
@@ -223,6 +235,7 @@ export function compileGlobSet(globs: readonly string[]): GlobSet {
   }
   const set: GlobSet = {
     literals: [...literals],
+    anywhere: [...anywhere],
     bySegment: [...bySegment].map(([segment, sources]) => [segment, chunked(sources)]),
     other: chunked(other),
     ...(other.length > 0 && needles && { otherNeedles: [...new Set(needles)] }),

@@ -3,7 +3,8 @@
  * this module only reads one): what the hooks and the agent guard load from the cache.
  *
  * A GlobSet is plain data, bounded in size and in the time one path costs, however many globs a
- * policy lists: literal globs are a set of paths, looked up per ancestor of the path; other
+ * policy lists: literal globs are a set of paths, looked up per ancestor of the path, and
+ * literal names at any depth (`**‌/evals/**`) a set looked up per run of the path's names; other
  * globs are regular expressions indexed by a literal segment they require (`**‌/evals/**` only
  * runs for a path with an `evals` segment), in chunks small enough for the regular-expression
  * engine; only globs without any literal segment are tried on every path.
@@ -15,6 +16,8 @@ export const GLOB_FLAGS = 'is';
 export interface GlobSet {
   /** Lowercased literal paths; each matches itself and everything under it. */
   literals: string[];
+  /** Lowercased literal paths matched at any depth (`**‌/a/b`, `**‌/a/b/**`), covering what is under them. */
+  anywhere?: string[];
   /** Regular-expression sources (chunks) of globs requiring a literal segment, by that segment (lowercased). */
   bySegment: [segment: string, sources: string[]][];
   /** Regular-expression sources (chunks) of globs with no literal segment. */
@@ -46,6 +49,9 @@ const compileAll = (sources: readonly string[]) =>
 /** Whether a normalized path is matched; regular expressions are built on first use. */
 export function globSetMatcher(set: GlobSet): (normalizedPath: string) => boolean {
   const literals = new Set(set.literals);
+  const anywhere = new Set(set.anywhere);
+  let anywhereNames = 0;
+  for (const path of anywhere) anywhereNames = Math.max(anywhereNames, path.split('/').length);
   const bySegment = new Map(set.bySegment);
   const built = new Map<string, RegExp[]>();
   let other: RegExp[] | undefined;
@@ -57,8 +63,20 @@ export function globSetMatcher(set: GlobSet): (normalizedPath: string) => boolea
         if (literals.has(lower.slice(0, slash))) return true;
       }
     }
+    const segments = lower.split('/');
+    if (anywhere.size > 0) {
+      for (let start = 0; start < segments.length; start++) {
+        let run = segments[start]!;
+        if (anywhere.has(run)) return true;
+        const last = Math.min(segments.length, start + anywhereNames);
+        for (let end = start + 1; end < last; end++) {
+          run += `/${segments[end]}`;
+          if (anywhere.has(run)) return true;
+        }
+      }
+    }
     if (bySegment.size > 0) {
-      for (const segment of new Set(lower.split('/'))) {
+      for (const segment of new Set(segments)) {
         const sources = bySegment.get(segment);
         if (!sources) continue;
         let regExps = built.get(segment);
