@@ -14,6 +14,7 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import { DEFAULT_POLICY_YAML, EMBEDDED_DEFAULT } from './default.js';
+import { collapseLongLists, type CollapsedLists } from './long-lists.js';
 import { policySchema } from './schema.js';
 import { PolicyError, type Policy, type PolicyLayer, type ProtectedGroup } from './types.js';
 
@@ -131,12 +132,28 @@ function oneLine(message: string): string {
 
 /** Reads and validates one policy file, without applying defaults. */
 export function parsePolicyLayer(source: string, file: string): PolicyLayer {
+  const content = source.replace(/^\uFEFF/, '');
+  const collapsed = collapseLongLists(content);
+  if (collapsed) {
+    try {
+      return readLayer(collapsed.text, file, collapsed.restore);
+    } catch {
+      // Read the file as written: any problem is then reported at its own line and column.
+    }
+  }
+  return readLayer(content, file);
+}
+
+function readLayer(
+  content: string,
+  file: string,
+  restore?: CollapsedLists['restore'],
+): PolicyLayer {
   const lineCounter = new LineCounter();
   const fail = (offset: number, path: readonly PropertyKey[], problem: string): never => {
     const { line, col } = lineCounter.linePos(offset);
     throw new PolicyError(file, line, col, formatKeyPath(path), oneLine(problem));
   };
-  const content = source.replace(/^\uFEFF/, '');
   const doc = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Decoding turned bytes that are not UTF-8 into U+FFFD; UTF-16 text shows up as NULs.
   // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
@@ -171,6 +188,7 @@ export function parsePolicyLayer(source: string, file: string): PolicyLayer {
     // Aliases: an unresolved one, or so many that they look like a resource exhaustion attack.
     fail(0, [], `invalid YAML: ${(error as Error).message}`);
   }
+  if (restore && !restore(data)) throw new Error('a collapsed list was not found as a list');
   const result = policySchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
 
