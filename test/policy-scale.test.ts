@@ -5,6 +5,8 @@
  * one line below; the timing side is bench/policy-scale.mjs.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
 import { compilePolicy } from '../src/policy/compile.js';
 import { compileGlobSet } from '../src/policy/globs.js';
 import { globSetMatcher } from '../src/policy/match.js';
@@ -134,6 +136,41 @@ describe('texts a glob requires skip its regular expression, never change a verd
   });
 });
 
+describe('literal globs and literal names at any depth are looked up, matching as their regular expressions do', () => {
+  const GLOBS = [
+    'evals',
+    'evals/**',
+    './data/train/',
+    '**/evals',
+    '**/evals/**',
+    '**/a/b',
+    '**/a/b/**',
+    '**/set-7/**',
+    '**/.hidden/**',
+    '**/x.y',
+  ];
+  const SEGMENTS = ['evals', 'EVALS', 'evalsx', 'xevals', 'a', 'b', 'bb', 'aa', 'set-7', 'set-70'];
+  const MORE = ['data', 'train', '.hidden', 'x.y', 'xzy', 'src', 'f.txt'];
+  const names = [...SEGMENTS, ...MORE];
+  const paths = names
+    .flatMap((a) => names.map((b) => `${a}/${b}`))
+    .concat(
+      names.flatMap((a) => SEGMENTS.map((b) => `top/${a}/${b}/f`)),
+      names,
+    );
+
+  test.each(GLOBS.map((glob) => [glob]))('%s', (glob) => {
+    const set = compileGlobSet([glob]);
+    expect(set.bySegment.length + set.other.length).toBe(0);
+    const matches = globSetMatcher(set);
+    const base = glob.replace(/^\.\//, '').replace(/\/+$/, '');
+    const patterns = base.endsWith('**') ? [base] : [base, `${base}/**`];
+    const regExps = patterns.map((p) => picomatch.makeRe(p, { dot: true, nocase: true }));
+    for (const path of paths)
+      expect([path, matches(path)]).toEqual([path, regExps.some((r) => r.test(path))]);
+  });
+});
+
 /** [what, the globs, the error (one line: file:line:col: key: problem)]. */
 const REFUSED: [string, string[], RegExp][] = [
   [
@@ -200,11 +237,15 @@ describe('through the CLI', () => {
     expect(judged.code).toBe(1);
     expect(JSON.parse(judged.stdout).violations[0].paths).toEqual([`data/shard-${N - 1}/x.jsonl`]);
 
+    // check A..B reads the policy committed at A; --config reads the edited file.
     repo.write(FILE, policyOf([...globs, 'data/[oops/**']));
-    const refused = await runCli(['check', 'HEAD~1..HEAD'], { cwd: repo.dir, env: repo.env });
+    const refused = await runCli(['check', 'HEAD~1..HEAD', '--config', FILE], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
     expect(refused.code).toBe(2);
     expect(refused.stderr.trimEnd().split('\n')).toEqual([
-      `trailguard: ${FILE}:${N + 5}:9: protected[0].paths[${N}]: unbalanced "[" in glob`,
+      `trailguard: ${join(repo.dir, FILE)}:${N + 5}:9: protected[0].paths[${N}]: unbalanced "[" in glob`,
     ]);
   });
 });
