@@ -19327,6 +19327,9 @@ function normalizePath(path6) {
 }
 function globSetMatcher(set2) {
   const literals = new Set(set2.literals);
+  const anywhere = new Set(set2.anywhere);
+  let anywhereNames = 0;
+  for (const path6 of anywhere) anywhereNames = Math.max(anywhereNames, path6.split("/").length);
   const bySegment = new Map(set2.bySegment);
   const built = /* @__PURE__ */ new Map();
   let other;
@@ -19338,8 +19341,20 @@ function globSetMatcher(set2) {
         if (literals.has(lower.slice(0, slash))) return true;
       }
     }
+    const segments = lower.split("/");
+    if (anywhere.size > 0) {
+      for (let start = 0; start < segments.length; start++) {
+        let run2 = segments[start];
+        if (anywhere.has(run2)) return true;
+        const last = Math.min(segments.length, start + anywhereNames);
+        for (let end = start + 1; end < last; end++) {
+          run2 += `/${segments[end]}`;
+          if (anywhere.has(run2)) return true;
+        }
+      }
+    }
     if (bySegment.size > 0) {
-      for (const segment of new Set(lower.split("/"))) {
+      for (const segment of new Set(segments)) {
         const sources = bySegment.get(segment);
         if (!sources) continue;
         let regExps = built.get(segment);
@@ -28286,6 +28301,80 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit3.visit;
     exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// src/policy/long-lists.ts
+function itemText(match) {
+  const [, , single, double, plain] = match;
+  if (single !== void 0) return single.replace(/''/g, "'");
+  if (double !== void 0) return double;
+  return NOT_TEXT.test(plain) ? void 0 : plain;
+}
+function collapseLongLists(source) {
+  const lines = source.split("\n");
+  const runs = [];
+  const marker = `trailguard-list-${Math.random().toString(36).slice(2)}-`;
+  if (source.includes(marker)) return void 0;
+  const out = [];
+  let start = 0;
+  while (start < lines.length) {
+    let end = start;
+    const items = [];
+    let indent;
+    for (; end < lines.length; end++) {
+      if (items.length > 0 && BLANK_OR_COMMENT.test(lines[end])) continue;
+      const match = ITEM.exec(lines[end]);
+      const text3 = match ? itemText(match) : void 0;
+      if (!match || text3 === void 0 || indent !== void 0 && match[1] !== indent) break;
+      indent = match[1];
+      items.push(text3);
+    }
+    if (items.length >= MIN_RUN) {
+      out.push(`${indent}- ${marker}${runs.length}`);
+      runs.push(items);
+    } else out.push(...lines.slice(start, Math.max(end, start + 1)));
+    start = Math.max(end, start + 1);
+  }
+  if (runs.length === 0) return void 0;
+  return {
+    text: out.join("\n"),
+    restore(data) {
+      const found = /* @__PURE__ */ new Set();
+      const runOf = (item) => {
+        if (typeof item !== "string" || !item.startsWith(marker)) return void 0;
+        const index = Number(item.slice(marker.length));
+        return Number.isInteger(index) && index < runs.length ? index : void 0;
+      };
+      const visit3 = (value) => {
+        if (Array.isArray(value)) {
+          if (!value.some((item) => runOf(item) !== void 0)) return value.forEach(visit3);
+          for (const item of value.splice(0)) {
+            const run2 = runOf(item);
+            if (run2 === void 0) {
+              visit3(item);
+              value.push(item);
+            } else {
+              found.add(run2);
+              for (const text3 of runs[run2]) value.push(text3);
+            }
+          }
+        } else if (value && typeof value === "object") Object.values(value).forEach(visit3);
+      };
+      visit3(data);
+      return found.size === runs.length;
+    }
+  };
+}
+var ITEM, BLANK_OR_COMMENT, NOT_TEXT, MIN_RUN;
+var init_long_lists = __esm({
+  "src/policy/long-lists.ts"() {
+    "use strict";
+    ITEM = // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
+    /^( *)- (?:'((?:[^'\x00-\x1f\x7f-\uffff]|'')*)'|"([^"\\\x00-\x1f\x7f-\uffff]*)"|([A-Za-z_][\x21-\x39\x3b-\x7e]*)) *(\r?)$/;
+    BLANK_OR_COMMENT = /^ *(?:#.*)?\r?$/;
+    NOT_TEXT = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+    MIN_RUN = 64;
   }
 });
 
@@ -50481,6 +50570,10 @@ function literalPath(glob2) {
   const base = globBase(glob2).replace(/\/\*\*$/, "");
   return GLOB_SYNTAX.test(base) ? void 0 : base;
 }
+function anywherePath(glob2) {
+  const base = globBase(glob2);
+  return base.startsWith("**/") ? literalPath(base.slice(3)) : void 0;
+}
 function globProblem(glob2) {
   if (glob2 === "") return "empty glob";
   if (glob2.length > MAX_GLOB)
@@ -50499,7 +50592,7 @@ function globProblem(glob2) {
     return 'glob names the repository root; use "**" to protect everything';
   if (segments.some((segment) => segment === "" || segment === "."))
     return 'empty or "." segment in glob';
-  if (literalPath(glob2) !== void 0) return void 0;
+  if (literalPath(glob2) !== void 0 || anywherePath(glob2) !== void 0) return void 0;
   if (segments.filter((segment) => segment === "**").length > MAX_GLOBSTARS)
     return `more than ${MAX_GLOBSTARS} "**" in one glob (each makes matching slower); split it into several`;
   const stars = (segment) => segment.replace(/[*+]\(/g, "**").split("*").length - 1;
@@ -50613,6 +50706,7 @@ function globSource(base) {
 }
 function compileGlobSet(globs) {
   const literals = /* @__PURE__ */ new Set();
+  const anywhere = /* @__PURE__ */ new Set();
   const bySegment = /* @__PURE__ */ new Map();
   const other = [];
   let needles = [];
@@ -50620,6 +50714,11 @@ function compileGlobSet(globs) {
     const literal2 = literalPath(glob2);
     if (literal2 !== void 0) {
       literals.add(literal2.toLowerCase());
+      continue;
+    }
+    const atAnyDepth = anywherePath(glob2);
+    if (atAnyDepth !== void 0) {
+      anywhere.add(atAnyDepth.toLowerCase());
       continue;
     }
     const base = globBase(glob2);
@@ -50634,6 +50733,7 @@ function compileGlobSet(globs) {
   }
   const set2 = {
     literals: [...literals],
+    anywhere: [...anywhere],
     bySegment: [...bySegment].map(([segment, sources]) => [segment, chunked(sources)]),
     other: chunked(other),
     ...other.length > 0 && needles && { otherNeedles: [...new Set(needles)] }
@@ -50935,12 +51035,22 @@ function oneLine(message) {
   return message.replace(/\s*\n\s*/g, " ").trim();
 }
 function parsePolicyLayer(source, file2) {
+  const content = source.replace(/^\uFEFF/, "");
+  const collapsed = collapseLongLists(content);
+  if (collapsed) {
+    try {
+      return readLayer(collapsed.text, file2, collapsed.restore);
+    } catch {
+    }
+  }
+  return readLayer(content, file2);
+}
+function readLayer(content, file2, restore) {
   const lineCounter = new import_yaml.LineCounter();
   const fail = (offset, path6, problem) => {
     const { line: line2, col } = lineCounter.linePos(offset);
     throw new PolicyError(file2, line2, col, formatKeyPath(path6), oneLine(problem));
   };
-  const content = source.replace(/^\uFEFF/, "");
   const doc = (0, import_yaml.parseDocument)(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const badByte = content.search(/[\uFFFD\u0000]/);
   if (badByte >= 0) fail(badByte, [], "not UTF-8 text; save the file as UTF-8");
@@ -50966,6 +51076,7 @@ function parsePolicyLayer(source, file2) {
   } catch (error63) {
     fail(0, [], `invalid YAML: ${error63.message}`);
   }
+  if (restore && !restore(data)) throw new Error("a collapsed list was not found as a list");
   const result = policySchema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const located = result.error.issues.map((issue3) => {
@@ -51029,6 +51140,7 @@ var init_parse3 = __esm({
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
     init_default();
+    init_long_lists();
     init_schema();
     init_types();
     EXPECTED = {
