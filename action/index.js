@@ -19378,6 +19378,141 @@ var init_match = __esm({
   }
 });
 
+// src/policy/judge.ts
+function fixFor(rule, options) {
+  if (rule === "external-ai") return FIX[options.forbid === "any-ai" ? "any-ai" : "external"];
+  return options.approvals ? `${FIX.review}, ${FIX.approval}.` : `${FIX.review}.`;
+}
+function matchers(policy) {
+  let built = matchersOf.get(policy);
+  if (!built) {
+    built = {
+      groups: policy.groups.map((group2) => ({ group: group2, matches: globSetMatcher(group2.matcher) })),
+      exemptions: policy.exemptions.map((exemption) => ({
+        exemption,
+        covers: exemption.matcher && globSetMatcher(exemption.matcher),
+        orgProtects: exemption.notFor && globSetMatcher(exemption.notFor)
+      }))
+    };
+    matchersOf.set(policy, built);
+  }
+  return built;
+}
+function exemptionActive(exemption, now) {
+  return exemption.expires === void 0 || now.toISOString().slice(0, 10) <= exemption.expires;
+}
+function exemptionFor(policy, target, now) {
+  const sha = target.sha?.toLowerCase();
+  const path6 = target.path === void 0 ? void 0 : normalizePath(target.path);
+  for (const { exemption, covers, orgProtects } of matchers(policy).exemptions) {
+    const matches = exemption.commit !== void 0 ? sha !== void 0 && sha.startsWith(exemption.commit) : path6 !== void 0 && covers(path6);
+    if (!matches || !exemptionActive(exemption, now)) continue;
+    if (orgProtects && (path6 === void 0 || orgProtects(path6))) continue;
+    return exemption;
+  }
+  return void 0;
+}
+function groupsProtecting(policy, path6) {
+  const normalized = normalizePath(path6);
+  return matchers(policy).groups.filter(({ matches }) => matches(normalized)).map(({ group: group2 }) => group2);
+}
+function touchedGroups(policy, change, now) {
+  const commitExemption = change.sha && exemptionFor(policy, { sha: change.sha }, now);
+  if (commitExemption) return { exemption: commitExemption.reason, groups: [] };
+  const groups = /* @__PURE__ */ new Map();
+  for (const path6 of change.paths) {
+    for (const group2 of groupsProtecting(policy, path6)) {
+      let touched = groups.get(group2.name);
+      if (!touched)
+        groups.set(group2.name, touched = { group: group2.name, paths: [], exemptPaths: [] });
+      const exemption = exemptionFor(policy, { sha: change.sha, path: path6 }, now);
+      if (exemption) touched.exemptPaths.push({ path: path6, reason: exemption.reason });
+      else touched.paths.push(path6);
+    }
+  }
+  return { groups: [...groups.values()] };
+}
+function ownProviders(policy, tool) {
+  const provider2 = policy.toolProviders?.[tool];
+  return provider2 ? [provider2] : [];
+}
+function standingOf(policy, seen) {
+  const { internal, unknown: unknown2, providers: internalProviders = [] } = policy.tools;
+  if (internal.includes(seen.tool)) return "internal";
+  if (internalProviders.length > 0) {
+    const whose = seen.providers?.length ? seen.providers : ownProviders(policy, seen.tool);
+    if (whose.length > 0 && whose.every((provider2) => internalProviders.includes(provider2)))
+      return "internal";
+  }
+  if (seen.tool === "unknown") return unknown2 === "ignore" ? "ignored" : "external";
+  return "external";
+}
+function byStanding(policy, tools) {
+  const ai = tools.filter((seen) => standingOf(policy, seen) !== "ignored");
+  return { ai, external: ai.filter((seen) => standingOf(policy, seen) === "external") };
+}
+function groupRule(policy, group2, tools, reviewed) {
+  const { ai, external } = byStanding(policy, tools);
+  return {
+    forbidden: group2.forbid === "any-ai" ? ai : group2.forbid === "external" ? external : [],
+    needsReview: reviewed === false && group2.requireReview
+  };
+}
+function judge(policy, touched, tools, reviewed) {
+  const findings = [];
+  const { ai } = byStanding(policy, tools);
+  const approvals = policy.review.approvals;
+  for (const { group: name, paths } of touched.groups) {
+    if (paths.length === 0) continue;
+    const group2 = policy.groups.find((candidate) => candidate.name === name);
+    const { forbidden, needsReview } = groupRule(policy, group2, tools, reviewed);
+    if (forbidden.length > 0) {
+      findings.push({
+        rule: "external-ai",
+        group: name,
+        forbid: group2.forbid,
+        paths,
+        tools: forbidden.map((seen) => seen.tool),
+        evidence: forbidden.map((seen) => `${seen.tool} (${seen.evidence[0]})`).join("; "),
+        fix: fixFor("external-ai", { forbid: group2.forbid, approvals })
+      });
+    }
+    if (needsReview) {
+      findings.push({
+        rule: "missing-review",
+        group: name,
+        forbid: group2.forbid,
+        paths,
+        tools: ai.map((seen) => seen.tool),
+        evidence: "no human review counts",
+        fix: fixFor("missing-review", { approvals })
+      });
+    }
+  }
+  return findings;
+}
+function findingMessage(finding) {
+  const fix = `Fix: ${finding.fix.charAt(0).toUpperCase()}${finding.fix.slice(1)}`;
+  if (finding.rule === "missing-review")
+    return `Protected group "${finding.group}" needs a human review and none counts for this commit. ${fix}`;
+  const what = finding.forbid === "any-ai" ? "AI tools" : "outside AI tools";
+  return `Protected group "${finding.group}" forbids ${what}; this commit carries ${finding.evidence}. ${fix}`;
+}
+var FIX, matchersOf;
+var init_judge = __esm({
+  "src/policy/judge.ts"() {
+    "use strict";
+    init_match();
+    FIX = {
+      external: "keep outside-model output out of this path \u2014 redo the change without that tool, move it out of the protected path, or (if the tool is your own) list it under tools.internal.",
+      "any-ai": "keep AI output out of this path \u2014 make the change by hand, or move it out of the protected path; a maintainer can exempt the path in the policy.",
+      review: 'have someone other than the author review it and add a trailer (git commit --amend --trailer "Reviewed-by: Name <email>")',
+      approval: "or get an approving review on the pull request's current head"
+    };
+    matchersOf = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/core/catalog.json
 var catalog_default;
 var init_catalog = __esm({
@@ -20876,6 +21011,913 @@ var init_catalog2 = __esm({
       ])
     ].sort();
     UNKNOWN_TOOL = "unknown";
+  }
+});
+
+// src/core/models.ts
+function slug(text3) {
+  let id = text3.trim().toLowerCase();
+  while (CONTEXT_NOTE.test(id)) id = id.replace(CONTEXT_NOTE, "");
+  id = id.replace(ROUTE_PREFIX, "").replace(VENDOR_DOT_PREFIX, "").replace(BEDROCK_VERSION, "").replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+  return id.replace(SNAPSHOT_DATE, "");
+}
+function claudeId(id) {
+  const versionFirst = CLAUDE_VERSION_FIRST.exec(id);
+  if (versionFirst && Number.parseInt(versionFirst[1], 10) >= 4) {
+    id = `claude-${versionFirst[2]}-${versionFirst[1]}${versionFirst[3]}`;
+  }
+  const family = CLAUDE_FAMILY.exec(id);
+  if (family) id = `claude-${family[1]}-${family[2]}${family[3]}`;
+  return id.startsWith("claude") ? id.replace(/(\d)\.(?=\d)/g, "$1-") : id;
+}
+function familySpelling(id) {
+  return id.replace(/^qwen-(?=\d)/, "qwen").replace(/^(gpt|glm|grok|kimi)(?=\d)/, "$1-");
+}
+function providerOfModel(id) {
+  for (const { name, provider: provider2 } of familyNames) {
+    if (!id.startsWith(name)) continue;
+    const next = id.charAt(name.length);
+    if (next === "" || next === "-" || next === "." || /\d/.test(next)) return provider2;
+  }
+  return void 0;
+}
+function findModel(text3) {
+  if (!/\d/.test(text3)) return void 0;
+  const words = text3.split(/[\s,;:()<>[\]]+/).filter(Boolean);
+  for (let i = 0; i < words.length; i += 1) {
+    if (!canonicalModel(words[i])?.provider) continue;
+    let end = i + 1;
+    while (end < words.length && MODEL_PART.test(words[end])) end += 1;
+    const written = words.slice(i, end).join(" ");
+    if (!/\d/.test(written)) continue;
+    return canonicalModel(written);
+  }
+  return void 0;
+}
+function canonicalModel(text3) {
+  const base = slug(text3);
+  if (!base) return void 0;
+  const id = familySpelling(claudeId(base));
+  const provider2 = providerOfModel(id);
+  return provider2 ? { id, provider: provider2 } : { id };
+}
+var familyNames, ROUTE_PREFIX, VENDOR_DOT_PREFIX, BEDROCK_VERSION, CONTEXT_NOTE, SNAPSHOT_DATE, CLAUDE_FAMILY, CLAUDE_VERSION_FIRST, MODEL_PART;
+var init_models = __esm({
+  "src/core/models.ts"() {
+    "use strict";
+    init_catalog2();
+    familyNames = modelFamilies.flatMap((family) => family.names.map((name) => ({ name, provider: family.provider }))).sort((a, b) => b.name.length - a.name.length);
+    ROUTE_PREFIX = /^(?:[a-z0-9_.-]+\/)+/;
+    VENDOR_DOT_PREFIX = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic|amazon|meta|mistral|deepseek|qwen|openai|google)\./;
+    BEDROCK_VERSION = /(?:-v\d+)?:\d+$/;
+    CONTEXT_NOTE = /\s*(?:\([^)]*\)|\[[^\]]*\])\s*$/;
+    SNAPSHOT_DATE = /(?:[-@](?:20\d{6}|20\d{2}-\d{2}-\d{2}))$/;
+    CLAUDE_FAMILY = /^(?:claude-)?(opus|sonnet|haiku|fable)-(\d+(?:[.-]\d+)*)(.*)$/;
+    CLAUDE_VERSION_FIRST = /^claude-(\d+(?:[.-]\d+)?)-(opus|sonnet|haiku)(.*)$/;
+    MODEL_PART = /^(?:v?\d[\w.]*|[a-z]\d[\w.]*|opus|sonnet|haiku|fable|pro|flash|lite|mini|nano|max|plus|turbo|preview|coder|codex|instruct|thinking|high|low|medium|latest|exp)$/i;
+  }
+});
+
+// src/core/signatures.ts
+function matchersFor(catalog) {
+  let m = compiled.get(catalog);
+  if (!m) {
+    m = compile(catalog);
+    compiled.set(catalog, m);
+  }
+  return m;
+}
+function pushTo(map2, key, value) {
+  const list = map2.get(key);
+  if (list) list.push(value);
+  else map2.set(key, [value]);
+}
+function compile(catalog) {
+  const m = {
+    aliases: [],
+    longestAlias: 0,
+    domains: /* @__PURE__ */ new Map(),
+    vendorDomains: /* @__PURE__ */ new Map(),
+    modelFromName: /* @__PURE__ */ new Map(),
+    emails: /* @__PURE__ */ new Map(),
+    emailGlobs: [],
+    githubLogins: /* @__PURE__ */ new Map(),
+    names: [],
+    toolTrailers: /* @__PURE__ */ new Map(),
+    claims: new Map(claimTrailers.map((claim2) => [claim2.key.toLowerCase(), claim2])),
+    identityKeys: new Set(identityTrailers.map((key) => key.toLowerCase())),
+    subjectPrefixes: [],
+    branches: [],
+    footers: /* @__PURE__ */ new Map(),
+    env: [],
+    shadows: [],
+    identityCache: /* @__PURE__ */ new Map()
+  };
+  const aliasKeys = /* @__PURE__ */ new Map();
+  for (const def of catalog.tools) {
+    const tool = def.id;
+    for (const alias of [def.id, def.name, ...def.aliases]) {
+      const key = normalizeName(alias);
+      if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
+    }
+    m.domains.set(tool, def.domains);
+    for (const domain2 of def.domains) pushTo(m.vendorDomains, domain2.toLowerCase(), tool);
+    if (def.modelFromName) {
+      const { pattern, slug: slug2 } = def.modelFromName;
+      m.modelFromName.set(tool, { pattern: new RegExp(pattern, "i"), slug: slug2 });
+    }
+    for (const sig of def.emails) {
+      const provenance = sig;
+      if (sig.email.includes("*")) {
+        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool, provenance });
+      } else {
+        const namePattern = sig.namePattern ? new RegExp(sig.namePattern, "i") : void 0;
+        pushTo(m.emails, sig.email.toLowerCase(), { tool, namePattern, provenance });
+      }
+    }
+    for (const account of def.github) {
+      m.githubLogins.set(account.login.toLowerCase(), { tool, provenance: account });
+    }
+    for (const sig of def.names) {
+      m.names.push({ pattern: new RegExp(sig.pattern, "i"), tool, provenance: sig });
+    }
+    for (const sig of def.trailers) {
+      const values = sig.values && new Set(sig.values.map((v) => v.toLowerCase()));
+      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool, values, provenance: sig });
+    }
+    for (const sig of def.subjectPrefixes)
+      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.branches)
+      m.branches.push({ prefix: sig.prefix.toLowerCase(), tool, provenance: sig });
+    for (const sig of def.footers) m.footers.set(sig.text.toLowerCase(), { tool, provenance: sig });
+    for (const sig of def.env) m.env.push({ sig, tool });
+    if (def.envShadows) {
+      m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
+    }
+  }
+  m.aliases = [...aliasKeys].map(([key, tool]) => ({ key, tool })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  m.longestAlias = m.aliases[0]?.key.length ?? 0;
+  return m;
+}
+function globToRegExp(glob2) {
+  const body = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${body}$`, "i");
+}
+function normalizeName(text3) {
+  return text3.toLowerCase().replace(/[\s_-]/g, " ");
+}
+function resolvePrefix(m, text3) {
+  const norm = normalizeName(text3.slice(0, m.longestAlias + 2));
+  for (const { key, tool } of m.aliases) {
+    if (!norm.startsWith(key)) continue;
+    const next = norm.charAt(key.length);
+    if (next && LETTER.test(next) && !(next === "v" && /\d/.test(norm.charAt(key.length + 1)))) {
+      continue;
+    }
+    return { tool, rest: text3.slice(key.length) };
+  }
+  return void 0;
+}
+function looksLikeModel(text3) {
+  return /\d/.test(text3) || MODEL_WORDS.test(text3);
+}
+function slugModel(prefix, text3) {
+  const slug2 = text3.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return prefix + slug2;
+}
+function modelAfter(m, tool, text3, rest) {
+  const own2 = m.modelFromName.get(tool);
+  const ownMatch = own2?.pattern.exec(text3.trim());
+  if (ownMatch?.groups?.model) {
+    return own2?.slug ? slugModel(own2.slug, ownMatch.groups.model) : ownMatch.groups.model.trim();
+  }
+  const colon = /^\s*:\s*([^,;]+)/.exec(rest);
+  if (colon) return findModel(colon[1])?.id ?? colon[1].trim().split(/\s/, 1)[0];
+  const paren = /^\s*\(([^)]+)\)/.exec(rest);
+  if (paren && looksLikeModel(paren[1])) return paren[1].trim();
+  if (rest.startsWith("-")) {
+    const token = /^[^\s,;:()]+/.exec(text3.trim())?.[0] ?? "";
+    if (/\d/.test(token) && looksLikeModel(token)) return token;
+  }
+  return /^\s+([a-z][\w.]*-[\w.-]*\d[\w.-]*)(?:\s|$)/i.exec(rest)?.[1];
+}
+function resolveWholeName(m, name) {
+  const hit = resolvePrefix(m, name);
+  if (!hit) return void 0;
+  const rest = hit.rest.trim();
+  const model = modelAfter(m, hit.tool, name, hit.rest);
+  if (rest === "" || NAME_SUFFIX.test(rest)) return { tool: hit.tool, model, withModel: false };
+  if (model !== void 0) {
+    const parenOnly = /^\([^)]*\)$/.test(rest);
+    return { tool: hit.tool, model, withModel: parenOnly || !/^\(/.test(rest) };
+  }
+  return void 0;
+}
+function domainOf(email3) {
+  return email3.slice(email3.lastIndexOf("@") + 1);
+}
+function atDomain(email3, domains) {
+  const domain2 = domainOf(email3);
+  return domains.some((d) => domain2 === d || domain2.endsWith(`.${d}`));
+}
+function classifyIdentity(m, name, email3) {
+  let names = m.identityCache.get(email3);
+  const cached2 = names?.get(name);
+  if (cached2 !== void 0) return cached2 ?? void 0;
+  const result = classifyUncached(m, name.trim(), email3.trim().toLowerCase());
+  if (!names) {
+    if (m.identityCache.size >= IDENTITY_CACHE_LIMIT) m.identityCache.clear();
+    names = /* @__PURE__ */ new Map();
+    m.identityCache.set(email3, names);
+  }
+  names.set(name, result ?? null);
+  return result;
+}
+function classifyUncached(m, name, email3) {
+  for (const entry of m.emails.get(email3) ?? []) {
+    if (!entry.namePattern || entry.namePattern.test(name)) {
+      const hit = resolvePrefix(m, name);
+      const model = (hit && modelAfter(m, entry.tool, name, hit.rest)) ?? findModel(name)?.id;
+      return { tool: entry.tool, model, provenance: entry.provenance };
+    }
+  }
+  for (const glob2 of m.emailGlobs) {
+    if (glob2.pattern.test(email3)) return { tool: glob2.tool, provenance: glob2.provenance };
+  }
+  const login = GITHUB_NOREPLY.exec(email3)?.[1];
+  const byLogin = login && m.githubLogins.get(login);
+  if (byLogin) return byLogin;
+  const byName = resolveWholeName(m, name);
+  if (byName && (!email3 || byName.withModel || toolAddress(m, byName.tool, email3))) {
+    return withoutFlag(byName);
+  }
+  const lowerName = name.toLowerCase();
+  if (lowerName.endsWith("[bot]")) {
+    const byBotName = m.githubLogins.get(lowerName);
+    if (byBotName) return byBotName;
+  }
+  for (const sig of m.names) {
+    if (sig.pattern.test(name)) return { tool: sig.tool, provenance: sig.provenance };
+  }
+  return classifyGeneric(m, name, email3, login);
+}
+function toolAddress(m, tool, email3) {
+  return atDomain(email3, m.domains.get(tool) ?? []) && TOOL_LOCAL_PART.test(email3.slice(0, email3.lastIndexOf("@")));
+}
+function classifyGeneric(m, name, email3, login) {
+  const agentAccount = login ?? (name.toLowerCase().endsWith("[bot]") ? name.toLowerCase() : "");
+  if (AGENT_LOGIN.test(agentAccount)) return { tool: UNKNOWN_TOOL, model: findModel(name)?.id };
+  const at = email3.lastIndexOf("@");
+  if (at > 0 && TOOL_LOCAL_PART.test(email3.slice(0, at)) && !BOT_ADDRESSES.has(email3)) {
+    const tools = m.vendorDomains.get(domainOf(email3));
+    if (tools) {
+      return { tool: tools.length === 1 ? tools[0] : UNKNOWN_TOOL, model: findModel(name)?.id };
+    }
+  }
+  const model = findModel(name);
+  if (model?.provider && model.id === canonicalModel(name)?.id) {
+    return { tool: UNKNOWN_TOOL, model: model.id };
+  }
+  return void 0;
+}
+function withoutFlag(match) {
+  return match.model === void 0 ? { tool: match.tool } : { tool: match.tool, model: match.model };
+}
+var IDENTITY_CACHE_LIMIT, compiled, LETTER, MODEL_WORDS, NAME_SUFFIX, GITHUB_NOREPLY, TOOL_LOCAL_PART, AGENT_LOGIN, BOT_ADDRESSES;
+var init_signatures = __esm({
+  "src/core/signatures.ts"() {
+    "use strict";
+    init_catalog2();
+    init_models();
+    IDENTITY_CACHE_LIMIT = 1e4;
+    compiled = /* @__PURE__ */ new WeakMap();
+    LETTER = new RegExp("\\p{L}", "u");
+    MODEL_WORDS = /\b(?:opus|sonnet|haiku|gpt|gemini|flash|codex|grok|llama|qwen|deepseek|mistral|devstral|kimi|glm|o\d)\b/i;
+    NAME_SUFFIX = /^(?:(?:ai|agent|bot|assistant|cli|code|ide|app|developer|coding agent|\[bot\])(?:\s+|$))+$/i;
+    GITHUB_NOREPLY = /^(?:[^@+]*\+)?([^@+]+)@users\.noreply\.github\.com$/;
+    TOOL_LOCAL_PART = /^(?:no-?reply|agent|bot|ai|assistant|[a-z0-9.]+-agent|agent-[a-z0-9.]+)$/;
+    AGENT_LOGIN = /^[a-z0-9][a-z0-9-]*-(?:agent|dev-ai)(?:\[bot\])?$|^[a-z0-9][a-z0-9-]*-ai\[bot\]$/;
+    BOT_ADDRESSES = new Set(knownBots.flatMap((bot) => bot.email ? [bot.email] : []));
+  }
+});
+
+// src/core/git-ai.ts
+function countLines(ranges) {
+  let total = 0;
+  for (const part of ranges.split(",")) {
+    const [from, to] = part.split("-").map((n) => Number.parseInt(n, 10));
+    if (Number.isNaN(from)) continue;
+    total += Number.isNaN(to ?? NaN) ? 1 : Math.max(0, to - from + 1);
+  }
+  return total;
+}
+function records(value) {
+  return value && typeof value === "object" ? value : {};
+}
+function parseGitAiNote(note) {
+  const split = note.search(/^---\s*$/m);
+  if (split < 0) return [];
+  let metadata;
+  try {
+    metadata = JSON.parse(note.slice(note.indexOf("\n", split) + 1));
+  } catch {
+    return [];
+  }
+  if (typeof metadata.schema_version !== "string" || !SCHEMA.test(metadata.schema_version)) {
+    return [];
+  }
+  const agents = { ...records(metadata.prompts), ...records(metadata.sessions) };
+  const byAgent = /* @__PURE__ */ new Map();
+  let file2 = "";
+  for (const line2 of note.slice(0, split).split("\n")) {
+    const entry = ENTRY.exec(line2);
+    if (!entry) {
+      if (line2.trim()) file2 = line2.trim();
+      continue;
+    }
+    const key = entry[1];
+    if (key.startsWith("h_")) continue;
+    const agent = agents[key.split("::", 1)[0]]?.agent_id;
+    if (!agent || typeof agent.tool !== "string" || !agent.tool) continue;
+    const model = typeof agent.model === "string" && agent.model ? agent.model : void 0;
+    const id = `${agent.tool}\0${model ?? ""}`;
+    const found = byAgent.get(id) ?? { tool: agent.tool, model, lines: 0, files: [] };
+    found.lines += countLines(entry[2]);
+    if (file2 && !found.files.includes(file2)) found.files.push(file2);
+    byAgent.set(id, found);
+  }
+  return [...byAgent.values()].filter((found) => found.lines > 0);
+}
+var SCHEMA, ENTRY;
+var init_git_ai = __esm({
+  "src/core/git-ai.ts"() {
+    "use strict";
+    SCHEMA = /^authorship\/3\./;
+    ENTRY = /^\s+(\S+)\s+(\S+)\s*$/;
+  }
+});
+
+// src/core/detect.ts
+function detectCommit(input2, catalog) {
+  const m = matchersFor(catalog);
+  const out = new SignalSet(catalog);
+  let subjectSeen = false;
+  for (const raw of input2.message.split(MESSAGE_LINES)) {
+    const line2 = raw.replace(LINE_LEAD, "").trimEnd();
+    if (!line2) continue;
+    if (!subjectSeen) {
+      subjectSeen = true;
+      const lower = line2.toLowerCase();
+      for (const prefix of m.subjectPrefixes) {
+        if (lower.startsWith(prefix.text))
+          out.add(prefix.tool, "footer", line2, void 0, prefix.provenance);
+      }
+      const merged = MERGE_SUBJECT.exec(line2);
+      if (merged) detectBranch(m, merged[1] ?? merged[2] ?? merged[3], "merged branch", out);
+    }
+    const trailer = TRAILER_LINE.exec(line2);
+    if (trailer && trailer[2]) {
+      detectTrailer(m, trailer[1].toLowerCase(), trailer[2].trim(), line2, out);
+      continue;
+    }
+    detectFooter(m, line2, out);
+  }
+  detectIdentity(m, "author", input2.author, out);
+  const { author, committer } = input2;
+  if (committer.name !== author.name || committer.email !== author.email) {
+    detectIdentity(m, "committer", committer, out);
+  }
+  if (input2.branch) detectBranch(m, input2.branch, "branch", out);
+  if (input2.aiNote) detectGitAiNote(m, input2.aiNote, out);
+  return out.list;
+}
+function detectGitAiNote(m, note, out) {
+  for (const found of parseGitAiNote(note)) {
+    const tool = resolvePrefix(m, found.tool)?.tool ?? UNKNOWN_TOOL;
+    const files = found.files.length > 3 ? `${found.files.slice(0, 3).join(", ")}, \u2026` : found.files.join(", ");
+    const lines = `${found.lines} line${found.lines === 1 ? "" : "s"}`;
+    const evidence = `git-ai note: ${found.tool}${found.model ? ` (${found.model})` : ""} wrote ${lines}${files ? ` in ${files}` : ""}`;
+    out.add(tool, "note", evidence, found.model, GIT_AI_NOTE);
+  }
+}
+function detectTrailer(m, key, value, line2, out) {
+  let matched = false;
+  for (const spec of m.toolTrailers.get(key) ?? []) {
+    if (!spec.values || spec.values.has(value.toLowerCase())) {
+      out.add(spec.tool, "trailer", line2, void 0, spec.provenance);
+      matched = true;
+    }
+  }
+  const claim2 = m.claims.get(key);
+  const isIdentityKey = m.identityKeys.has(key);
+  if (!claim2 && !isIdentityKey || value.length > MAX_CLAIM_VALUE) return;
+  const person = PERSON.exec(value);
+  if (person) {
+    const identity2 = classifyIdentity(m, person[1], person[2]);
+    if (identity2) out.add(identity2.tool, "trailer", line2, identity2.model, identity2.provenance);
+    const byName = !identity2 && claim2 ? resolveWholeName(m, person[1].trim()) : void 0;
+    if (byName) out.add(byName.tool, "trailer", line2, byName.model, claim2);
+    return;
+  }
+  if (isIdentityKey) {
+    const hit = resolveWholeName(m, value);
+    if (hit) out.add(hit.tool, "trailer", line2, hit.model);
+    return;
+  }
+  if (claim2 && !matched) detectClaimValue(m, claim2, value, line2, out);
+}
+function detectClaimValue(m, claim2, value, line2, out) {
+  const words = [...value.matchAll(/[^\s,;]+/g)];
+  const first = (words[0]?.[0] ?? "").toLowerCase();
+  if (NO_TOOL.has(first.replace(/[.!]+$/, ""))) return;
+  if (NON_AI.has(first.replace(/[:(].*$/, "").replace(/[.,]+$/, ""))) {
+    for (const word of words.slice(1)) {
+      const hit2 = resolvePrefix(m, value.slice(word.index));
+      if (hit2) {
+        out.add(hit2.tool, "trailer", line2, modelAfter(m, hit2.tool, word[0], hit2.rest), claim2);
+        return;
+      }
+    }
+    return;
+  }
+  const via = VIA.exec(value);
+  const runner = via && resolvePrefix(m, via[2]);
+  if (via && runner) {
+    out.add(runner.tool, "trailer", line2, findModel(via[1])?.id, claim2);
+    return;
+  }
+  const hit = resolvePrefix(m, value);
+  if (hit) {
+    const model2 = modelAfter(m, hit.tool, value, hit.rest) ?? findModel(hit.rest)?.id;
+    out.add(hit.tool, "trailer", line2, model2, claim2);
+    return;
+  }
+  const model = findModel(value);
+  if (model || claim2.unmapped === "unknown") {
+    out.add(UNKNOWN_TOOL, "trailer", line2, model?.id, claim2);
+  }
+}
+function detectFooter(m, line2, out) {
+  const footer = FOOTER.exec(line2);
+  if (!footer) return;
+  const target = footer[1].replace(ASSISTANCE, "");
+  const documented = m.footers.get(line2.toLowerCase());
+  const link = /^\[([^\]]+)\]\(/.exec(target);
+  const named = link && resolveWholeName(m, link[1]);
+  const hit = !link ? resolvePrefix(m, target) : void 0;
+  if (named) {
+    out.add(named.tool, "footer", line2, named.model, footerProvenance(documented, named.tool));
+  } else if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
+    const model = modelAfter(m, hit.tool, target, hit.rest);
+    out.add(hit.tool, "footer", line2, model, footerProvenance(documented, hit.tool));
+  } else if (line2.startsWith(ROBOT) && /^generated\b/i.test(line2.slice(ROBOT.length).trim())) {
+    out.add(UNKNOWN_TOOL, "footer", line2, findModel(target)?.id);
+  }
+}
+function footerProvenance(documented, tool) {
+  return documented?.tool === tool ? documented.provenance : void 0;
+}
+function detectIdentity(m, role, identity2, out) {
+  const hit = classifyIdentity(m, identity2.name, identity2.email);
+  if (hit) {
+    const evidence = `${role}: ${identity2.name} <${identity2.email}>`;
+    out.add(hit.tool, "identity", evidence, hit.model, hit.provenance);
+  }
+}
+function detectBranch(m, branch, label, out) {
+  const name = branch.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "");
+  const lower = name.toLowerCase();
+  for (const sig of m.branches) {
+    if (lower.startsWith(sig.prefix))
+      out.add(sig.tool, "branch", `${label}: ${name}`, void 0, sig.provenance);
+  }
+}
+function isAiOrBotIdentity(identity2, catalog) {
+  const name = identity2.name.trim().toLowerCase();
+  const email3 = identity2.email.trim().toLowerCase();
+  return classifyIdentity(matchersFor(catalog), identity2.name, identity2.email) !== void 0 || name.endsWith("[bot]") || email3.endsWith("[bot]@users.noreply.github.com") || BOT_NAMES.has(name) || BOT_EMAILS.has(email3) || /^(?:no-?reply|do-?not-?reply)@/.test(email3) || /(?:^|[\s_-])bot$/.test(name);
+}
+var provenances, SignalSet, LINE_LEAD, TRAILER_LINE, PERSON, FOOTER, FOOTER_TAIL, MERGE_SUBJECT, MAX_CLAIM_VALUE, MESSAGE_LINES, VIA, NO_TOOL, NON_AI, GIT_AI_NOTE, ASSISTANCE, ROBOT, BOT_EMAILS, BOT_NAMES;
+var init_detect = __esm({
+  "src/core/detect.ts"() {
+    "use strict";
+    init_catalog2();
+    init_signatures();
+    init_git_ai();
+    init_models();
+    provenances = /* @__PURE__ */ new WeakMap();
+    SignalSet = class {
+      constructor(catalog) {
+        this.catalog = catalog;
+      }
+      catalog;
+      list = [];
+      add(tool, kind, evidence, model, provenance) {
+        for (const s of this.list) {
+          if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
+        }
+        const ref = model ? canonicalModel(model) : void 0;
+        const provider2 = ref?.provider ?? this.catalog.get(tool)?.provider;
+        const signal = { tool, kind, evidence };
+        if (ref) signal.model = ref.id;
+        if (provider2) signal.provider = provider2;
+        if (provenance) provenances.set(signal, provenance);
+        this.list.push(signal);
+      }
+    };
+    LINE_LEAD = /^[\s*+>-]+/;
+    TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
+    PERSON = /^(.*?)\s*<([^<>@]*@[^<>]*)>/;
+    FOOTER = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
+    FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!&+]|\s+[—–-]\s|\s+(?:via|using)\b)/iu;
+    MERGE_SUBJECT = /^Merge (?:pull request #\d+ from [^\s/]+\/(\S+)|branch '([^']+)'|remote-tracking branch '[^'/]+\/([^']+)')/;
+    MAX_CLAIM_VALUE = 512;
+    MESSAGE_LINES = /\n|\\n/;
+    VIA = /^(.*?)\s+via\s+(.+)$/i;
+    NO_TOOL = /* @__PURE__ */ new Set(["none", "no", "n/a", "na", "nothing", "false", "human", "-"]);
+    NON_AI = new Set(nonAiTools);
+    GIT_AI_NOTE = {
+      source: "Git AI Standard v3.0.0 authorship note (refs/notes/ai) written by git-ai"
+    };
+    ASSISTANCE = /^(?:the\s+)?(?:assistance|help)\s+(?:of|from)\s+/i;
+    ROBOT = "\u{1F916}";
+    BOT_EMAILS = new Set(knownBots.flatMap((bot) => bot.email ? [bot.email] : []));
+    BOT_NAMES = new Set(knownBots.flatMap((bot) => bot.name ? [bot.name] : []));
+  }
+});
+
+// src/core/trailers.ts
+function isSpace(code2) {
+  return code2 === SPACE || code2 === LF || code2 === TAB || code2 === CR;
+}
+function isAlnum(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
+}
+function nextLine(text3, pos) {
+  const newline = text3.indexOf("\n", pos);
+  return newline === -1 ? text3.length : newline + 1;
+}
+function lastLineStart(text3, len) {
+  if (len <= 1) return len - 1;
+  return text3.lastIndexOf("\n", len - 2) + 1;
+}
+function isBlankLine(text3, pos) {
+  for (let i = pos; i < text3.length; i++) {
+    const code2 = text3.charCodeAt(i);
+    if (code2 === LF) return true;
+    if (!isSpace(code2)) return false;
+  }
+  return true;
+}
+function trimmedSlice(text3, from, to) {
+  while (from < to && isSpace(text3.charCodeAt(from))) from++;
+  while (to > from && isSpace(text3.charCodeAt(to - 1))) to--;
+  return text3.slice(from, to);
+}
+function findSeparator(text3, pos, urlRule) {
+  let whitespaceFound = false;
+  for (let i = pos; i < text3.length; i++) {
+    const code2 = text3.charCodeAt(i);
+    if (code2 === COLON) {
+      if (urlRule && !whitespaceFound && text3.startsWith("//", i + 1)) return -1;
+      return i - pos;
+    }
+    if (!whitespaceFound && (isAlnum(code2) || code2 === DASH)) continue;
+    if (i !== pos && (code2 === SPACE || code2 === TAB)) {
+      whitespaceFound = true;
+      continue;
+    }
+    break;
+  }
+  return -1;
+}
+function scissorsLine(text3, commentChar) {
+  const pattern = `
+${commentChar} ${CUT_LINE}`;
+  if (text3.startsWith(pattern.slice(1))) return 0;
+  const found = text3.indexOf(pattern);
+  return found === -1 ? text3.length : found + 1;
+}
+function findLogMessageEnd(text3, divider, commentChar) {
+  const cutoff = scissorsLine(text3, commentChar);
+  let runStart = 0;
+  let inConflicts = false;
+  let pos = 0;
+  for (; pos < cutoff; pos = nextLine(text3, pos)) {
+    if (divider && text3.startsWith("---", pos) && isSpace(text3.charCodeAt(pos + 3))) break;
+    const code2 = text3.charCodeAt(pos);
+    if (text3.startsWith(commentChar, pos) || code2 === LF) {
+      if (!runStart) runStart = pos;
+    } else if (text3.startsWith("Conflicts:\n", pos)) {
+      inConflicts = true;
+      if (!runStart) runStart = pos;
+    } else if (inConflicts && code2 === TAB) {
+    } else if (runStart) {
+      runStart = 0;
+      inConflicts = false;
+    }
+  }
+  return runStart || pos;
+}
+function findTrailerStart(text3, len, commentChar, urlRule) {
+  let endOfTitle = 0;
+  while (endOfTitle < len) {
+    if (!text3.startsWith(commentChar, endOfTitle) && isBlankLine(text3, endOfTitle)) break;
+    endOfTitle = nextLine(text3, endOfTitle);
+  }
+  let onlySpaces = true;
+  let recognizedPrefix = false;
+  let trailerLines = 0;
+  let nonTrailerLines = 0;
+  let possibleContinuationLines = 0;
+  for (let pos = lastLineStart(text3, len); pos >= endOfTitle; pos = lastLineStart(text3, pos)) {
+    if (text3.startsWith(commentChar, pos)) {
+      nonTrailerLines += possibleContinuationLines;
+      possibleContinuationLines = 0;
+      continue;
+    }
+    if (isBlankLine(text3, pos)) {
+      if (onlySpaces) continue;
+      nonTrailerLines += possibleContinuationLines;
+      if (recognizedPrefix && trailerLines * 3 >= nonTrailerLines || trailerLines > 0 && nonTrailerLines === 0) {
+        return nextLine(text3, pos);
+      }
+      return len;
+    }
+    onlySpaces = false;
+    const first = text3.charCodeAt(pos);
+    if (text3.startsWith(SIGNED_OFF_BY, pos) || text3.startsWith(CHERRY_PICKED, pos)) {
+      trailerLines++;
+      possibleContinuationLines = 0;
+      recognizedPrefix = true;
+    } else if (isSpace(first)) {
+      possibleContinuationLines++;
+    } else if (findSeparator(text3, pos, urlRule) >= 1) {
+      trailerLines++;
+      possibleContinuationLines = 0;
+    } else {
+      nonTrailerLines += 1 + possibleContinuationLines;
+      possibleContinuationLines = 0;
+    }
+  }
+  return len;
+}
+function prepare(message, options, rewriting) {
+  const divider = options.divider ?? true;
+  const readsLikeGitLog = !divider && !rewriting;
+  const commentChar = options.commentChar ?? "#";
+  const urlRule = options.urlRule ?? true;
+  if (commentChar !== "#" && (commentChar === "" || /[\n\0]/.test(commentChar))) {
+    throw new UserError(`invalid comment string ${JSON.stringify(commentChar)}`);
+  }
+  let full = message;
+  const completeLine = (options.completeLine ?? true) && !readsLikeGitLog;
+  if (completeLine && full.length > 0 && full.charCodeAt(full.length - 1) !== LF) full += "\n";
+  const nul = full.indexOf("\0");
+  let text3 = nul === -1 ? full : full.slice(0, nul);
+  const rest = nul === -1 ? "" : full.slice(nul);
+  let base = 0;
+  if (readsLikeGitLog) {
+    base = subjectOffset(text3);
+    text3 = text3.slice(base);
+  }
+  const end = findLogMessageEnd(text3, divider, commentChar);
+  const start = findTrailerStart(text3, end, commentChar, urlRule);
+  return { text: text3, base, rest, start, end, commentChar, urlRule };
+}
+function subjectOffset(text3) {
+  let pos = 0;
+  while (pos < text3.length) {
+    const next = nextLine(text3, pos);
+    let i = pos;
+    while (i < next && isSpace(text3.charCodeAt(i))) i++;
+    if (i < next) break;
+    pos = next;
+  }
+  return pos;
+}
+function forEachEntry(prepared, visit3) {
+  const { text: text3, end, urlRule } = prepared;
+  let entryStart = -1;
+  let entryEnd = -1;
+  let separator = -1;
+  for (let pos = prepared.start; pos < end; ) {
+    const newline = text3.indexOf("\n", pos);
+    const next = newline === -1 || newline >= end ? end : newline + 1;
+    if (separator >= 1 && isSpace(text3.charCodeAt(pos))) {
+      entryEnd = next;
+    } else {
+      if (entryStart !== -1) visit3(entryStart, entryEnd, separator);
+      entryStart = pos;
+      entryEnd = next;
+      separator = findSeparator(text3, pos, urlRule);
+    }
+    pos = next;
+  }
+  if (entryStart !== -1) visit3(entryStart, entryEnd, separator);
+}
+function unfold(value) {
+  let newline = value.indexOf("\n");
+  if (newline === -1) return value;
+  let out = "";
+  let from = 0;
+  while (newline !== -1) {
+    out += value.slice(from, newline) + " ";
+    from = newline + 1;
+    while (from < value.length && isSpace(value.charCodeAt(from))) from++;
+    newline = value.indexOf("\n", from);
+  }
+  out += value.slice(from);
+  return trimmedSlice(out, 0, out.length);
+}
+function parseTrailers(message, options = {}) {
+  const prepared = prepare(message, options, false);
+  const { text: text3, commentChar } = prepared;
+  const trailers = [];
+  forEachEntry(prepared, (start, end, separator) => {
+    if (separator < 1 || text3.startsWith(commentChar, start)) return;
+    trailers.push({
+      key: trimmedSlice(text3, start, start + separator),
+      value: unfold(trimmedSlice(text3, start + separator + 1, end))
+    });
+  });
+  return trailers;
+}
+var LF, CR, TAB, SPACE, COLON, DASH, SIGNED_OFF_BY, CHERRY_PICKED, CUT_LINE;
+var init_trailers = __esm({
+  "src/core/trailers.ts"() {
+    "use strict";
+    init_errors();
+    LF = 10;
+    CR = 13;
+    TAB = 9;
+    SPACE = 32;
+    COLON = 58;
+    DASH = 45;
+    SIGNED_OFF_BY = "Signed-off-by: ";
+    CHERRY_PICKED = "(cherry picked from commit ";
+    CUT_LINE = "------------------------ >8 ------------------------\n";
+  }
+});
+
+// src/policy/evaluate.ts
+function catalogFor(policy) {
+  return createCatalog(policy.tools);
+}
+function parseIdentity(value) {
+  const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
+  return match ? { name: match[1].trim(), email: match[2].trim() } : { name: value.trim(), email: "" };
+}
+function modelsOf(tools) {
+  const signals = tools.flatMap((t) => t.signals);
+  const providers = [...new Set(signals.flatMap((s) => s.provider ? [s.provider] : []))];
+  const models = [...new Set(signals.flatMap((s) => s.model ? [s.model] : []))];
+  return {
+    ...providers.length ? { providers } : {},
+    ...models.length ? { models } : {}
+  };
+}
+function loginOfEmail(email3) {
+  return /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email3)?.[1];
+}
+function onAllowlist(allowlist, identity2) {
+  if (allowlist.length === 0) return true;
+  const login = identity2.login ?? (identity2.email ? loginOfEmail(identity2.email) : void 0);
+  return allowlist.some(
+    (entry) => entry.includes("@") ? !!identity2.email && sameText(entry, identity2.email) : !!login && sameText(entry, login)
+  );
+}
+function createEvaluator(options) {
+  const { policy, catalog, pull, now } = options;
+  const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
+  const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : void 0;
+  const violations = [];
+  let commits = 0;
+  function toolsOf(commit) {
+    const signals = [...detectCommit(commit, catalog), ...options.extraSignals?.(commit) ?? []];
+    const byTool = /* @__PURE__ */ new Map();
+    for (const signal of signals) {
+      const list = byTool.get(signal.tool);
+      if (list) list.push(signal);
+      else byTool.set(signal.tool, [signal]);
+    }
+    return [...byTool].map(([tool, toolSignals]) => {
+      const providers = [...new Set(toolSignals.flatMap((s) => s.provider ? [s.provider] : []))];
+      return {
+        tool,
+        standing: standingOf(policy, { tool, providers }),
+        providers,
+        signals: toolSignals
+      };
+    });
+  }
+  function reviewOf(commit) {
+    const notes = [];
+    let reviewed = false;
+    for (const trailer of parseTrailers(commit.message, { divider: false })) {
+      if (!reviewKeys.includes(trailer.key.toLowerCase())) continue;
+      const reviewer = parseIdentity(trailer.value);
+      const line2 = `${trailer.key}: ${trailer.value}`;
+      const isAuthor = [commit.author, commit.committer].some(
+        (person) => reviewer.email !== "" && sameText(reviewer.email, person.email) || sameText(reviewer.name, person.name)
+      );
+      if (reviewer.email === "") notes.push(`${line2} \u2014 ignored: no <email>`);
+      else if (isAuthor)
+        notes.push(`${line2} \u2014 ignored: the author or committer cannot review their own commit`);
+      else if (isAiOrBotIdentity(reviewer, catalog))
+        notes.push(`${line2} \u2014 ignored: an AI or bot identity`);
+      else if (!onAllowlist(policy.review.reviewers, reviewer))
+        notes.push(`${line2} \u2014 ignored: not on review.reviewers`);
+      else {
+        notes.push(`${line2} \u2014 counts`);
+        reviewed = true;
+      }
+    }
+    if (approval) {
+      notes.push(`approving pull request review by @${approval} \u2014 counts`);
+      reviewed = true;
+    }
+    return { reviewed, notes };
+  }
+  function pathsOf(commit) {
+    return new Set(
+      commit.files.flatMap((file2) => file2.oldPath ? [file2.oldPath, file2.path] : [file2.path])
+    );
+  }
+  function judgeCommit(commit, complete) {
+    const touched = touchedGroups(policy, { sha: commit.sha, paths: pathsOf(commit) }, now);
+    const judged = complete || touched.groups.some((group2) => group2.paths.length > 0);
+    const tools = judged ? toolsOf(commit) : [];
+    const review = judged ? reviewOf(commit) : { reviewed: false, notes: [] };
+    const verdict = {
+      sha: commit.sha,
+      tools,
+      groups: touched.groups,
+      review,
+      violations: []
+    };
+    if (touched.exemption !== void 0) {
+      verdict.exemption = touched.exemption;
+      return verdict;
+    }
+    const seen = tools.map(({ tool, providers, signals }) => ({
+      tool,
+      providers,
+      evidence: signals.map((signal) => signal.evidence)
+    }));
+    verdict.violations = judge(policy, touched, seen, review.reviewed).map(
+      (finding) => ({
+        sha: commit.sha,
+        rule: finding.rule,
+        group: finding.group,
+        paths: finding.paths,
+        tools: finding.tools,
+        ...modelsOf(tools.filter((t) => finding.tools.includes(t.tool))),
+        message: findingMessage(finding)
+      })
+    );
+    return verdict;
+  }
+  return {
+    /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
+    add(commit) {
+      commits += 1;
+      violations.push(...judgeCommit(commit, false).violations);
+    },
+    /** Everything seen in one commit, and the verdict (`trailguard explain`). */
+    explain(commit) {
+      return judgeCommit(commit, true);
+    },
+    report() {
+      return { ok: violations.length === 0, commits, violations };
+    }
+  };
+}
+function approvingReviewer(pull, policy) {
+  const latest = /* @__PURE__ */ new Map();
+  const ordered = [...pull.reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  for (const review of ordered) {
+    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
+    latest.set(review.login.toLowerCase(), review);
+  }
+  for (const review of latest.values()) {
+    if (review.state !== "APPROVED" || review.isBot) continue;
+    if (sameText(review.login, pull.author)) continue;
+    if (policy.review.dismissStale && review.commitId !== pull.headSha) continue;
+    if (!onAllowlist(policy.review.reviewers, { login: review.login })) continue;
+    return review.login;
+  }
+  return void 0;
+}
+var sameText;
+var init_evaluate = __esm({
+  "src/policy/evaluate.ts"() {
+    "use strict";
+    init_catalog2();
+    init_detect();
+    init_trailers();
+    init_judge();
+    sameText = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
   }
 });
 
@@ -58642,136 +59684,8 @@ import { join as join4 } from "node:path";
 init_errors();
 init_exec();
 init_default();
+init_judge();
 import { createHash } from "node:crypto";
-
-// src/policy/judge.ts
-init_match();
-var FIX = {
-  external: "keep outside-model output out of this path \u2014 redo the change without that tool, move it out of the protected path, or (if the tool is your own) list it under tools.internal.",
-  "any-ai": "keep AI output out of this path \u2014 make the change by hand, or move it out of the protected path; a maintainer can exempt the path in the policy.",
-  review: 'have someone other than the author review it and add a trailer (git commit --amend --trailer "Reviewed-by: Name <email>")',
-  approval: "or get an approving review on the pull request's current head"
-};
-function fixFor(rule, options) {
-  if (rule === "external-ai") return FIX[options.forbid === "any-ai" ? "any-ai" : "external"];
-  return options.approvals ? `${FIX.review}, ${FIX.approval}.` : `${FIX.review}.`;
-}
-var matchersOf = /* @__PURE__ */ new WeakMap();
-function matchers(policy) {
-  let built = matchersOf.get(policy);
-  if (!built) {
-    built = {
-      groups: policy.groups.map((group2) => ({ group: group2, matches: globSetMatcher(group2.matcher) })),
-      exemptions: policy.exemptions.map((exemption) => ({
-        exemption,
-        covers: exemption.matcher && globSetMatcher(exemption.matcher),
-        orgProtects: exemption.notFor && globSetMatcher(exemption.notFor)
-      }))
-    };
-    matchersOf.set(policy, built);
-  }
-  return built;
-}
-function exemptionActive(exemption, now) {
-  return exemption.expires === void 0 || now.toISOString().slice(0, 10) <= exemption.expires;
-}
-function exemptionFor(policy, target, now) {
-  const sha = target.sha?.toLowerCase();
-  const path6 = target.path === void 0 ? void 0 : normalizePath(target.path);
-  for (const { exemption, covers, orgProtects } of matchers(policy).exemptions) {
-    const matches = exemption.commit !== void 0 ? sha !== void 0 && sha.startsWith(exemption.commit) : path6 !== void 0 && covers(path6);
-    if (!matches || !exemptionActive(exemption, now)) continue;
-    if (orgProtects && (path6 === void 0 || orgProtects(path6))) continue;
-    return exemption;
-  }
-  return void 0;
-}
-function groupsProtecting(policy, path6) {
-  const normalized = normalizePath(path6);
-  return matchers(policy).groups.filter(({ matches }) => matches(normalized)).map(({ group: group2 }) => group2);
-}
-function touchedGroups(policy, change, now) {
-  const commitExemption = change.sha && exemptionFor(policy, { sha: change.sha }, now);
-  if (commitExemption) return { exemption: commitExemption.reason, groups: [] };
-  const groups = /* @__PURE__ */ new Map();
-  for (const path6 of change.paths) {
-    for (const group2 of groupsProtecting(policy, path6)) {
-      let touched = groups.get(group2.name);
-      if (!touched)
-        groups.set(group2.name, touched = { group: group2.name, paths: [], exemptPaths: [] });
-      const exemption = exemptionFor(policy, { sha: change.sha, path: path6 }, now);
-      if (exemption) touched.exemptPaths.push({ path: path6, reason: exemption.reason });
-      else touched.paths.push(path6);
-    }
-  }
-  return { groups: [...groups.values()] };
-}
-function ownProviders(policy, tool) {
-  const provider2 = policy.toolProviders?.[tool];
-  return provider2 ? [provider2] : [];
-}
-function standingOf(policy, seen) {
-  const { internal, unknown: unknown2, providers: internalProviders = [] } = policy.tools;
-  if (internal.includes(seen.tool)) return "internal";
-  if (internalProviders.length > 0) {
-    const whose = seen.providers?.length ? seen.providers : ownProviders(policy, seen.tool);
-    if (whose.length > 0 && whose.every((provider2) => internalProviders.includes(provider2)))
-      return "internal";
-  }
-  if (seen.tool === "unknown") return unknown2 === "ignore" ? "ignored" : "external";
-  return "external";
-}
-function byStanding(policy, tools) {
-  const ai = tools.filter((seen) => standingOf(policy, seen) !== "ignored");
-  return { ai, external: ai.filter((seen) => standingOf(policy, seen) === "external") };
-}
-function groupRule(policy, group2, tools, reviewed) {
-  const { ai, external } = byStanding(policy, tools);
-  return {
-    forbidden: group2.forbid === "any-ai" ? ai : group2.forbid === "external" ? external : [],
-    needsReview: reviewed === false && group2.requireReview
-  };
-}
-function judge(policy, touched, tools, reviewed) {
-  const findings = [];
-  const { ai } = byStanding(policy, tools);
-  const approvals = policy.review.approvals;
-  for (const { group: name, paths } of touched.groups) {
-    if (paths.length === 0) continue;
-    const group2 = policy.groups.find((candidate) => candidate.name === name);
-    const { forbidden, needsReview } = groupRule(policy, group2, tools, reviewed);
-    if (forbidden.length > 0) {
-      findings.push({
-        rule: "external-ai",
-        group: name,
-        forbid: group2.forbid,
-        paths,
-        tools: forbidden.map((seen) => seen.tool),
-        evidence: forbidden.map((seen) => `${seen.tool} (${seen.evidence[0]})`).join("; "),
-        fix: fixFor("external-ai", { forbid: group2.forbid, approvals })
-      });
-    }
-    if (needsReview) {
-      findings.push({
-        rule: "missing-review",
-        group: name,
-        forbid: group2.forbid,
-        paths,
-        tools: ai.map((seen) => seen.tool),
-        evidence: "no human review counts",
-        fix: fixFor("missing-review", { approvals })
-      });
-    }
-  }
-  return findings;
-}
-function findingMessage(finding) {
-  const fix = `Fix: ${finding.fix.charAt(0).toUpperCase()}${finding.fix.slice(1)}`;
-  if (finding.rule === "missing-review")
-    return `Protected group "${finding.group}" needs a human review and none counts for this commit. ${fix}`;
-  const what = finding.forbid === "any-ai" ? "AI tools" : "outside AI tools";
-  return `Protected group "${finding.group}" forbids ${what}; this commit carries ${finding.evidence}. ${fix}`;
-}
 
 // src/audit/in-toto.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -58807,6 +59721,7 @@ function buildStatement(input2) {
 }
 
 // src/audit/head.ts
+init_judge();
 init_errors();
 
 // src/git/blame.ts
@@ -59003,877 +59918,9 @@ function catFileBatch(repo, oids, env2) {
   });
 }
 
-// src/policy/evaluate.ts
-init_catalog2();
-
-// src/core/detect.ts
-init_catalog2();
-
-// src/core/signatures.ts
-init_catalog2();
-
-// src/core/models.ts
-init_catalog2();
-var familyNames = modelFamilies.flatMap((family) => family.names.map((name) => ({ name, provider: family.provider }))).sort((a, b) => b.name.length - a.name.length);
-var ROUTE_PREFIX = /^(?:[a-z0-9_.-]+\/)+/;
-var VENDOR_DOT_PREFIX = /^(?:(?:us|eu|apac|global)\.)?(?:anthropic|amazon|meta|mistral|deepseek|qwen|openai|google)\./;
-var BEDROCK_VERSION = /(?:-v\d+)?:\d+$/;
-var CONTEXT_NOTE = /\s*(?:\([^)]*\)|\[[^\]]*\])\s*$/;
-var SNAPSHOT_DATE = /(?:[-@](?:20\d{6}|20\d{2}-\d{2}-\d{2}))$/;
-var CLAUDE_FAMILY = /^(?:claude-)?(opus|sonnet|haiku|fable)-(\d+(?:[.-]\d+)*)(.*)$/;
-var CLAUDE_VERSION_FIRST = /^claude-(\d+(?:[.-]\d+)?)-(opus|sonnet|haiku)(.*)$/;
-function slug(text3) {
-  let id = text3.trim().toLowerCase();
-  while (CONTEXT_NOTE.test(id)) id = id.replace(CONTEXT_NOTE, "");
-  id = id.replace(ROUTE_PREFIX, "").replace(VENDOR_DOT_PREFIX, "").replace(BEDROCK_VERSION, "").replace(/[\s_]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
-  return id.replace(SNAPSHOT_DATE, "");
-}
-function claudeId(id) {
-  const versionFirst = CLAUDE_VERSION_FIRST.exec(id);
-  if (versionFirst && Number.parseInt(versionFirst[1], 10) >= 4) {
-    id = `claude-${versionFirst[2]}-${versionFirst[1]}${versionFirst[3]}`;
-  }
-  const family = CLAUDE_FAMILY.exec(id);
-  if (family) id = `claude-${family[1]}-${family[2]}${family[3]}`;
-  return id.startsWith("claude") ? id.replace(/(\d)\.(?=\d)/g, "$1-") : id;
-}
-function familySpelling(id) {
-  return id.replace(/^qwen-(?=\d)/, "qwen").replace(/^(gpt|glm|grok|kimi)(?=\d)/, "$1-");
-}
-function providerOfModel(id) {
-  for (const { name, provider: provider2 } of familyNames) {
-    if (!id.startsWith(name)) continue;
-    const next = id.charAt(name.length);
-    if (next === "" || next === "-" || next === "." || /\d/.test(next)) return provider2;
-  }
-  return void 0;
-}
-var MODEL_PART = /^(?:v?\d[\w.]*|[a-z]\d[\w.]*|opus|sonnet|haiku|fable|pro|flash|lite|mini|nano|max|plus|turbo|preview|coder|codex|instruct|thinking|high|low|medium|latest|exp)$/i;
-function findModel(text3) {
-  if (!/\d/.test(text3)) return void 0;
-  const words = text3.split(/[\s,;:()<>[\]]+/).filter(Boolean);
-  for (let i = 0; i < words.length; i += 1) {
-    if (!canonicalModel(words[i])?.provider) continue;
-    let end = i + 1;
-    while (end < words.length && MODEL_PART.test(words[end])) end += 1;
-    const written = words.slice(i, end).join(" ");
-    if (!/\d/.test(written)) continue;
-    return canonicalModel(written);
-  }
-  return void 0;
-}
-function canonicalModel(text3) {
-  const base = slug(text3);
-  if (!base) return void 0;
-  const id = familySpelling(claudeId(base));
-  const provider2 = providerOfModel(id);
-  return provider2 ? { id, provider: provider2 } : { id };
-}
-
-// src/core/signatures.ts
-var IDENTITY_CACHE_LIMIT = 1e4;
-var compiled = /* @__PURE__ */ new WeakMap();
-function matchersFor(catalog) {
-  let m = compiled.get(catalog);
-  if (!m) {
-    m = compile(catalog);
-    compiled.set(catalog, m);
-  }
-  return m;
-}
-function pushTo(map2, key, value) {
-  const list = map2.get(key);
-  if (list) list.push(value);
-  else map2.set(key, [value]);
-}
-function compile(catalog) {
-  const m = {
-    aliases: [],
-    longestAlias: 0,
-    domains: /* @__PURE__ */ new Map(),
-    vendorDomains: /* @__PURE__ */ new Map(),
-    modelFromName: /* @__PURE__ */ new Map(),
-    emails: /* @__PURE__ */ new Map(),
-    emailGlobs: [],
-    githubLogins: /* @__PURE__ */ new Map(),
-    names: [],
-    toolTrailers: /* @__PURE__ */ new Map(),
-    claims: new Map(claimTrailers.map((claim2) => [claim2.key.toLowerCase(), claim2])),
-    identityKeys: new Set(identityTrailers.map((key) => key.toLowerCase())),
-    subjectPrefixes: [],
-    branches: [],
-    footers: /* @__PURE__ */ new Map(),
-    env: [],
-    shadows: [],
-    identityCache: /* @__PURE__ */ new Map()
-  };
-  const aliasKeys = /* @__PURE__ */ new Map();
-  for (const def of catalog.tools) {
-    const tool = def.id;
-    for (const alias of [def.id, def.name, ...def.aliases]) {
-      const key = normalizeName(alias);
-      if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
-    }
-    m.domains.set(tool, def.domains);
-    for (const domain2 of def.domains) pushTo(m.vendorDomains, domain2.toLowerCase(), tool);
-    if (def.modelFromName) {
-      const { pattern, slug: slug2 } = def.modelFromName;
-      m.modelFromName.set(tool, { pattern: new RegExp(pattern, "i"), slug: slug2 });
-    }
-    for (const sig of def.emails) {
-      const provenance = sig;
-      if (sig.email.includes("*")) {
-        m.emailGlobs.push({ pattern: globToRegExp(sig.email), tool, provenance });
-      } else {
-        const namePattern = sig.namePattern ? new RegExp(sig.namePattern, "i") : void 0;
-        pushTo(m.emails, sig.email.toLowerCase(), { tool, namePattern, provenance });
-      }
-    }
-    for (const account of def.github) {
-      m.githubLogins.set(account.login.toLowerCase(), { tool, provenance: account });
-    }
-    for (const sig of def.names) {
-      m.names.push({ pattern: new RegExp(sig.pattern, "i"), tool, provenance: sig });
-    }
-    for (const sig of def.trailers) {
-      const values = sig.values && new Set(sig.values.map((v) => v.toLowerCase()));
-      pushTo(m.toolTrailers, sig.key.toLowerCase(), { tool, values, provenance: sig });
-    }
-    for (const sig of def.subjectPrefixes)
-      m.subjectPrefixes.push({ text: sig.text.toLowerCase(), tool, provenance: sig });
-    for (const sig of def.branches)
-      m.branches.push({ prefix: sig.prefix.toLowerCase(), tool, provenance: sig });
-    for (const sig of def.footers) m.footers.set(sig.text.toLowerCase(), { tool, provenance: sig });
-    for (const sig of def.env) m.env.push({ sig, tool });
-    if (def.envShadows) {
-      m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
-    }
-  }
-  m.aliases = [...aliasKeys].map(([key, tool]) => ({ key, tool })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  m.longestAlias = m.aliases[0]?.key.length ?? 0;
-  return m;
-}
-function globToRegExp(glob2) {
-  const body = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-  return new RegExp(`^${body}$`, "i");
-}
-function normalizeName(text3) {
-  return text3.toLowerCase().replace(/[\s_-]/g, " ");
-}
-var LETTER = new RegExp("\\p{L}", "u");
-function resolvePrefix(m, text3) {
-  const norm = normalizeName(text3.slice(0, m.longestAlias + 2));
-  for (const { key, tool } of m.aliases) {
-    if (!norm.startsWith(key)) continue;
-    const next = norm.charAt(key.length);
-    if (next && LETTER.test(next) && !(next === "v" && /\d/.test(norm.charAt(key.length + 1)))) {
-      continue;
-    }
-    return { tool, rest: text3.slice(key.length) };
-  }
-  return void 0;
-}
-var MODEL_WORDS = /\b(?:opus|sonnet|haiku|gpt|gemini|flash|codex|grok|llama|qwen|deepseek|mistral|devstral|kimi|glm|o\d)\b/i;
-function looksLikeModel(text3) {
-  return /\d/.test(text3) || MODEL_WORDS.test(text3);
-}
-var NAME_SUFFIX = /^(?:(?:ai|agent|bot|assistant|cli|code|ide|app|developer|coding agent|\[bot\])(?:\s+|$))+$/i;
-function slugModel(prefix, text3) {
-  const slug2 = text3.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return prefix + slug2;
-}
-function modelAfter(m, tool, text3, rest) {
-  const own2 = m.modelFromName.get(tool);
-  const ownMatch = own2?.pattern.exec(text3.trim());
-  if (ownMatch?.groups?.model) {
-    return own2?.slug ? slugModel(own2.slug, ownMatch.groups.model) : ownMatch.groups.model.trim();
-  }
-  const colon = /^\s*:\s*([^,;]+)/.exec(rest);
-  if (colon) return findModel(colon[1])?.id ?? colon[1].trim().split(/\s/, 1)[0];
-  const paren = /^\s*\(([^)]+)\)/.exec(rest);
-  if (paren && looksLikeModel(paren[1])) return paren[1].trim();
-  if (rest.startsWith("-")) {
-    const token = /^[^\s,;:()]+/.exec(text3.trim())?.[0] ?? "";
-    if (/\d/.test(token) && looksLikeModel(token)) return token;
-  }
-  return /^\s+([a-z][\w.]*-[\w.-]*\d[\w.-]*)(?:\s|$)/i.exec(rest)?.[1];
-}
-function resolveWholeName(m, name) {
-  const hit = resolvePrefix(m, name);
-  if (!hit) return void 0;
-  const rest = hit.rest.trim();
-  const model = modelAfter(m, hit.tool, name, hit.rest);
-  if (rest === "" || NAME_SUFFIX.test(rest)) return { tool: hit.tool, model, withModel: false };
-  if (model !== void 0) {
-    const parenOnly = /^\([^)]*\)$/.test(rest);
-    return { tool: hit.tool, model, withModel: parenOnly || !/^\(/.test(rest) };
-  }
-  return void 0;
-}
-var GITHUB_NOREPLY = /^(?:[^@+]*\+)?([^@+]+)@users\.noreply\.github\.com$/;
-function domainOf(email3) {
-  return email3.slice(email3.lastIndexOf("@") + 1);
-}
-function atDomain(email3, domains) {
-  const domain2 = domainOf(email3);
-  return domains.some((d) => domain2 === d || domain2.endsWith(`.${d}`));
-}
-function classifyIdentity(m, name, email3) {
-  let names = m.identityCache.get(email3);
-  const cached2 = names?.get(name);
-  if (cached2 !== void 0) return cached2 ?? void 0;
-  const result = classifyUncached(m, name.trim(), email3.trim().toLowerCase());
-  if (!names) {
-    if (m.identityCache.size >= IDENTITY_CACHE_LIMIT) m.identityCache.clear();
-    names = /* @__PURE__ */ new Map();
-    m.identityCache.set(email3, names);
-  }
-  names.set(name, result ?? null);
-  return result;
-}
-function classifyUncached(m, name, email3) {
-  for (const entry of m.emails.get(email3) ?? []) {
-    if (!entry.namePattern || entry.namePattern.test(name)) {
-      const hit = resolvePrefix(m, name);
-      const model = (hit && modelAfter(m, entry.tool, name, hit.rest)) ?? findModel(name)?.id;
-      return { tool: entry.tool, model, provenance: entry.provenance };
-    }
-  }
-  for (const glob2 of m.emailGlobs) {
-    if (glob2.pattern.test(email3)) return { tool: glob2.tool, provenance: glob2.provenance };
-  }
-  const login = GITHUB_NOREPLY.exec(email3)?.[1];
-  const byLogin = login && m.githubLogins.get(login);
-  if (byLogin) return byLogin;
-  const byName = resolveWholeName(m, name);
-  if (byName && (!email3 || byName.withModel || toolAddress(m, byName.tool, email3))) {
-    return withoutFlag(byName);
-  }
-  const lowerName = name.toLowerCase();
-  if (lowerName.endsWith("[bot]")) {
-    const byBotName = m.githubLogins.get(lowerName);
-    if (byBotName) return byBotName;
-  }
-  for (const sig of m.names) {
-    if (sig.pattern.test(name)) return { tool: sig.tool, provenance: sig.provenance };
-  }
-  return classifyGeneric(m, name, email3, login);
-}
-function toolAddress(m, tool, email3) {
-  return atDomain(email3, m.domains.get(tool) ?? []) && TOOL_LOCAL_PART.test(email3.slice(0, email3.lastIndexOf("@")));
-}
-var TOOL_LOCAL_PART = /^(?:no-?reply|agent|bot|ai|assistant|[a-z0-9.]+-agent|agent-[a-z0-9.]+)$/;
-var AGENT_LOGIN = /^[a-z0-9][a-z0-9-]*-(?:agent|dev-ai)(?:\[bot\])?$|^[a-z0-9][a-z0-9-]*-ai\[bot\]$/;
-var BOT_ADDRESSES = new Set(knownBots.flatMap((bot) => bot.email ? [bot.email] : []));
-function classifyGeneric(m, name, email3, login) {
-  const agentAccount = login ?? (name.toLowerCase().endsWith("[bot]") ? name.toLowerCase() : "");
-  if (AGENT_LOGIN.test(agentAccount)) return { tool: UNKNOWN_TOOL, model: findModel(name)?.id };
-  const at = email3.lastIndexOf("@");
-  if (at > 0 && TOOL_LOCAL_PART.test(email3.slice(0, at)) && !BOT_ADDRESSES.has(email3)) {
-    const tools = m.vendorDomains.get(domainOf(email3));
-    if (tools) {
-      return { tool: tools.length === 1 ? tools[0] : UNKNOWN_TOOL, model: findModel(name)?.id };
-    }
-  }
-  const model = findModel(name);
-  if (model?.provider && model.id === canonicalModel(name)?.id) {
-    return { tool: UNKNOWN_TOOL, model: model.id };
-  }
-  return void 0;
-}
-function withoutFlag(match) {
-  return match.model === void 0 ? { tool: match.tool } : { tool: match.tool, model: match.model };
-}
-
-// src/core/git-ai.ts
-var SCHEMA = /^authorship\/3\./;
-var ENTRY = /^\s+(\S+)\s+(\S+)\s*$/;
-function countLines(ranges) {
-  let total = 0;
-  for (const part of ranges.split(",")) {
-    const [from, to] = part.split("-").map((n) => Number.parseInt(n, 10));
-    if (Number.isNaN(from)) continue;
-    total += Number.isNaN(to ?? NaN) ? 1 : Math.max(0, to - from + 1);
-  }
-  return total;
-}
-function records(value) {
-  return value && typeof value === "object" ? value : {};
-}
-function parseGitAiNote(note) {
-  const split = note.search(/^---\s*$/m);
-  if (split < 0) return [];
-  let metadata;
-  try {
-    metadata = JSON.parse(note.slice(note.indexOf("\n", split) + 1));
-  } catch {
-    return [];
-  }
-  if (typeof metadata.schema_version !== "string" || !SCHEMA.test(metadata.schema_version)) {
-    return [];
-  }
-  const agents = { ...records(metadata.prompts), ...records(metadata.sessions) };
-  const byAgent = /* @__PURE__ */ new Map();
-  let file2 = "";
-  for (const line2 of note.slice(0, split).split("\n")) {
-    const entry = ENTRY.exec(line2);
-    if (!entry) {
-      if (line2.trim()) file2 = line2.trim();
-      continue;
-    }
-    const key = entry[1];
-    if (key.startsWith("h_")) continue;
-    const agent = agents[key.split("::", 1)[0]]?.agent_id;
-    if (!agent || typeof agent.tool !== "string" || !agent.tool) continue;
-    const model = typeof agent.model === "string" && agent.model ? agent.model : void 0;
-    const id = `${agent.tool}\0${model ?? ""}`;
-    const found = byAgent.get(id) ?? { tool: agent.tool, model, lines: 0, files: [] };
-    found.lines += countLines(entry[2]);
-    if (file2 && !found.files.includes(file2)) found.files.push(file2);
-    byAgent.set(id, found);
-  }
-  return [...byAgent.values()].filter((found) => found.lines > 0);
-}
-
-// src/core/detect.ts
-var provenances = /* @__PURE__ */ new WeakMap();
-var SignalSet = class {
-  constructor(catalog) {
-    this.catalog = catalog;
-  }
-  catalog;
-  list = [];
-  add(tool, kind, evidence, model, provenance) {
-    for (const s of this.list) {
-      if (s.tool === tool && s.kind === kind && s.evidence === evidence) return;
-    }
-    const ref = model ? canonicalModel(model) : void 0;
-    const provider2 = ref?.provider ?? this.catalog.get(tool)?.provider;
-    const signal = { tool, kind, evidence };
-    if (ref) signal.model = ref.id;
-    if (provider2) signal.provider = provider2;
-    if (provenance) provenances.set(signal, provenance);
-    this.list.push(signal);
-  }
-};
-var LINE_LEAD = /^[\s*+>-]+/;
-var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
-var PERSON = /^(.*?)\s*<([^<>@]*@[^<>]*)>/;
-var FOOTER = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)?(?:generated|created|co-created|made|built|written|authored|coded)\s+(?:with|by|using|in)\s+(.+)$/iu;
-var FOOTER_TAIL = /^(?:\s*$|\s*[([,.;:!&+]|\s+[—–-]\s|\s+(?:via|using)\b)/iu;
-var MERGE_SUBJECT = /^Merge (?:pull request #\d+ from [^\s/]+\/(\S+)|branch '([^']+)'|remote-tracking branch '[^'/]+\/([^']+)')/;
-var MAX_CLAIM_VALUE = 512;
-var MESSAGE_LINES = /\n|\\n/;
-var VIA = /^(.*?)\s+via\s+(.+)$/i;
-var NO_TOOL = /* @__PURE__ */ new Set(["none", "no", "n/a", "na", "nothing", "false", "human", "-"]);
-var NON_AI = new Set(nonAiTools);
-function detectCommit(input2, catalog) {
-  const m = matchersFor(catalog);
-  const out = new SignalSet(catalog);
-  let subjectSeen = false;
-  for (const raw of input2.message.split(MESSAGE_LINES)) {
-    const line2 = raw.replace(LINE_LEAD, "").trimEnd();
-    if (!line2) continue;
-    if (!subjectSeen) {
-      subjectSeen = true;
-      const lower = line2.toLowerCase();
-      for (const prefix of m.subjectPrefixes) {
-        if (lower.startsWith(prefix.text))
-          out.add(prefix.tool, "footer", line2, void 0, prefix.provenance);
-      }
-      const merged = MERGE_SUBJECT.exec(line2);
-      if (merged) detectBranch(m, merged[1] ?? merged[2] ?? merged[3], "merged branch", out);
-    }
-    const trailer = TRAILER_LINE.exec(line2);
-    if (trailer && trailer[2]) {
-      detectTrailer(m, trailer[1].toLowerCase(), trailer[2].trim(), line2, out);
-      continue;
-    }
-    detectFooter(m, line2, out);
-  }
-  detectIdentity(m, "author", input2.author, out);
-  const { author, committer } = input2;
-  if (committer.name !== author.name || committer.email !== author.email) {
-    detectIdentity(m, "committer", committer, out);
-  }
-  if (input2.branch) detectBranch(m, input2.branch, "branch", out);
-  if (input2.aiNote) detectGitAiNote(m, input2.aiNote, out);
-  return out.list;
-}
-var GIT_AI_NOTE = {
-  source: "Git AI Standard v3.0.0 authorship note (refs/notes/ai) written by git-ai"
-};
-function detectGitAiNote(m, note, out) {
-  for (const found of parseGitAiNote(note)) {
-    const tool = resolvePrefix(m, found.tool)?.tool ?? UNKNOWN_TOOL;
-    const files = found.files.length > 3 ? `${found.files.slice(0, 3).join(", ")}, \u2026` : found.files.join(", ");
-    const lines = `${found.lines} line${found.lines === 1 ? "" : "s"}`;
-    const evidence = `git-ai note: ${found.tool}${found.model ? ` (${found.model})` : ""} wrote ${lines}${files ? ` in ${files}` : ""}`;
-    out.add(tool, "note", evidence, found.model, GIT_AI_NOTE);
-  }
-}
-function detectTrailer(m, key, value, line2, out) {
-  let matched = false;
-  for (const spec of m.toolTrailers.get(key) ?? []) {
-    if (!spec.values || spec.values.has(value.toLowerCase())) {
-      out.add(spec.tool, "trailer", line2, void 0, spec.provenance);
-      matched = true;
-    }
-  }
-  const claim2 = m.claims.get(key);
-  const isIdentityKey = m.identityKeys.has(key);
-  if (!claim2 && !isIdentityKey || value.length > MAX_CLAIM_VALUE) return;
-  const person = PERSON.exec(value);
-  if (person) {
-    const identity2 = classifyIdentity(m, person[1], person[2]);
-    if (identity2) out.add(identity2.tool, "trailer", line2, identity2.model, identity2.provenance);
-    const byName = !identity2 && claim2 ? resolveWholeName(m, person[1].trim()) : void 0;
-    if (byName) out.add(byName.tool, "trailer", line2, byName.model, claim2);
-    return;
-  }
-  if (isIdentityKey) {
-    const hit = resolveWholeName(m, value);
-    if (hit) out.add(hit.tool, "trailer", line2, hit.model);
-    return;
-  }
-  if (claim2 && !matched) detectClaimValue(m, claim2, value, line2, out);
-}
-function detectClaimValue(m, claim2, value, line2, out) {
-  const words = [...value.matchAll(/[^\s,;]+/g)];
-  const first = (words[0]?.[0] ?? "").toLowerCase();
-  if (NO_TOOL.has(first.replace(/[.!]+$/, ""))) return;
-  if (NON_AI.has(first.replace(/[:(].*$/, "").replace(/[.,]+$/, ""))) {
-    for (const word of words.slice(1)) {
-      const hit2 = resolvePrefix(m, value.slice(word.index));
-      if (hit2) {
-        out.add(hit2.tool, "trailer", line2, modelAfter(m, hit2.tool, word[0], hit2.rest), claim2);
-        return;
-      }
-    }
-    return;
-  }
-  const via = VIA.exec(value);
-  const runner = via && resolvePrefix(m, via[2]);
-  if (via && runner) {
-    out.add(runner.tool, "trailer", line2, findModel(via[1])?.id, claim2);
-    return;
-  }
-  const hit = resolvePrefix(m, value);
-  if (hit) {
-    const model2 = modelAfter(m, hit.tool, value, hit.rest) ?? findModel(hit.rest)?.id;
-    out.add(hit.tool, "trailer", line2, model2, claim2);
-    return;
-  }
-  const model = findModel(value);
-  if (model || claim2.unmapped === "unknown") {
-    out.add(UNKNOWN_TOOL, "trailer", line2, model?.id, claim2);
-  }
-}
-var ASSISTANCE = /^(?:the\s+)?(?:assistance|help)\s+(?:of|from)\s+/i;
-var ROBOT = "\u{1F916}";
-function detectFooter(m, line2, out) {
-  const footer = FOOTER.exec(line2);
-  if (!footer) return;
-  const target = footer[1].replace(ASSISTANCE, "");
-  const documented = m.footers.get(line2.toLowerCase());
-  const link = /^\[([^\]]+)\]\(/.exec(target);
-  const named = link && resolveWholeName(m, link[1]);
-  const hit = !link ? resolvePrefix(m, target) : void 0;
-  if (named) {
-    out.add(named.tool, "footer", line2, named.model, footerProvenance(documented, named.tool));
-  } else if (hit && (FOOTER_TAIL.test(hit.rest) || NAME_SUFFIX.test(hit.rest.trim()))) {
-    const model = modelAfter(m, hit.tool, target, hit.rest);
-    out.add(hit.tool, "footer", line2, model, footerProvenance(documented, hit.tool));
-  } else if (line2.startsWith(ROBOT) && /^generated\b/i.test(line2.slice(ROBOT.length).trim())) {
-    out.add(UNKNOWN_TOOL, "footer", line2, findModel(target)?.id);
-  }
-}
-function footerProvenance(documented, tool) {
-  return documented?.tool === tool ? documented.provenance : void 0;
-}
-function detectIdentity(m, role, identity2, out) {
-  const hit = classifyIdentity(m, identity2.name, identity2.email);
-  if (hit) {
-    const evidence = `${role}: ${identity2.name} <${identity2.email}>`;
-    out.add(hit.tool, "identity", evidence, hit.model, hit.provenance);
-  }
-}
-function detectBranch(m, branch, label, out) {
-  const name = branch.replace(/^refs\/heads\//, "").replace(/^refs\/remotes\/[^/]+\//, "");
-  const lower = name.toLowerCase();
-  for (const sig of m.branches) {
-    if (lower.startsWith(sig.prefix))
-      out.add(sig.tool, "branch", `${label}: ${name}`, void 0, sig.provenance);
-  }
-}
-var BOT_EMAILS = new Set(knownBots.flatMap((bot) => bot.email ? [bot.email] : []));
-var BOT_NAMES = new Set(knownBots.flatMap((bot) => bot.name ? [bot.name] : []));
-function isAiOrBotIdentity(identity2, catalog) {
-  const name = identity2.name.trim().toLowerCase();
-  const email3 = identity2.email.trim().toLowerCase();
-  return classifyIdentity(matchersFor(catalog), identity2.name, identity2.email) !== void 0 || name.endsWith("[bot]") || email3.endsWith("[bot]@users.noreply.github.com") || BOT_NAMES.has(name) || BOT_EMAILS.has(email3) || /^(?:no-?reply|do-?not-?reply)@/.test(email3) || /(?:^|[\s_-])bot$/.test(name);
-}
-
-// src/core/trailers.ts
-init_errors();
-var LF = 10;
-var CR = 13;
-var TAB = 9;
-var SPACE = 32;
-var COLON = 58;
-var DASH = 45;
-var SIGNED_OFF_BY = "Signed-off-by: ";
-var CHERRY_PICKED = "(cherry picked from commit ";
-var CUT_LINE = "------------------------ >8 ------------------------\n";
-function isSpace(code2) {
-  return code2 === SPACE || code2 === LF || code2 === TAB || code2 === CR;
-}
-function isAlnum(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122;
-}
-function nextLine(text3, pos) {
-  const newline = text3.indexOf("\n", pos);
-  return newline === -1 ? text3.length : newline + 1;
-}
-function lastLineStart(text3, len) {
-  if (len <= 1) return len - 1;
-  return text3.lastIndexOf("\n", len - 2) + 1;
-}
-function isBlankLine(text3, pos) {
-  for (let i = pos; i < text3.length; i++) {
-    const code2 = text3.charCodeAt(i);
-    if (code2 === LF) return true;
-    if (!isSpace(code2)) return false;
-  }
-  return true;
-}
-function trimmedSlice(text3, from, to) {
-  while (from < to && isSpace(text3.charCodeAt(from))) from++;
-  while (to > from && isSpace(text3.charCodeAt(to - 1))) to--;
-  return text3.slice(from, to);
-}
-function findSeparator(text3, pos, urlRule) {
-  let whitespaceFound = false;
-  for (let i = pos; i < text3.length; i++) {
-    const code2 = text3.charCodeAt(i);
-    if (code2 === COLON) {
-      if (urlRule && !whitespaceFound && text3.startsWith("//", i + 1)) return -1;
-      return i - pos;
-    }
-    if (!whitespaceFound && (isAlnum(code2) || code2 === DASH)) continue;
-    if (i !== pos && (code2 === SPACE || code2 === TAB)) {
-      whitespaceFound = true;
-      continue;
-    }
-    break;
-  }
-  return -1;
-}
-function scissorsLine(text3, commentChar) {
-  const pattern = `
-${commentChar} ${CUT_LINE}`;
-  if (text3.startsWith(pattern.slice(1))) return 0;
-  const found = text3.indexOf(pattern);
-  return found === -1 ? text3.length : found + 1;
-}
-function findLogMessageEnd(text3, divider, commentChar) {
-  const cutoff = scissorsLine(text3, commentChar);
-  let runStart = 0;
-  let inConflicts = false;
-  let pos = 0;
-  for (; pos < cutoff; pos = nextLine(text3, pos)) {
-    if (divider && text3.startsWith("---", pos) && isSpace(text3.charCodeAt(pos + 3))) break;
-    const code2 = text3.charCodeAt(pos);
-    if (text3.startsWith(commentChar, pos) || code2 === LF) {
-      if (!runStart) runStart = pos;
-    } else if (text3.startsWith("Conflicts:\n", pos)) {
-      inConflicts = true;
-      if (!runStart) runStart = pos;
-    } else if (inConflicts && code2 === TAB) {
-    } else if (runStart) {
-      runStart = 0;
-      inConflicts = false;
-    }
-  }
-  return runStart || pos;
-}
-function findTrailerStart(text3, len, commentChar, urlRule) {
-  let endOfTitle = 0;
-  while (endOfTitle < len) {
-    if (!text3.startsWith(commentChar, endOfTitle) && isBlankLine(text3, endOfTitle)) break;
-    endOfTitle = nextLine(text3, endOfTitle);
-  }
-  let onlySpaces = true;
-  let recognizedPrefix = false;
-  let trailerLines = 0;
-  let nonTrailerLines = 0;
-  let possibleContinuationLines = 0;
-  for (let pos = lastLineStart(text3, len); pos >= endOfTitle; pos = lastLineStart(text3, pos)) {
-    if (text3.startsWith(commentChar, pos)) {
-      nonTrailerLines += possibleContinuationLines;
-      possibleContinuationLines = 0;
-      continue;
-    }
-    if (isBlankLine(text3, pos)) {
-      if (onlySpaces) continue;
-      nonTrailerLines += possibleContinuationLines;
-      if (recognizedPrefix && trailerLines * 3 >= nonTrailerLines || trailerLines > 0 && nonTrailerLines === 0) {
-        return nextLine(text3, pos);
-      }
-      return len;
-    }
-    onlySpaces = false;
-    const first = text3.charCodeAt(pos);
-    if (text3.startsWith(SIGNED_OFF_BY, pos) || text3.startsWith(CHERRY_PICKED, pos)) {
-      trailerLines++;
-      possibleContinuationLines = 0;
-      recognizedPrefix = true;
-    } else if (isSpace(first)) {
-      possibleContinuationLines++;
-    } else if (findSeparator(text3, pos, urlRule) >= 1) {
-      trailerLines++;
-      possibleContinuationLines = 0;
-    } else {
-      nonTrailerLines += 1 + possibleContinuationLines;
-      possibleContinuationLines = 0;
-    }
-  }
-  return len;
-}
-function prepare(message, options, rewriting) {
-  const divider = options.divider ?? true;
-  const readsLikeGitLog = !divider && !rewriting;
-  const commentChar = options.commentChar ?? "#";
-  const urlRule = options.urlRule ?? true;
-  if (commentChar !== "#" && (commentChar === "" || /[\n\0]/.test(commentChar))) {
-    throw new UserError(`invalid comment string ${JSON.stringify(commentChar)}`);
-  }
-  let full = message;
-  const completeLine = (options.completeLine ?? true) && !readsLikeGitLog;
-  if (completeLine && full.length > 0 && full.charCodeAt(full.length - 1) !== LF) full += "\n";
-  const nul = full.indexOf("\0");
-  let text3 = nul === -1 ? full : full.slice(0, nul);
-  const rest = nul === -1 ? "" : full.slice(nul);
-  let base = 0;
-  if (readsLikeGitLog) {
-    base = subjectOffset(text3);
-    text3 = text3.slice(base);
-  }
-  const end = findLogMessageEnd(text3, divider, commentChar);
-  const start = findTrailerStart(text3, end, commentChar, urlRule);
-  return { text: text3, base, rest, start, end, commentChar, urlRule };
-}
-function subjectOffset(text3) {
-  let pos = 0;
-  while (pos < text3.length) {
-    const next = nextLine(text3, pos);
-    let i = pos;
-    while (i < next && isSpace(text3.charCodeAt(i))) i++;
-    if (i < next) break;
-    pos = next;
-  }
-  return pos;
-}
-function forEachEntry(prepared, visit3) {
-  const { text: text3, end, urlRule } = prepared;
-  let entryStart = -1;
-  let entryEnd = -1;
-  let separator = -1;
-  for (let pos = prepared.start; pos < end; ) {
-    const newline = text3.indexOf("\n", pos);
-    const next = newline === -1 || newline >= end ? end : newline + 1;
-    if (separator >= 1 && isSpace(text3.charCodeAt(pos))) {
-      entryEnd = next;
-    } else {
-      if (entryStart !== -1) visit3(entryStart, entryEnd, separator);
-      entryStart = pos;
-      entryEnd = next;
-      separator = findSeparator(text3, pos, urlRule);
-    }
-    pos = next;
-  }
-  if (entryStart !== -1) visit3(entryStart, entryEnd, separator);
-}
-function unfold(value) {
-  let newline = value.indexOf("\n");
-  if (newline === -1) return value;
-  let out = "";
-  let from = 0;
-  while (newline !== -1) {
-    out += value.slice(from, newline) + " ";
-    from = newline + 1;
-    while (from < value.length && isSpace(value.charCodeAt(from))) from++;
-    newline = value.indexOf("\n", from);
-  }
-  out += value.slice(from);
-  return trimmedSlice(out, 0, out.length);
-}
-function parseTrailers(message, options = {}) {
-  const prepared = prepare(message, options, false);
-  const { text: text3, commentChar } = prepared;
-  const trailers = [];
-  forEachEntry(prepared, (start, end, separator) => {
-    if (separator < 1 || text3.startsWith(commentChar, start)) return;
-    trailers.push({
-      key: trimmedSlice(text3, start, start + separator),
-      value: unfold(trimmedSlice(text3, start + separator + 1, end))
-    });
-  });
-  return trailers;
-}
-
-// src/policy/evaluate.ts
-function catalogFor(policy) {
-  return createCatalog(policy.tools);
-}
-function parseIdentity(value) {
-  const match = /^(.*?)\s*<([^<>]*)>\s*$/.exec(value);
-  return match ? { name: match[1].trim(), email: match[2].trim() } : { name: value.trim(), email: "" };
-}
-function modelsOf(tools) {
-  const signals = tools.flatMap((t) => t.signals);
-  const providers = [...new Set(signals.flatMap((s) => s.provider ? [s.provider] : []))];
-  const models = [...new Set(signals.flatMap((s) => s.model ? [s.model] : []))];
-  return {
-    ...providers.length ? { providers } : {},
-    ...models.length ? { models } : {}
-  };
-}
-var sameText = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
-function loginOfEmail(email3) {
-  return /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email3)?.[1];
-}
-function onAllowlist(allowlist, identity2) {
-  if (allowlist.length === 0) return true;
-  const login = identity2.login ?? (identity2.email ? loginOfEmail(identity2.email) : void 0);
-  return allowlist.some(
-    (entry) => entry.includes("@") ? !!identity2.email && sameText(entry, identity2.email) : !!login && sameText(entry, login)
-  );
-}
-function createEvaluator(options) {
-  const { policy, catalog, pull, now } = options;
-  const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
-  const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : void 0;
-  const violations = [];
-  let commits = 0;
-  function toolsOf(commit) {
-    const signals = [...detectCommit(commit, catalog), ...options.extraSignals?.(commit) ?? []];
-    const byTool = /* @__PURE__ */ new Map();
-    for (const signal of signals) {
-      const list = byTool.get(signal.tool);
-      if (list) list.push(signal);
-      else byTool.set(signal.tool, [signal]);
-    }
-    return [...byTool].map(([tool, toolSignals]) => {
-      const providers = [...new Set(toolSignals.flatMap((s) => s.provider ? [s.provider] : []))];
-      return {
-        tool,
-        standing: standingOf(policy, { tool, providers }),
-        providers,
-        signals: toolSignals
-      };
-    });
-  }
-  function reviewOf(commit) {
-    const notes = [];
-    let reviewed = false;
-    for (const trailer of parseTrailers(commit.message, { divider: false })) {
-      if (!reviewKeys.includes(trailer.key.toLowerCase())) continue;
-      const reviewer = parseIdentity(trailer.value);
-      const line2 = `${trailer.key}: ${trailer.value}`;
-      const isAuthor = [commit.author, commit.committer].some(
-        (person) => reviewer.email !== "" && sameText(reviewer.email, person.email) || sameText(reviewer.name, person.name)
-      );
-      if (reviewer.email === "") notes.push(`${line2} \u2014 ignored: no <email>`);
-      else if (isAuthor)
-        notes.push(`${line2} \u2014 ignored: the author or committer cannot review their own commit`);
-      else if (isAiOrBotIdentity(reviewer, catalog))
-        notes.push(`${line2} \u2014 ignored: an AI or bot identity`);
-      else if (!onAllowlist(policy.review.reviewers, reviewer))
-        notes.push(`${line2} \u2014 ignored: not on review.reviewers`);
-      else {
-        notes.push(`${line2} \u2014 counts`);
-        reviewed = true;
-      }
-    }
-    if (approval) {
-      notes.push(`approving pull request review by @${approval} \u2014 counts`);
-      reviewed = true;
-    }
-    return { reviewed, notes };
-  }
-  function pathsOf(commit) {
-    return new Set(
-      commit.files.flatMap((file2) => file2.oldPath ? [file2.oldPath, file2.path] : [file2.path])
-    );
-  }
-  function judgeCommit(commit, complete) {
-    const touched = touchedGroups(policy, { sha: commit.sha, paths: pathsOf(commit) }, now);
-    const judged = complete || touched.groups.some((group2) => group2.paths.length > 0);
-    const tools = judged ? toolsOf(commit) : [];
-    const review = judged ? reviewOf(commit) : { reviewed: false, notes: [] };
-    const verdict = {
-      sha: commit.sha,
-      tools,
-      groups: touched.groups,
-      review,
-      violations: []
-    };
-    if (touched.exemption !== void 0) {
-      verdict.exemption = touched.exemption;
-      return verdict;
-    }
-    const seen = tools.map(({ tool, providers, signals }) => ({
-      tool,
-      providers,
-      evidence: signals.map((signal) => signal.evidence)
-    }));
-    verdict.violations = judge(policy, touched, seen, review.reviewed).map(
-      (finding) => ({
-        sha: commit.sha,
-        rule: finding.rule,
-        group: finding.group,
-        paths: finding.paths,
-        tools: finding.tools,
-        ...modelsOf(tools.filter((t) => finding.tools.includes(t.tool))),
-        message: findingMessage(finding)
-      })
-    );
-    return verdict;
-  }
-  return {
-    /** Judges one commit and keeps only its violations, so memory stays bounded over long histories. */
-    add(commit) {
-      commits += 1;
-      violations.push(...judgeCommit(commit, false).violations);
-    },
-    /** Everything seen in one commit, and the verdict (`trailguard explain`). */
-    explain(commit) {
-      return judgeCommit(commit, true);
-    },
-    report() {
-      return { ok: violations.length === 0, commits, violations };
-    }
-  };
-}
-function approvingReviewer(pull, policy) {
-  const latest = /* @__PURE__ */ new Map();
-  const ordered = [...pull.reviews].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  for (const review of ordered) {
-    if (review.state === "COMMENTED" || review.state === "PENDING") continue;
-    latest.set(review.login.toLowerCase(), review);
-  }
-  for (const review of latest.values()) {
-    if (review.state !== "APPROVED" || review.isBot) continue;
-    if (sameText(review.login, pull.author)) continue;
-    if (policy.review.dismissStale && review.commitId !== pull.headSha) continue;
-    if (!onAllowlist(policy.review.reviewers, { login: review.login })) continue;
-    return review.login;
-  }
-  return void 0;
-}
-
 // src/audit/classify.ts
+init_evaluate();
+init_judge();
 function createClassifier(policy, now) {
   const evaluator = createEvaluator({ policy, catalog: catalogFor(policy), now });
   return (commit) => {
@@ -60580,8 +60627,13 @@ import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
 
 // src/audit/scan.ts
-import { basename as basename4 } from "node:path";
+init_evaluate();
 init_exec();
+import { basename as basename4 } from "node:path";
+
+// src/audit/aggregate.ts
+init_evaluate();
+init_judge();
 
 // src/audit/directories.ts
 var PROBE2 = "probe";
@@ -62086,6 +62138,9 @@ async function reviewFacts(api, name, target, policy, {
   }
 }
 
+// src/report/summary.ts
+init_judge();
+
 // src/report/markdown.ts
 function escapeCell(text3) {
   return text3.replace(/[\\|`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
@@ -62198,6 +62253,7 @@ function fit(text3, limit, where) {
 
 // src/policy/check.ts
 init_errors();
+init_evaluate();
 async function runCheck(input2) {
   const evaluator = evaluatorFor(input2);
   for await (const commit of readHistory({ repo: input2.repo, revs: input2.revs, env: input2.env })) {

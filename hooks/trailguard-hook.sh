@@ -59,6 +59,7 @@ tg_hook_env=$tg_common_dir/trailguard/hook.env
 tg_post_commit_log=$tg_common_dir/trailguard/post-commit.log
 tg_editor_note=$tg_git_dir/trailguard/editor-trailers
 tg_assisted_head=$tg_git_dir/trailguard/assisted-head
+tg_policy_newer() { [ .github/trailguard.yml -nt "$tg_hook_env" ] || [ .trailguard.yml -nt "$tg_hook_env" ]; }
 # <<< generated state paths <<<
 
 # post-commit has work only when the agent ledger has entries or a note was left (the editor
@@ -176,6 +177,9 @@ tg_idle() {
   case $tg_hook in
     prepare-commit-msg)
       ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ] || return 1
+      # A policy edited since hook.env was written may name agent variables TG_EXTRA_ENV lacks:
+      # node reads it then, and brings hook.env up to date (once per policy change).
+      [ "$tg_hook_env_state" != ok ] || ! tg_policy_newer || return 1
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
         # After a commit with our trailers, node sees whether this one amends it (-m, -F).

@@ -10,6 +10,8 @@ import { currentRecord } from '../install/recover.js';
 import { InstallState } from '../state/install-record.js';
 import { renderStatus, type StatusView } from '../report/status.js';
 import { readLedger, summarizeLedger } from '../state/ledger.js';
+import { readHookEnv } from '../state/hook-env.js';
+import { checkHookEnv } from '../install/hook-env-check.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard status [--repo DIR] [--format text|json]
@@ -27,7 +29,9 @@ export const run: Verb = async (args, io) => {
   const { values } = parsed;
   const format = requireFormat('status', values.format, ['text', 'json'] as const);
   const facts = await installFacts(resolve(io.cwd, values.repo ?? '.'), io.env);
+  const hookEnvBefore = readHookEnv(facts.commonDir);
   const now = await trailersForNow(facts, { loadPolicy: workTreePolicyOrProblem });
+  const hookEnv = checkHookEnv(facts, hookEnvBefore, now.local.policy);
   const staged = new Set(touchedPaths(now.changes));
   const ledger = summarizeLedger(readLedger(facts.commonDir)).map((file) => ({
     ...file,
@@ -50,6 +54,7 @@ export const run: Verb = async (args, io) => {
       installed: record?.manager ?? null,
       reachable: hooks,
       ...(damaged.length ? { problem: damaged.join('; ') } : {}),
+      ...(record && hookEnv ? { hookEnv } : {}),
     },
   };
   io.stdout(

@@ -11,7 +11,9 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { gitMaybe } from '../git/exec.js';
 import { workTreePolicyOrProblem } from '../policy/load.js';
 import { policySourceText } from '../report/policy.js';
+import { readHookEnv } from '../state/hook-env.js';
 import { InstallState, type HookName, type InstallRecord } from '../state/install-record.js';
+import { checkHookEnv } from './hook-env-check.js';
 import { ENTRY_MARKER, runsOurHook } from './entry.js';
 import { sectionFor } from './git-config.js';
 import { JOB_NAME, lefthookConfig, lefthookLocalConfig } from './lefthook.js';
@@ -150,6 +152,8 @@ export async function diagnose(
   options: { guiPath?: string } = {},
 ): Promise<Finding[]> {
   const state = new InstallState(facts.commonDir);
+  // Before the policy is read: reading a changed policy brings hook.env up to date.
+  const hookEnvBefore = readHookEnv(facts.commonDir);
   const damaged: string[] = [];
   const record: InstallRecord | undefined = await currentRecord(facts, state, damaged, false);
   const findings: Finding[] = damaged.map((what) => ({
@@ -215,6 +219,8 @@ export async function diagnose(
         }
       : { ok: true, what: `policy: ${policySourceText(policy.policy.source)}` },
   );
+  const hookEnv = checkHookEnv(facts, hookEnvBefore, policy.policy);
+  if (hookEnv) findings.push(hookEnv);
   return findings;
 }
 

@@ -8,8 +8,7 @@
  * when pre-commit is used: it keeps running them, and the stanza is printed).
  */
 import { readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { agentEnvNames, createCatalog } from '../core/catalog.js';
-import { catalogFor } from '../policy/evaluate.js';
+import { extraAgentEnv } from '../policy/evaluate.js';
 import { workTreePolicyOrProblem } from '../policy/load.js';
 import { removeEntryLines } from './entry.js';
 import { installConfigHooks, removeSection } from './git-config.js';
@@ -121,11 +120,9 @@ export function detectManager(facts: InstallFacts): Detected {
 }
 
 /** Variables of the policy's own tools (tools.extra), for the shims' fast path. */
-async function extraAgentEnv(facts: InstallFacts): Promise<string[]> {
-  const builtin = new Set(agentEnvNames(createCatalog()));
+async function extraAgentEnvOf(facts: InstallFacts): Promise<string[]> {
   const { policy } = await workTreePolicyOrProblem(facts);
-  const catalog = policy ? catalogFor(policy) : createCatalog();
-  return agentEnvNames(catalog).filter((name) => !builtin.has(name));
+  return policy ? extraAgentEnv(policy) : [];
 }
 
 export async function installHooks(options: InstallOptions): Promise<InstallResult> {
@@ -164,7 +161,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
   state.writeHookEnv({
     cli: packageCli(),
     node: process.execPath,
-    extraEnv: await extraAgentEnv(facts),
+    extraEnv: await extraAgentEnvOf(facts),
   });
 
   switch (detected.manager) {

@@ -7,6 +7,7 @@
  */
 import { agentEnvNames, createCatalog, type Catalog } from '../core/catalog.js';
 import { signatureMarkers } from '../core/signature-markers.js';
+import { POLICY_FILES } from '../policy/load.js';
 import { SHARED_STATE, STATE_DIR, WORKTREE_STATE } from '../state/paths.js';
 
 export const BLOCK_START =
@@ -112,6 +113,12 @@ export function renderStateBlock(shim: string): string {
       used(key) ? `${shellName(key)}=$tg_git_dir/${STATE_DIR}/${name}` : '',
     ),
   ].filter(Boolean);
+  // hook.env older than a policy file (git runs hooks at the top of the work tree) may lack
+  // variables the policy's tools.extra names: test builtins, no process.
+  if (/\btg_policy_newer\b/.test(outside)) {
+    const tests = POLICY_FILES.map((file) => `[ ${file} -nt "$tg_hook_env" ]`).join(' || ');
+    lines.push(`tg_policy_newer() { ${tests}; }`);
+  }
   return [STATE_BLOCK_START, ...lines, STATE_BLOCK_END].join('\n');
 }
 

@@ -3,7 +3,7 @@
  * found, then the judge's findings as the report's violations. `trailguard check`, `explain`,
  * pre-push and the Action all judge through here.
  */
-import { createCatalog, type Catalog } from '../core/catalog.js';
+import { agentEnvNames, createCatalog, type Catalog } from '../core/catalog.js';
 import { detectCommit, isAiOrBotIdentity } from '../core/detect.js';
 import { parseTrailers } from '../core/trailers.js';
 import type {
@@ -27,6 +27,15 @@ import type { CompiledPolicy } from './types.js';
 /** The catalog a policy's tools make: the built-in tools, tools.extra, and which are internal. */
 export function catalogFor(policy: Pick<CompiledPolicy, 'tools'>): Catalog {
   return createCatalog(policy.tools);
+}
+
+/**
+ * The agent variables the policy's tools.extra adds to the catalog's: what the git hook shims
+ * must look for besides their generated list (hook.env's TG_EXTRA_ENV).
+ */
+export function extraAgentEnv(policy: Pick<CompiledPolicy, 'tools'>): string[] {
+  const builtin = new Set(agentEnvNames(createCatalog()));
+  return agentEnvNames(catalogFor(policy)).filter((name) => !builtin.has(name));
 }
 
 export interface EvaluateOptions {

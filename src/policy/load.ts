@@ -16,8 +16,8 @@ import type { CompiledPolicy } from './types.js';
 /** Where a repository keeps its policy, in the order they are looked for. */
 export const POLICY_FILES = ['.github/trailguard.yml', '.trailguard.yml'] as const;
 
-/** A work tree: its top directory and its own git dir (the cache lives there). */
-export type WorkTree = Pick<RepoFacts, 'top' | 'gitDir'>;
+/** A work tree: its top, its own git dir (the cache lives there) and the shared one (hook.env). */
+export type WorkTree = Pick<RepoFacts, 'top' | 'gitDir' | 'commonDir'>;
 
 interface CacheFile {
   key: string;

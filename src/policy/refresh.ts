@@ -1,9 +1,12 @@
 /**
  * The slow path of load.ts: the work tree's policy file read in full (YAML, schema, globs),
  * compiled, and written to the cache. Bundled apart from the hooks' lean code (scripts/build.mjs
- * LAZY_MODULES), which loads it only when the cache is stale.
+ * LAZY_MODULES), which loads it only when the cache is stale. It also brings hook.env's
+ * TG_EXTRA_ENV up to date (state/hook-env.ts).
  */
+import { syncHookEnv } from '../state/hook-env.js';
 import { compilePolicy } from './compile.js';
+import { extraAgentEnv } from './evaluate.js';
 import { cacheKey, writeCachedPolicy, type WorkTree } from './load.js';
 import { readWorkTree } from './read.js';
 import type { CompiledPolicy } from './types.js';
@@ -14,5 +17,7 @@ export function refreshWorkTreePolicy(tree: WorkTree): CompiledPolicy {
   const { policy, source } = readWorkTree(tree.top);
   const compiled = compilePolicy(policy, source);
   writeCachedPolicy(tree, key, compiled);
+  // The shims look for tools.extra's variables in hook.env: a changed policy reaches them here.
+  syncHookEnv(tree.commonDir, extraAgentEnv(compiled));
   return compiled;
 }

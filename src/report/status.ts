@@ -12,7 +12,13 @@ export interface StatusView {
     tools: { tool: string; models: string[]; edits: number }[];
   }[];
   ambient: Signal[];
-  hooks: { installed: string | null; reachable: { ok: boolean; what: string }[]; problem?: string };
+  hooks: {
+    installed: string | null;
+    reachable: { ok: boolean; what: string }[];
+    problem?: string;
+    /** Whether hook.env's TG_EXTRA_ENV follows the policy (install/hook-env-check.ts). */
+    hookEnv?: { ok: boolean; what: string; fix?: string };
+  };
 }
 
 /** `trailguard status` as text; `damaged` are the install record's problems, one line each. */
@@ -42,6 +48,8 @@ export function renderStatus(status: StatusView, damaged: readonly string[]): st
     out.push(`hooks: installed with ${status.hooks.installed}`);
     for (const finding of status.hooks.reachable)
       out.push(`  ${finding.ok ? 'reachable' : 'NOT REACHED'} ${finding.what}`);
+    const hookEnv = status.hooks.hookEnv;
+    if (hookEnv) out.push(`  ${hookEnv.what}${hookEnv.fix ? ` (fix: ${hookEnv.fix})` : ''}`);
   }
   return out.join('\n') + '\n';
 }

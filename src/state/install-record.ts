@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hookEnvText } from './hook-env.js';
 import { INSTALL_STATE, replaceFile, sharedStateDir, sharedStatePath } from './paths.js';
 
 export const HOOK_NAMES = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push'] as const;
@@ -126,21 +127,11 @@ export class InstallState {
     return join(this.hookCopies, hook);
   }
 
-  /**
-   * hook.env, read line by line by the shims (never sourced): `KEY=value`, values as they are.
-   * A value with a line break could not be read back, so such a value is left out.
-   */
+  /** hook.env, read line by line by the shims (never sourced): state/hook-env.ts. */
   writeHookEnv(values: { cli: string; node: string; extraEnv: readonly string[] }): void {
-    const line = (key: string, value: string) => `${key}=${/[\n\r]/.test(value) ? '' : value}\n`;
     mkdirSync(this.dir, { recursive: true });
     const temporary = `${this.hookEnvPath}.${process.pid}.tmp`;
-    writeFileSync(
-      temporary,
-      '# Written by `trailguard install`, read by the git hook shims.\n' +
-        line('TG_CLI', values.cli) +
-        line('TG_NODE', values.node) +
-        line('TG_EXTRA_ENV', values.extraEnv.join(' ')),
-    );
+    writeFileSync(temporary, hookEnvText(values));
     replaceFile(temporary, this.hookEnvPath);
   }
 
