@@ -270,6 +270,26 @@ describe('scan --merge', () => {
   });
 });
 
+describe('scan --history-only', () => {
+  test('the same history counts as a full scan, without what HEAD holds', async () => {
+    const repo = buildRepo('h', 'deep');
+    repos.push(repo);
+    const scan = async (...extra: string[]) => {
+      const result = await runCli(['scan', '--format', 'json', ...extra], {
+        cwd: repo.dir,
+        env: repo.env,
+      });
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout) as ScanReport;
+    };
+    const { head, ...history } = await scan();
+    expect(head!.files).toBeGreaterThan(0);
+    const historyOnly = await scan('--history-only');
+    expect(historyOnly.head).toBeUndefined();
+    expect(historyOnly).toEqual(history);
+  });
+});
+
 describe('audit reducer (in-process)', () => {
   test('weeks lie inside months, so weekly counts add up to monthly counts', () => {
     expect(periodOf('2026-03-01', 'week')).toEqual({ start: '2026-03-01', end: '2026-03-01' });

@@ -29,7 +29,7 @@ const renderers: Record<(typeof FORMATS)[number], (report: ScanReport) => string
   html: renderScanHtml,
 };
 
-const help = `usage: trailguard scan [range] [--from-root [REV]] [--format text|json|markdown|csv|html] [--output FILE]
+const help = `usage: trailguard scan [range] [--from-root [REV]] [--history-only] [--format text|json|markdown|csv|html] [--output FILE]
        trailguard scan --merge REPORT.json… [--format …] [--output FILE]
 
 Audits history: per AI tool, provider and model, per protected group and directory, and over
@@ -37,7 +37,8 @@ time, how many commits carry AI signals, how many carry none (unknown — never 
 work) and how many were reviewed; and what HEAD holds now, per protected group and file, line by
 line (as trailguard verify counts them). Default range: the whole history of HEAD, root commit
 included; a range is A..B, R^! or R (R..HEAD) as for check; --from-root REV reads REV's whole
-history. --merge combines several repositories' JSON reports into one. --name NAME names the
+history. --history-only leaves out what HEAD holds (no blame: history alone, at git log's pace).
+--merge combines several repositories' JSON reports into one. --name NAME names the
 repository in the report (default: origin's owner/name, else the directory).
 Exit 0 when the report was written, 2 on usage/config/environment errors.
 `;
@@ -47,6 +48,7 @@ const options = {
   ...rangeOptions,
   output: { type: 'string', short: 'o' },
   merge: { type: 'boolean', default: false },
+  'history-only': { type: 'boolean', default: false },
   name: { type: 'string' },
 } as const;
 
@@ -102,7 +104,7 @@ export const run: Verb = async (args, io) => {
       repository: values.name,
       env: io.env,
       onProgress,
-      headRev: 'HEAD',
+      headRev: values['history-only'] ? undefined : 'HEAD',
     });
     if (onProgress) io.stderr('\r\x1b[K');
   }
