@@ -21792,6 +21792,13 @@ function createEvaluator(options) {
   const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : void 0;
   const violations = [];
+  const messages = /* @__PURE__ */ new Map();
+  const shared = (message) => {
+    const known = messages.get(message);
+    if (known !== void 0) return known;
+    messages.set(message, message);
+    return message;
+  };
   let commits = 0;
   function toolsOf(commit) {
     const signals = [...detectCommit(commit, catalog), ...options.extraSignals?.(commit) ?? []];
@@ -21873,7 +21880,7 @@ function createEvaluator(options) {
         paths: finding.paths,
         tools: finding.tools,
         ...modelsOf(tools.filter((t) => finding.tools.includes(t.tool))),
-        message: findingMessage(finding)
+        message: shared(findingMessage(finding))
       })
     );
     return verdict;
@@ -62320,9 +62327,32 @@ function fileAnnotation(file2, violations) {
 }
 
 // src/report/json.ts
-function renderJson(report) {
+var PART_SIZE = 64 * 1024;
+function* renderJsonParts(report) {
   const { ok, commits, violations } = report;
-  return JSON.stringify({ ok, commits, violations }, null, 2) + "\n";
+  if (violations.length === 0) {
+    yield JSON.stringify({ ok, commits, violations }, null, 2) + "\n";
+    return;
+  }
+  let part = `{
+  "ok": ${ok},
+  "commits": ${commits},
+  "violations": [
+`;
+  for (const [index, violation] of violations.entries()) {
+    part += `    ${JSON.stringify(violation, null, 2).replaceAll("\n", "\n    ")}`;
+    part += index < violations.length - 1 ? ",\n" : "\n";
+    if (part.length >= PART_SIZE) {
+      yield part;
+      part = "";
+    }
+  }
+  yield `${part}  ]
+}
+`;
+}
+function renderJson(report) {
+  return [...renderJsonParts(report)].join("");
 }
 
 // src/report/policy.ts

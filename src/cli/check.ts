@@ -42,9 +42,8 @@ export const run: Verb = async (args, io) => {
     for (const file of await policyFilesChanged(repo, range.revs, undefined, io.env))
       io.stderr(`trailguard: note: ${policyEditNote(file, policy.source)}\n`);
   }
-  io.stdout(
-    renderReport(report, format, { range: range.description, policySource: policy.source }),
-  );
+  const context = { range: range.description, policySource: policy.source };
+  for (const part of renderReport(report, format, context)) io.stdout(part);
   return report.ok ? EXIT.ok : EXIT.violation;
 };
 

@@ -119,6 +119,14 @@ export function createEvaluator(options: EvaluateOptions) {
   const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : undefined;
   const violations: Violation[] = [];
+  // One string per distinct message: a long history repeats a few messages tens of thousands of times.
+  const messages = new Map<string, string>();
+  const shared = (message: string) => {
+    const known = messages.get(message);
+    if (known !== undefined) return known;
+    messages.set(message, message);
+    return message;
+  };
   let commits = 0;
 
   function toolsOf(commit: CommitRecord): ToolFinding[] {
@@ -212,7 +220,7 @@ export function createEvaluator(options: EvaluateOptions) {
         paths: finding.paths,
         tools: finding.tools,
         ...modelsOf(tools.filter((t) => finding.tools.includes(t.tool))),
-        message: findingMessage(finding),
+        message: shared(findingMessage(finding)),
       }),
     );
     return verdict;

@@ -1,5 +1,5 @@
 import type { Report } from '../core/types.js';
-import { renderJson } from './json.js';
+import { renderJsonParts } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 import { renderSarif } from './sarif.js';
@@ -13,11 +13,17 @@ export interface ReportContext {
   policySource: string;
 }
 
-export function renderReport(report: Report, format: ReportFormat, context: ReportContext): string {
-  if (format === 'json') return renderJson(report);
+/** The report in the format asked, in parts to write one after another (JSON: many, for long
+ * histories; the other formats: one). */
+export function renderReport(
+  report: Report,
+  format: ReportFormat,
+  context: ReportContext,
+): Iterable<string> {
+  if (format === 'json') return renderJsonParts(report);
   if (format === 'sarif') {
-    return renderSarif(report, { version: process.env.TRAILGUARD_VERSION ?? 'dev', ...context });
+    return [renderSarif(report, { version: process.env.TRAILGUARD_VERSION ?? 'dev', ...context })];
   }
-  if (format === 'markdown') return renderMarkdown(report);
-  return renderText(report);
+  if (format === 'markdown') return [renderMarkdown(report)];
+  return [renderText(report)];
 }
