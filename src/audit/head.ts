@@ -209,14 +209,13 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
   });
   const toBlame = plans.filter((plan) => plan.blame);
   const blames = new Map<string, Blame>();
-  await inPool(toBlame, options.concurrency ?? blameConcurrency(), async ({ entry }) => {
-    blames.set(entry.path, await blameFile(repo, commit, entry.path, env));
-  });
   const followed = new Map<string, string[]>();
-  for (const plan of plans) {
-    if (plan.follow)
-      followed.set(plan.entry.path, await followFile(repo, commit, plan.entry.path, env));
-  }
+  // Blames and follows alike walk history in one git process each: one pool runs them all.
+  const walks = plans.filter((plan) => plan.blame || plan.follow);
+  await inPool(walks, options.concurrency ?? blameConcurrency(), async ({ entry, blame }) => {
+    if (blame) blames.set(entry.path, await blameFile(repo, commit, entry.path, env));
+    else followed.set(entry.path, await followFile(repo, commit, entry.path, env));
+  });
   await classifyMissing(
     repo,
     [
