@@ -1,8 +1,10 @@
-// Benchmark (not a test): `trailguard check` and `trailguard scan` over whole histories, against
-// the floor — `git log -z --name-status` with the same fields over the same commits — measured in
-// one run, rounds interleaved so a change in machine load hits every row alike.
+// Benchmark (not a test): `trailguard check` and `trailguard scan --history-only` over whole
+// histories, against the floor — `git log -z --name-status` with the same fields over the same
+// commits — measured in one run, rounds interleaved so a change in machine load hits every row
+// alike. Then scan's other step, what HEAD holds (blame), against its own floor: bench/blame.mjs
+// with the same --git-git and --runs (--skip-head leaves it out).
 //
-//   npm run build && npm run bench:check [-- --commits 100000 --runs 3] [-- --git-git PATH]
+//   npm run build && npm run bench:check -- --git-git /work/data/git.git [--commits 100000 --runs 3]
 //
 // Cases: a synthetic history (generated once through git fast-import, test/support/big-repo.ts,
 // cached in the temporary directory) and, when given a clone of git.git (--git-git PATH or
@@ -165,7 +167,10 @@ async function benchCase({ title, repo, revs, runs, lib, historyArgs, checkRange
     ["git log with readHistory's arguments", () => timed('git', historyArgs(revs), repo)],
     ['readHistory (node, git excluded)', readHistoryRun()],
     ['trailguard check --format json', cli('check', ...checkRange, '--format', 'json')],
-    ['trailguard scan --format json', cli('scan', '--format', 'json')],
+    [
+      'trailguard scan --history-only --format json',
+      cli('scan', '--history-only', '--format', 'json'),
+    ],
   ];
   const results = await measure(runs, rows);
   printTable(results, 0);
@@ -189,6 +194,7 @@ async function main() {
       runs: { type: 'string', default: '3' },
       'git-git': { type: 'string', default: process.env.TG_BENCH_GIT_GIT },
       child: { type: 'boolean', default: false },
+      'skip-head': { type: 'boolean', default: false },
     },
   });
   if (values.child) return child(...positionals);
@@ -243,6 +249,20 @@ async function main() {
   } finally {
     rmSync(buildDir, { recursive: true, force: true });
   }
+  if (values['skip-head']) return;
+  console.log(`\n== scan's HEAD step (trailguard verify, the engine scan runs after the history)`);
+  const head = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bench', 'blame.mjs'),
+      '--runs',
+      String(runs),
+      ...(values['git-git'] ? ['--git-git', values['git-git']] : ['--git-git', '']),
+    ],
+    { stdio: 'inherit' },
+  );
+  const code = await new Promise((done) => head.on('close', done));
+  if (code !== 0) throw new Error(`bench/blame.mjs failed (exit ${code})`);
 }
 
 await main();
