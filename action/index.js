@@ -60295,14 +60295,12 @@ async function readHead(options) {
   });
   const toBlame = plans.filter((plan) => plan.blame);
   const blames = /* @__PURE__ */ new Map();
-  await inPool(toBlame, options.concurrency ?? blameConcurrency(), async ({ entry }) => {
-    blames.set(entry.path, await blameFile(repo, commit, entry.path, env2));
-  });
   const followed = /* @__PURE__ */ new Map();
-  for (const plan of plans) {
-    if (plan.follow)
-      followed.set(plan.entry.path, await followFile(repo, commit, plan.entry.path, env2));
-  }
+  const walks = plans.filter((plan) => plan.blame || plan.follow);
+  await inPool(walks, options.concurrency ?? blameConcurrency(), async ({ entry, blame }) => {
+    if (blame) blames.set(entry.path, await blameFile(repo, commit, entry.path, env2));
+    else followed.set(entry.path, await followFile(repo, commit, entry.path, env2));
+  });
   await classifyMissing(
     repo,
     [
