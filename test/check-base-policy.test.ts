@@ -59,7 +59,10 @@ describe('check reads the policy at the range base', () => {
   test('without a range, or with --config, the work tree file judges', async () => {
     const defaultRange = await cli('check');
     expect(defaultRange.code).toBe(0);
-    expect(defaultRange.stderr).toMatch(/; policy: \.github\/trailguard\.yml\n$/);
+    expect(defaultRange.stderr).toBe(
+      'trailguard: main..HEAD (no upstream; the default branch main is the base); policy: .github/trailguard.yml\n' +
+        "trailguard: note: This range edits .github/trailguard.yml and was judged by the work tree's copy; CI judges it by main's policy, as `trailguard check main..HEAD` does.\n",
+    );
     const explicit = await cli('check', 'main..HEAD', '--config', '.github/trailguard.yml');
     expect(explicit.code).toBe(0);
     expect(explicit.stderr).toMatch(

@@ -171,6 +171,7 @@ describe('resolveRange: the default range', () => {
     expect(range).toEqual({
       revs: ['refs/remotes/origin/feature..HEAD'],
       description: "origin/feature..HEAD (the commits HEAD's upstream lacks)",
+      base: 'origin/feature',
     });
     expect(await messages(clone, range.revs)).toEqual(['local work']);
   });
@@ -184,6 +185,7 @@ describe('resolveRange: the default range', () => {
     expect(range).toEqual({
       revs: ['refs/remotes/origin/trunk..HEAD'],
       description: 'origin/trunk..HEAD (no upstream; the default branch origin/trunk is the base)',
+      base: 'origin/trunk',
     });
     expect(await messages(clone, range.revs)).toEqual(['t1']);
   });
@@ -232,6 +234,7 @@ describe('resolveRange: the default range', () => {
     expect(await resolve(repo)).toEqual({
       revs: ['refs/heads/develop..HEAD'],
       description: 'develop..HEAD (no upstream; the default branch develop is the base)',
+      base: 'develop',
     });
     // A remote added and fetched by hand has no origin/HEAD: its init.defaultBranch branch counts.
     const origin = linear(2, 'develop');

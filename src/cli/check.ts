@@ -33,14 +33,20 @@ export const run: Verb = async (args, io) => {
     fromRoot: values['from-root'],
     env: io.env,
   });
-  const base = values.config === undefined ? range.base : undefined;
+  // A range the user names is judged as CI judges it; the default one by the work tree's policy.
+  const named = positionals[0] !== undefined && values.config === undefined;
+  const base = named ? range.base : undefined;
   const policy = await policyFor(repo, values, io, base);
   const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
   if (format === 'text')
     io.stderr(`trailguard: ${range.description}; ${policyLine(policy.source, base)}\n`);
-  if (base !== undefined) {
-    for (const file of await policyFilesChanged(repo, range.revs, undefined, io.env))
-      io.stderr(`trailguard: note: ${policyEditNote(file, policy.source)}\n`);
+  if (range.base !== undefined && values.config === undefined) {
+    for (const file of await policyFilesChanged(repo, range.revs, undefined, io.env)) {
+      const note = named
+        ? policyEditNote(file, policy.source)
+        : `This range edits ${file} and was judged by the work tree's copy; CI judges it by ${range.base}'s policy, as \`trailguard check ${range.base}..HEAD\` does.`;
+      io.stderr(`trailguard: note: ${note}\n`);
+    }
   }
   const context = { range: range.description, policySource: policy.source };
   for (const part of renderReport(report, format, context)) io.stdout(part);

@@ -18,9 +18,9 @@ export interface ResolvedRange {
   /** One line for people: the range, and why it is the range when the user gave none. */
   description: string;
   /**
-   * For a range the user named, its base: the revision whose committed policy judges it, as CI
-   * reads the base branch's (null: the range starts at a root commit, so no earlier policy
-   * exists). Absent for the default range and --from-root, which are judged by the work tree's.
+   * The range's base: the revision whose committed policy CI would judge it by, as it reads the
+   * base branch's (null: the range starts at a root commit, so no earlier policy exists).
+   * Absent for --from-root and R^@.
    */
   base?: string | null;
 }
@@ -147,6 +147,7 @@ async function defaultRange(repo: string, env: NodeJS.ProcessEnv): Promise<Resol
     return {
       revs: [`${tracked}..HEAD`],
       description: `${shortRef(tracked)}..HEAD (the commits HEAD's upstream lacks)`,
+      base: shortRef(tracked),
     };
   }
   const found = new Map(
@@ -180,5 +181,5 @@ async function defaultRange(repo: string, env: NodeJS.ProcessEnv): Promise<Resol
       ? `${name}..HEAD (empty: HEAD is at the default branch ${name} and has no upstream; ` +
         'name a range to check, e.g. HEAD~10..HEAD)'
       : `${name}..HEAD (no upstream; the default branch ${name} is the base)`;
-  return { revs: [`${base.ref}..HEAD`], description };
+  return { revs: [`${base.ref}..HEAD`], description, base: name };
 }
