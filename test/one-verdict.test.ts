@@ -115,6 +115,8 @@ describe('check, scan and verify judge a commit alike', () => {
           .files.find((f) => f.path === `${group}/c${index}.txt`)!;
         row[`${group} check`] = checkVerdict(rules);
         row[`${group} head`] = file.verdict;
+        // The one commit behind the file carries the same verdict (what verify lists).
+        expect(file.commits.map((c) => [c.sha, c.verdict])).toEqual([[shas[index], file.verdict]]);
       }
       return row;
     });

@@ -10,6 +10,7 @@ import { judge, standingOf, touchedGroups } from '../src/policy/judge.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
 import { PolicyError } from '../src/policy/types.js';
+import { describePolicy } from '../src/report/policy.js';
 import { compiled } from './support/policy.js';
 import { TempRepo, runCli } from './support/repo.js';
 
@@ -108,6 +109,10 @@ describe('the judge under tools.providers', () => {
       }).kind;
     expect(edit('claude-code')).toBe('allow');
     expect(edit('codex')).toBe('warn');
+  });
+
+  test('the effective policy names them', () => {
+    expect(describePolicy(policy)).toContain('internal model providers meta, mistral');
   });
 
   test('an empty list changes nothing: standing is by tools.internal alone', () => {

@@ -40,6 +40,8 @@ export interface HeadCommit {
   source: LineSource;
   tools: string[];
   reviewed: boolean;
+  /** What the group's rule says of this commit's part of the file (the judge's rule). */
+  verdict: FileVerdict;
   lines?: number;
   exempt?: string;
 }
@@ -327,11 +329,13 @@ function judgeFile(
     verdict: forbidden ? 'tainted' : missingReview ? 'unreviewed' : 'clean',
     historyReviewed: history.every((c) => c.reviewed) && parts.every((p) => p.commit.reviewed),
     commits: (blamed ? parts.map((p) => p.commit) : history).map((c, index) => {
+      const rule = pathExemption === undefined ? groupVerdict(policy, group, c) : undefined;
       const entry: HeadCommit = {
         sha: c.sha,
         source: c.source,
         tools: c.tools,
         reviewed: c.reviewed,
+        verdict: rule?.forbidden ? 'tainted' : rule?.lacksReview ? 'unreviewed' : 'clean',
       };
       if (blamed) entry.lines = parts[index]!.lines;
       if (c.exempt !== undefined) entry.exempt = c.exempt;

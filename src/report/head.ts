@@ -26,13 +26,9 @@ function fileText(file: HeadFile, group: HeadGroup): string[] {
       ? 'AI commits'
       : 'outside-AI commits'
     : 'commits without a required review';
-  const culprits = file.commits
-    .filter((commit) =>
-      tainted
-        ? commit.tools.length > 0 && (group.forbid === 'any-ai' || commit.source === 'external')
-        : !commit.reviewed,
-    )
-    .filter((commit) => !commit.exempt && commit.lines !== 0);
+  const culprits = file.commits.filter(
+    (commit) => commit.verdict === file.verdict && commit.lines !== 0,
+  );
   const head =
     file.kind === 'text'
       ? `${tainted ? 'TAINTED' : 'UNREVIEWED'} ${file.path}: ${tainted ? file.forbiddenLines : file.missingReviewLines} of ${plural(file.lines, 'line')} from ${what}${file.basis === 'history' ? ' (every commit that changed it)' : ''}`

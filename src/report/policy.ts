@@ -34,7 +34,7 @@ export function describePolicy(policy: CompiledPolicy, now?: Date): string {
   }
   const { tools, review } = policy;
   lines.push(
-    `tools: internal ${list(tools.internal, 'none')}; unknown AI signals ${tools.unknown === 'external' ? 'count as external' : 'are ignored'}; extra ${list(
+    `tools: internal ${list(tools.internal, 'none')}${tools.providers?.length ? `; internal model providers ${tools.providers.join(', ')}` : ''}; unknown AI signals ${tools.unknown === 'external' ? 'count as external' : 'are ignored'}; extra ${list(
       tools.extra.map((tool) => tool.id),
       'none',
     )}`,

@@ -1,5 +1,8 @@
 import type { Log, Result } from 'sarif';
 import type { Report, Rule, Violation } from '../core/types.js';
+import { fixFor } from '../policy/judge.js';
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /**
  * The report as SARIF 2.1.0, the format GitHub code scanning reads: upload it with
@@ -10,12 +13,12 @@ const RULES: Record<Rule, { name: string; description: string; help: string }> =
   'external-ai': {
     name: 'OutsideAiInProtectedPath',
     description: 'Output of an outside AI tool entered a protected path.',
-    help: 'Redo the change without that tool, or keep it out of the protected path; a tool that is your own can be listed under tools.internal in the policy.',
+    help: sentence(fixFor('external-ai', { forbid: 'external', approvals: false })),
   },
   'missing-review': {
     name: 'ProtectedPathWithoutReview',
     description: 'A commit touched a protected path without a human review that counts.',
-    help: 'Have someone other than the author review the commit and add a Reviewed-by trailer, or approve the pull request on its current head.',
+    help: sentence(fixFor('missing-review', { approvals: true })),
   },
 };
 
