@@ -60393,11 +60393,13 @@ function judgeFile(policy, path6, kind, group2, parts, history, blamed, pathExem
     verdict: forbidden ? "tainted" : missingReview ? "unreviewed" : "clean",
     historyReviewed: history.every((c) => c.reviewed) && parts.every((p) => p.commit.reviewed),
     commits: (blamed ? parts.map((p) => p.commit) : history).map((c, index) => {
+      const rule = pathExemption === void 0 ? groupVerdict(policy, group2, c) : void 0;
       const entry = {
         sha: c.sha,
         source: c.source,
         tools: c.tools,
-        reviewed: c.reviewed
+        reviewed: c.reviewed,
+        verdict: rule?.forbidden ? "tainted" : rule?.lacksReview ? "unreviewed" : "clean"
       };
       if (blamed) entry.lines = parts[index].lines;
       if (c.exempt !== void 0) entry.exempt = c.exempt;
@@ -60557,8 +60559,8 @@ function fileText(file2, group2) {
   const tainted = file2.verdict === "tainted";
   const what = tainted ? group2.forbid === "any-ai" ? "AI commits" : "outside-AI commits" : "commits without a required review";
   const culprits = file2.commits.filter(
-    (commit) => tainted ? commit.tools.length > 0 && (group2.forbid === "any-ai" || commit.source === "external") : !commit.reviewed
-  ).filter((commit) => !commit.exempt && commit.lines !== 0);
+    (commit) => commit.verdict === file2.verdict && commit.lines !== 0
+  );
   const head = file2.kind === "text" ? `${tainted ? "TAINTED" : "UNREVIEWED"} ${file2.path}: ${tainted ? file2.forbiddenLines : file2.missingReviewLines} of ${plural2(file2.lines, "line")} from ${what}${file2.basis === "history" ? " (every commit that changed it)" : ""}` : `${tainted ? "TAINTED" : "UNREVIEWED"} ${file2.path} (${file2.kind}, judged by its history): ${plural2(culprits.length, "commit")} among ${what}`;
   const shown = culprits.slice(0, MAX_COMMITS).map(commitLine);
   if (culprits.length > MAX_COMMITS) shown.push(`    \u2026 and ${culprits.length - MAX_COMMITS} more`);
@@ -62377,7 +62379,7 @@ function describePolicy(policy, now) {
   }
   const { tools, review } = policy;
   lines.push(
-    `tools: internal ${list(tools.internal, "none")}; unknown AI signals ${tools.unknown === "external" ? "count as external" : "are ignored"}; extra ${list(
+    `tools: internal ${list(tools.internal, "none")}${tools.providers?.length ? `; internal model providers ${tools.providers.join(", ")}` : ""}; unknown AI signals ${tools.unknown === "external" ? "count as external" : "are ignored"}; extra ${list(
       tools.extra.map((tool) => tool.id),
       "none"
     )}`
