@@ -49835,6 +49835,40 @@ var init_zod = __esm({
   }
 });
 
+// src/core/suggest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function normal(name) {
+  return name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+}
+function closestName(input2, names) {
+  const wanted = normal(input2);
+  let best;
+  for (const [id, aliases] of names) {
+    for (const name of [id, ...aliases]) {
+      const distance = editDistance(wanted, normal(name));
+      if (!best || distance < best.distance) best = { id, distance };
+    }
+  }
+  if (!best || best.id === input2) return void 0;
+  return best.distance <= Math.max(1, Math.floor(wanted.length / 3)) ? best.id : void 0;
+}
+var init_suggest = __esm({
+  "src/core/suggest.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -51841,15 +51875,25 @@ function isCalendarDate(value) {
   return !Number.isNaN(date6.getTime()) && date6.toISOString().startsWith(value);
 }
 function internalToolsKnown(policy, ctx) {
-  if (policy.extends !== void 0) return;
-  const known = /* @__PURE__ */ new Set([...builtinToolIds, ...(policy.tools?.extra ?? []).map((tool) => tool.id)]);
-  policy.tools?.internal?.forEach((id, index) => {
-    if (!known.has(id) && TOOL_ID.test(id) && id !== "unknown")
-      ctx.addIssue({
-        code: "custom",
-        path: ["tools", "internal", index],
-        message: `unknown tool ${JSON.stringify(id)} (neither built in nor declared in tools.extra)`
-      });
+  const { extends: base, tools } = policy;
+  if (base !== void 0 || typeof tools !== "object" || tools === null) return;
+  const { internal, extra } = tools;
+  if (!Array.isArray(internal)) return;
+  const extraIds = (Array.isArray(extra) ? extra : []).map(
+    (tool) => tool?.id
+  );
+  const known = new Map([
+    ...builtinTools.map((tool) => [tool.id, tool.aliases]),
+    ...extraIds.filter((id) => typeof id === "string").map((id) => [id, []])
+  ]);
+  internal.forEach((id, index) => {
+    if (typeof id !== "string" || known.has(id) || !TOOL_ID.test(id) || id === "unknown") return;
+    const suggestion = closestName(id, known);
+    ctx.addIssue({
+      code: "custom",
+      path: ["tools", "internal", index],
+      message: `unknown tool ${JSON.stringify(id)} (neither built in nor declared in tools.extra)${suggestion ? `; did you mean ${suggestion}?` : ""}`
+    });
   });
 }
 var text, glob, toolId, provider, trailerKey, date5, FORBID, groupSchema, envEntry, trailerEntry, emailEntry, branchPrefix, extraToolSchema, toolsSchema, reviewSchema, localSchema, exemptionSchema, policySchema;
@@ -51858,6 +51902,7 @@ var init_schema = __esm({
     "use strict";
     init_zod();
     init_catalog2();
+    init_suggest();
     init_globs();
     text = external_exports.string().min(1);
     glob = external_exports.string().superRefine(withProblem(globProblem));
@@ -51962,7 +52007,7 @@ var init_schema = __esm({
       review: reviewSchema.optional(),
       local: localSchema.optional(),
       exemptions: external_exports.array(exemptionSchema).optional()
-    }).superRefine(internalToolsKnown).meta({
+    }).superRefine(internalToolsKnown, { when: () => true }).meta({
       title: "trailguard policy",
       description: "Which directories hold training data and evals, which AI tools may touch them, and what counts as human review (.github/trailguard.yml)."
     });
@@ -51976,19 +52021,23 @@ var init_types = __esm({
     "use strict";
     init_errors();
     PolicyError = class extends UserError {
-      constructor(file2, line2, column, keyPath, problem) {
-        super(`${file2}:${line2}:${column}: ${keyPath ? `${keyPath}: ` : ""}${problem}`);
+      constructor(file2, line2, column, keyPath, problem, more = []) {
+        super(
+          [`${file2}:${line2}:${column}: ${keyPath ? `${keyPath}: ` : ""}${problem}`].concat(more.map((other) => other.message)).join("\n")
+        );
         this.file = file2;
         this.line = line2;
         this.column = column;
         this.keyPath = keyPath;
         this.problem = problem;
+        this.more = more;
       }
       file;
       line;
       column;
       keyPath;
       problem;
+      more;
       name = "PolicyError";
     };
   }
@@ -52096,9 +52145,12 @@ function parsePolicyLayer(source, file2) {
 }
 function readLayer(content, file2, restore) {
   const lineCounter = new import_yaml.LineCounter();
-  const fail = (offset, path6, problem) => {
+  const problemAt = (offset, path6, problem) => {
     const { line: line2, col } = lineCounter.linePos(offset);
-    throw new PolicyError(file2, line2, col, formatKeyPath(path6), oneLine(problem));
+    return new PolicyError(file2, line2, col, formatKeyPath(path6), oneLine(problem));
+  };
+  const fail = (offset, path6, problem) => {
+    throw problemAt(offset, path6, problem);
   };
   const doc = (0, import_yaml.parseDocument)(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const badByte = content.search(/[\uFFFD\u0000]/);
@@ -52134,11 +52186,8 @@ function readLayer(content, file2, restore) {
     const node2 = nodeAt(doc, path6, issue3.code === "unrecognized_keys");
     return { issue: issue3, path: path6, offset: node2?.range?.[0] ?? 0 };
   });
-  located.sort((a, b) => a.offset - b.offset);
-  const [first] = located;
-  const more = located.length - 1;
-  const suffix = more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : "";
-  return fail(first.offset, first.path, describeIssue(first.issue) + suffix);
+  const [first, ...rest] = located.sort((a, b) => a.offset - b.offset).map(({ offset, path: path6, issue: issue3 }) => problemAt(offset, path6, describeIssue(issue3)));
+  throw new PolicyError(file2, first.line, first.column, first.keyPath, first.problem, rest);
 }
 function resolvePolicy(layer) {
   return {
@@ -60300,6 +60349,7 @@ async function readHead(options) {
   await inPool(walks, options.concurrency ?? blameConcurrency(), async ({ entry, blame }) => {
     if (blame) blames.set(entry.path, await blameFile(repo, commit, entry.path, env2));
     else followed.set(entry.path, await followFile(repo, commit, entry.path, env2));
+    options.onProgress?.(blames.size + followed.size, walks.length);
   });
   await classifyMissing(
     repo,
@@ -62261,10 +62311,14 @@ function fit(text3, limit, where) {
 // src/policy/check.ts
 init_errors();
 init_evaluate();
+var PROGRESS_EVERY2 = 1e3;
 async function runCheck(input2) {
   const evaluator = evaluatorFor(input2);
+  let commits = 0;
   for await (const commit of readHistory({ repo: input2.repo, revs: input2.revs, env: input2.env })) {
     evaluator.add(withBranch(commit, input2.branch));
+    commits += 1;
+    if (input2.onProgress && commits % PROGRESS_EVERY2 === 0) input2.onProgress(commits);
   }
   return evaluator.report();
 }
@@ -62328,15 +62382,15 @@ function fileAnnotation(file2, violations) {
 
 // src/report/json.ts
 var PART_SIZE = 64 * 1024;
-function* renderJsonParts(report) {
+function* renderJsonParts(report, context3) {
   const { ok, commits, violations } = report;
+  const { range, policySource: policy } = context3;
   if (violations.length === 0) {
-    yield JSON.stringify({ ok, commits, violations }, null, 2) + "\n";
+    yield JSON.stringify({ ok, commits, range, policy, violations }, null, 2) + "\n";
     return;
   }
-  let part = `{
-  "ok": ${ok},
-  "commits": ${commits},
+  const head = JSON.stringify({ ok, commits, range, policy }, null, 2).slice(0, -2);
+  let part = `${head},
   "violations": [
 `;
   for (const [index, violation] of violations.entries()) {
@@ -62351,8 +62405,8 @@ function* renderJsonParts(report) {
 }
 `;
 }
-function renderJson(report) {
-  return [...renderJsonParts(report)].join("");
+function renderJson(report, context3) {
+  return [...renderJsonParts(report, context3)].join("");
 }
 
 // src/report/policy.ts
@@ -62407,9 +62461,9 @@ function writeOutputs(report, reportPath) {
   setOutput("violations", String(report.violations.length));
   setOutput("report", reportPath);
 }
-function reportFile(report) {
+function reportFile(report, context3) {
   const path6 = join6(env.RUNNER_TEMP || tmpdir2(), "trailguard-report.json");
-  writeFileSync3(path6, renderJson(report));
+  writeFileSync3(path6, renderJson(report, context3));
   return path6;
 }
 async function comment(api, name, number4, report, facts) {
@@ -62466,7 +62520,8 @@ async function check2() {
   if (target.skip) {
     info(target.skip);
     const report2 = { ok: true, commits: 0, violations: [] };
-    await during("writing the report", () => writeOutputs(report2, reportFile(report2)));
+    const context3 = { range: "none (nothing to check)", policySource: "not read" };
+    await during("writing the report", () => writeOutputs(report2, reportFile(report2, context3)));
     return;
   }
   info(`trailguard: checking ${target.description}`);
@@ -62529,9 +62584,14 @@ async function check2() {
       env: gitEnv
     })
   );
+  const [first, ...more] = range.exclude;
+  const revisions = [
+    first ? `${first}..${range.head}` : range.head,
+    ...more.map((sha) => `^${sha}`)
+  ];
   const reportPath = await during(
     "writing the report file (RUNNER_TEMP)",
-    () => reportFile(report)
+    () => reportFile(report, { range: revisions.join(" "), policySource: loaded2.source })
   );
   const facts = {
     report,

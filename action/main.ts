@@ -40,9 +40,9 @@ function writeOutputs(report: Report, reportPath: string): void {
   core.setOutput('report', reportPath);
 }
 
-function reportFile(report: Report): string {
+function reportFile(report: Report, context: { range: string; policySource: string }): string {
   const path = join(env.RUNNER_TEMP || tmpdir(), 'trailguard-report.json');
-  writeFileSync(path, renderJson(report));
+  writeFileSync(path, renderJson(report, context));
   return path;
 }
 
@@ -114,7 +114,8 @@ async function check(): Promise<void> {
   if (target.skip) {
     core.info(target.skip);
     const report: Report = { ok: true, commits: 0, violations: [] };
-    await during('writing the report', () => writeOutputs(report, reportFile(report)));
+    const context = { range: 'none (nothing to check)', policySource: 'not read' };
+    await during('writing the report', () => writeOutputs(report, reportFile(report, context)));
     return;
   }
   core.info(`trailguard: checking ${target.description}`);
@@ -179,8 +180,14 @@ async function check(): Promise<void> {
     }),
   );
 
+  // The range in git's own terms (full shas), as `check` would be given it.
+  const [first, ...more] = range.exclude;
+  const revisions = [
+    first ? `${first}..${range.head}` : range.head,
+    ...more.map((sha) => `^${sha}`),
+  ];
   const reportPath = await during('writing the report file (RUNNER_TEMP)', () =>
-    reportFile(report),
+    reportFile(report, { range: revisions.join(' '), policySource: loaded.source }),
   );
   const facts: SummaryFacts = {
     report,

@@ -124,11 +124,17 @@ describe('pull requests', () => {
     const repo = newRepo();
     branch(repo, 'docs');
     repo.dev.commit('Document the loader\n', { 'docs/loader.md': 'How the loader works.\n' });
-    const { run, number } = await runPull(repo, 'docs');
+    const { run, number, baseSha, headSha } = await runPull(repo, 'docs');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ ok: 'true', violations: '0' });
-    expect(run.report).toEqual({ ok: true, commits: 1, violations: [] });
+    expect(run.report).toEqual({
+      ok: true,
+      commits: 1,
+      range: `${baseSha}..${headSha}`,
+      policy: `${baseSha}:.github/trailguard.yml`,
+      violations: [],
+    });
     expect(run.summary).toContain('✅ OK — 1 commit checked, no policy violations.');
     expect(run.errors).toEqual([]);
     expect(github.commentsOn(FULL_NAME, number)).toEqual([]);
@@ -538,7 +544,9 @@ describe('pushes, merge queues, manual runs', () => {
   test('a new branch (before all zeros) checks only the commits not on the default branch', async () => {
     // main already holds an outside-AI eval commit from before the policy; it is not the push's.
     const repo = newRepo();
-    repo.dev.commit(`Old eval import\n\n${CLAUDE}\n`, { 'evals/old.jsonl': '{}\n' });
+    const mainTip = repo.dev.commit(`Old eval import\n\n${CLAUDE}\n`, {
+      'evals/old.jsonl': '{}\n',
+    });
     repo.push('HEAD:refs/heads/main');
     branch(repo, 'topic');
     const human = repo.dev.commit('Add a parser\n', { 'src/parser.ts': 'export {};\n' });
@@ -551,7 +559,13 @@ describe('pushes, merge queues, manual runs', () => {
       forced: false,
     });
     expect(run.code).toBe(0);
-    expect(run.report).toEqual({ ok: true, commits: 1, violations: [] });
+    expect(run.report).toEqual({
+      ok: true,
+      commits: 1,
+      range: `${mainTip}..${human}`,
+      policy: `${mainTip}:.github/trailguard.yml`,
+      violations: [],
+    });
 
     const bad = repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, { 'evals/topic.jsonl': '{}\n' });
     repo.push('topic:refs/heads/topic');
@@ -712,7 +726,13 @@ describe('pushes, merge queues, manual runs', () => {
     expect(whole.report?.commits).toBe(2);
     const onlyLast = await dispatch({ base: first, head: second });
     expect(onlyLast.code).toBe(0);
-    expect(onlyLast.report).toEqual({ ok: true, commits: 1, violations: [] });
+    expect(onlyLast.report).toEqual({
+      ok: true,
+      commits: 1,
+      range: `${first}..${second}`,
+      policy: `${first}:.github/trailguard.yml`,
+      violations: [],
+    });
     const hostile = await dispatch({ base: '--upload-pack=touch /tmp/pwned' });
     expect(hostile.errors.at(-1)?.message).toBe(
       'trailguard: not a revision: "--upload-pack=touch /tmp/pwned"',

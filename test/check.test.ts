@@ -55,7 +55,8 @@ describe('trailguard check and explain on a real repository', () => {
   test('JSON output has the documented shape', async () => {
     const result = await cli('check', 'main..HEAD', '--format', 'json');
     const report = JSON.parse(result.stdout);
-    expect(Object.keys(report)).toEqual(['ok', 'commits', 'violations']);
+    expect(Object.keys(report)).toEqual(['ok', 'commits', 'range', 'policy', 'violations']);
+    expect(report).toMatchObject({ range: 'main..HEAD', policy: 'embedded default' });
     expect(report.violations.map((v: { rule: string }) => v.rule)).toEqual([
       'external-ai',
       'missing-review',

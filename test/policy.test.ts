@@ -258,7 +258,8 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
     [
       'a tool id with a dot or an underscore',
       'version: 1\ntools:\n  extra:\n    - id: meta.code\n    - id: meta_code\n',
-      `${FILE}:4:11: tools.extra[0].id: a tool id is kebab-case: lowercase letters and digits, words joined by "-" (got "meta.code") (and 1 more problem)`,
+      `${FILE}:4:11: tools.extra[0].id: a tool id is kebab-case: lowercase letters and digits, words joined by "-" (got "meta.code")\n` +
+        `${FILE}:5:11: tools.extra[1].id: a tool id is kebab-case: lowercase letters and digits, words joined by "-" (got "meta_code")`,
     ],
     [
       'tools.extra id "unknown"',
@@ -306,9 +307,18 @@ describe('parsePolicy: every problem is one line naming file, line, column and k
       `${FILE}:1:2: not UTF-8 text; save the file as UTF-8`,
     ],
     [
-      'several problems: the first in the file, and a count of the rest',
+      'several problems: every one, a line each, in file order',
       'version: 1\nlocal:\n  on-violation: nope\nreview:\n  approvals: 3\n  bogus: 1\n',
-      `${FILE}:3:17: local.on-violation: expected one of warn, block (got "nope") (and 2 more problems)`,
+      `${FILE}:3:17: local.on-violation: expected one of warn, block (got "nope")\n` +
+        `${FILE}:5:14: review.approvals: expected true or false (got number 3)\n` +
+        `${FILE}:6:3: review.bogus: unknown key (expected one of trailers, approvals, reviewers, dismiss-stale)`,
+    ],
+    [
+      'an internal tool by one of its names, or a typo of its id: did you mean',
+      'version: 1\ntools:\n  internal: [claude, claude-cod, gemni-cli]\n',
+      `${FILE}:3:14: tools.internal[0]: unknown tool "claude" (neither built in nor declared in tools.extra); did you mean claude-code?\n` +
+        `${FILE}:3:22: tools.internal[1]: unknown tool "claude-cod" (neither built in nor declared in tools.extra); did you mean claude-code?\n` +
+        `${FILE}:3:34: tools.internal[2]: unknown tool "gemni-cli" (neither built in nor declared in tools.extra); did you mean gemini-cli?`,
     ],
   ];
   test.each(cases)('%s', (_name, yaml, message) => {

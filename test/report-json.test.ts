@@ -14,12 +14,15 @@ const violation = (index: number): Violation => ({
 
 describe('check --format json, written in parts', () => {
   test.each([0, 1, 2, 2_000])(
-    'joined, it is JSON.stringify(report, null, 2) (%i violations)',
+    'joined, it is JSON.stringify({ok, commits, range, policy, violations}, null, 2) (%i violations)',
     (count) => {
       const violations = Array.from({ length: count }, (_, index) => violation(index));
       const report: Report = { ok: count === 0, commits: 12_345, violations };
-      const parts = [...renderJsonParts(report)];
-      expect(parts.join('')).toBe(JSON.stringify(report, null, 2) + '\n');
+      const context = { range: 'main..HEAD', policySource: 'main:.github/trailguard.yml' };
+      const parts = [...renderJsonParts(report, context)];
+      const { ok, commits } = report;
+      const whole = { ok, commits, range: context.range, policy: context.policySource, violations };
+      expect(parts.join('')).toBe(JSON.stringify(whole, null, 2) + '\n');
       if (count === 2_000) expect(parts.length).toBeGreaterThan(1);
     },
   );

@@ -29,6 +29,8 @@ export interface HeadOptions {
   now?: Date;
   /** Blame processes at once; default: the number of cores. */
   concurrency?: number;
+  /** Called after each file walked (blamed or followed), with the count so far and the total. */
+  onProgress?: (walked: number, toWalk: number) => void;
 }
 
 export type FileKind = 'text' | 'binary' | 'lfs' | 'submodule';
@@ -217,6 +219,7 @@ export async function readHead(options: HeadOptions): Promise<HeadReport> {
   await inPool(walks, options.concurrency ?? blameConcurrency(), async ({ entry, blame }) => {
     if (blame) blames.set(entry.path, await blameFile(repo, commit, entry.path, env));
     else followed.set(entry.path, await followFile(repo, commit, entry.path, env));
+    options.onProgress?.(blames.size + followed.size, walks.length);
   });
   await classifyMissing(
     repo,

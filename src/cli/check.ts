@@ -3,10 +3,13 @@ import { UserError } from '../core/errors.js';
 import { resolveRange } from '../git/range.js';
 import { policyEditNote, policyFilesChanged } from '../policy/base.js';
 import { policyFor, repoOf } from './context.js';
+import { progressLine } from './progress.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from '../report/format.js';
+import { DEFAULT_MAX } from '../report/text.js';
+import { colourWanted, style } from './style.js';
 
-const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown|sarif] [--config PATH] [--repo DIR]
+const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown|sarif] [--max N] [--config PATH] [--repo DIR]
 
 Judges the commits of range (default: upstream..HEAD, else the default branch..HEAD) against the
 policy, as the GitHub Action does. A range is A..B, A...B, R^! (one commit) or R (R..HEAD);
@@ -14,15 +17,26 @@ policy, as the GitHub Action does. A range is A..B, A...B, R^! (one commit) or R
 A range you name is judged by the policy committed at its base (A; R^ for R^!), as CI reads the
 base branch's, so a branch cannot loosen its own check; without a range, or with --config, the
 policy is the work tree's file.
+The text groups findings per commit and per file and shows the first --max N violations (default
+${DEFAULT_MAX}; 0 shows all), counting the rest; --format json lists every one, with the range and
+the policy's source.
 --format sarif writes SARIF 2.1.0 for GitHub code scanning (github/codeql-action/upload-sarif).
 Exit 0 clean, 1 violations, 2 usage/config/environment error.
 `;
 
 export const run: Verb = async (args, io) => {
-  const parsed = parseVerb('check', args, io, help, { ...commonOptions, ...rangeOptions });
+  const parsed = parseVerb('check', args, io, help, {
+    ...commonOptions,
+    ...rangeOptions,
+    max: { type: 'string' },
+  });
   if (!parsed) return EXIT.ok;
   const { values, positionals } = parsed;
   const format = requireFormat('check', values.format, REPORT_FORMATS);
+  const max = values.max === undefined ? DEFAULT_MAX : Number(values.max);
+  if (!Number.isInteger(max) || max < 0) {
+    throw new UserError(`check: --max takes a whole number, 0 for all (got "${values.max}")`);
+  }
   if (positionals.length > 1) {
     throw new UserError(`check: takes at most one range (got ${positionals.join(' ')})`);
   }
@@ -37,7 +51,15 @@ export const run: Verb = async (args, io) => {
   const named = positionals[0] !== undefined && values.config === undefined;
   const base = named ? range.base : undefined;
   const policy = await policyFor(repo, values, io, base);
-  const report = await runCheck({ repo, revs: range.revs, policy, env: io.env });
+  const progress = progressLine(io);
+  const report = await runCheck({
+    repo,
+    revs: range.revs,
+    policy,
+    env: io.env,
+    onProgress: (commits) =>
+      progress?.update(`trailguard check: ${commits.toLocaleString('en-US')} commits…`),
+  }).finally(() => progress?.done());
   if (format === 'text')
     io.stderr(`trailguard: ${range.description}; ${policyLine(policy.source, base)}\n`);
   if (range.base !== undefined && values.config === undefined) {
@@ -49,7 +71,8 @@ export const run: Verb = async (args, io) => {
     }
   }
   const context = { range: range.description, policySource: policy.source };
-  for (const part of renderReport(report, format, context)) io.stdout(part);
+  const text = { max, paint: style(colourWanted(io.env, io.stdoutIsTTY)) };
+  for (const part of renderReport(report, format, context, text)) io.stdout(part);
   return report.ok ? EXIT.ok : EXIT.violation;
 };
 

@@ -17,6 +17,11 @@ export const run: Verb = async (args, io) => {
   const { values, positionals } = parsed;
   const format = requireFormat('explain', values.format, ['text', 'json', 'markdown'] as const);
   if (positionals.length !== 1) throw new UserError('explain: name exactly one commit');
+  if (positionals[0].includes('..')) {
+    throw new UserError(
+      `explain: takes one commit, not a range ("${positionals[0]}"); \`trailguard check ${positionals[0]}\` judges a range`,
+    );
+  }
   const { repo, policy } = await repoAndPolicy(values, io);
   const { source } = policy;
   const branch = (await currentBranch(repo, io.env)) ?? undefined;

@@ -8,6 +8,9 @@ export interface CliIO {
   readStdin: () => Promise<string>;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Whether stdout / stderr are terminals (colour, progress); absent means not. */
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
 }
 
 export type Verb = (args: string[], io: CliIO) => Promise<number>;

@@ -97,7 +97,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await (await load()).run(args, io);
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr(`trailguard: ${error.message}\n`);
+      // A message of several lines (every problem of a policy file) gets the prefix on each.
+      io.stderr(`trailguard: ${error.message.replaceAll('\n', '\ntrailguard: ')}\n`);
       return EXIT.usage;
     }
     const detail = io.env.TRAILGUARD_DEBUG

@@ -10,15 +10,8 @@ import { renderScanHtml } from '../report/scan-html.js';
 import { renderScanMarkdown } from '../report/scan-markdown.js';
 import { renderScanJson, renderScanText } from '../report/scan-text.js';
 import { repoAndPolicy } from './context.js';
-import {
-  EXIT,
-  commonOptions,
-  parseVerb,
-  rangeOptions,
-  requireFormat,
-  type CliIO,
-  type Verb,
-} from './io.js';
+import { progressLine } from './progress.js';
+import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
 const renderers: Record<(typeof FORMATS)[number], (report: ScanReport) => string> = {
@@ -51,11 +44,6 @@ const options = {
   'history-only': { type: 'boolean', default: false },
   name: { type: 'string' },
 } as const;
-
-function progress(io: CliIO): ((commits: number) => void) | undefined {
-  if (!process.stderr.isTTY || io.env.CI) return undefined;
-  return (commits) => io.stderr(`\rtrailguard scan: ${commits.toLocaleString('en-US')} commits…`);
-}
 
 export const run: Verb = async (args, io) => {
   const parsed = parseVerb('scan', args, io, help, options);
@@ -94,7 +82,7 @@ export const run: Verb = async (args, io) => {
       fromRoot: values['from-root'] || spec === undefined,
       env: io.env,
     });
-    const onProgress = progress(io);
+    const progress = progressLine(io);
     report = await runScan({
       repo,
       revs: range.revs,
@@ -103,10 +91,10 @@ export const run: Verb = async (args, io) => {
       policySource: policy.source,
       repository: values.name,
       env: io.env,
-      onProgress,
+      onProgress: (commits) =>
+        progress?.update(`trailguard scan: ${commits.toLocaleString('en-US')} commits…`),
       headRev: values['history-only'] ? undefined : 'HEAD',
-    });
-    if (onProgress) io.stderr('\r\x1b[K');
+    }).finally(() => progress?.done());
   }
   const output = renderers[format](report);
   if (values.output === undefined) {

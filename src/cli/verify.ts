@@ -1,6 +1,7 @@
 import { readHead } from '../audit/head.js';
 import { renderHeadJson, renderHeadText } from '../report/head.js';
 import { revisionAndPolicy, repoPaths } from './head-context.js';
+import { progressLine } from './progress.js';
 import { EXIT, commonOptions, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard verify [PATH…] [--at REV] [--format text|json] [--config PATH] [--repo DIR]
@@ -19,13 +20,16 @@ export const run: Verb = async (args, io) => {
   const { values, positionals } = parsed;
   const format = requireFormat('verify', values.format, ['text', 'json'] as const);
   const { repo, rev, policy } = await revisionAndPolicy(values, io);
+  const progress = progressLine(io);
   const report = await readHead({
     repo,
     rev,
     policy,
     paths: repoPaths(repo, io, positionals),
     env: io.env,
-  });
+    onProgress: (blamed, toBlame) =>
+      progress?.update(`trailguard verify: ${blamed} of ${toBlame} files traced…`),
+  }).finally(() => progress?.done());
   io.stdout(
     format === 'json'
       ? renderHeadJson(report, policy.source)

@@ -7,6 +7,8 @@ const io = {
   readStdin: async () => readFileSync(0, 'utf8'),
   cwd: process.cwd(),
   env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 const code = await main(process.argv.slice(2), io);

@@ -2,6 +2,7 @@ import type { Catalog } from '../core/catalog.js';
 import type { CommitRecord, PullFacts, Report } from '../core/types.js';
 import { UserError } from '../core/errors.js';
 import { readHistory } from '../git/history.js';
+import { resolveCommit } from '../git/repo.js';
 import { catalogFor, createEvaluator, type CommitVerdict } from './evaluate.js';
 import type { CompiledPolicy } from './types.js';
 
@@ -15,7 +16,11 @@ export interface CheckInput {
   branch?: string;
   now?: Date;
   env?: NodeJS.ProcessEnv;
+  /** Called every PROGRESS_EVERY commits with the count so far. */
+  onProgress?: (commits: number) => void;
 }
+
+const PROGRESS_EVERY = 1_000;
 
 /**
  * The one engine entry both `trailguard check` and the Action call: read the commits with one
@@ -23,22 +28,29 @@ export interface CheckInput {
  */
 export async function runCheck(input: CheckInput): Promise<Report> {
   const evaluator = evaluatorFor(input);
+  let commits = 0;
   for await (const commit of readHistory({ repo: input.repo, revs: input.revs, env: input.env })) {
     evaluator.add(withBranch(commit, input.branch));
+    commits += 1;
+    if (input.onProgress && commits % PROGRESS_EVERY === 0) input.onProgress(commits);
   }
   return evaluator.report();
 }
 
-export async function explain(input: Omit<CheckInput, 'revs'> & { commit: string }): Promise<{
+export async function explain(
+  input: Omit<CheckInput, 'revs' | 'onProgress'> & { commit: string },
+): Promise<{
   commit: CommitRecord;
   verdict: CommitVerdict;
   catalog: Catalog;
 }> {
   const catalog = catalogFor(input.policy);
   const evaluator = evaluatorFor(input, catalog);
+  // Resolved first, so a bad name is reported as the user wrote it, not as git log's `X^!`.
+  const sha = await resolveCommit(input.repo, input.commit, input.env ?? process.env);
   for await (const commit of readHistory({
     repo: input.repo,
-    revs: [`${input.commit}^!`],
+    revs: [`${sha}^!`],
     env: input.env,
   })) {
     const record = withBranch(commit, input.branch);

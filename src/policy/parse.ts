@@ -150,9 +150,12 @@ function readLayer(
   restore?: CollapsedLists['restore'],
 ): PolicyLayer {
   const lineCounter = new LineCounter();
-  const fail = (offset: number, path: readonly PropertyKey[], problem: string): never => {
+  const problemAt = (offset: number, path: readonly PropertyKey[], problem: string) => {
     const { line, col } = lineCounter.linePos(offset);
-    throw new PolicyError(file, line, col, formatKeyPath(path), oneLine(problem));
+    return new PolicyError(file, line, col, formatKeyPath(path), oneLine(problem));
+  };
+  const fail = (offset: number, path: readonly PropertyKey[], problem: string): never => {
+    throw problemAt(offset, path, problem);
   };
   const doc = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Decoding turned bytes that are not UTF-8 into U+FFFD; UTF-16 text shows up as NULs.
@@ -198,11 +201,11 @@ function readLayer(
     const node = nodeAt(doc, path, issue.code === 'unrecognized_keys');
     return { issue, path, offset: node?.range?.[0] ?? 0 };
   });
-  located.sort((a, b) => a.offset - b.offset);
-  const [first] = located;
-  const more = located.length - 1;
-  const suffix = more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : '';
-  return fail(first.offset, first.path, describeIssue(first.issue) + suffix);
+  // Every problem at once, in file order, so one edit fixes them all.
+  const [first, ...rest] = located
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, path, issue }) => problemAt(offset, path, describeIssue(issue)));
+  throw new PolicyError(file, first.line, first.column, first.keyPath, first.problem, rest);
 }
 
 /** Applies the defaults to what a file said. */

@@ -4,7 +4,8 @@
  * YAML key names; the transforms give the camelCase layer (types.ts).
  */
 import { z } from 'zod';
-import { builtinToolIds, knownProviders, TOOL_ID } from '../core/catalog.js';
+import { builtinTools, knownProviders, TOOL_ID } from '../core/catalog.js';
+import { closestName } from '../core/suggest.js';
 import { globProblem } from './globs.js';
 import type { Forbid } from './types.js';
 
@@ -219,19 +220,27 @@ const exemptionSchema = strictMapping({
  * Without `extends`, every tools.internal id names a built-in tool or one of tools.extra (with
  * `extends`, the org's list decides: an id it does not list is dropped by mergePolicies).
  */
-function internalToolsKnown(
-  policy: { extends?: string; tools?: { internal?: string[]; extra?: { id: string }[] } },
-  ctx: z.RefinementCtx,
-): void {
-  if (policy.extends !== undefined) return;
-  const known = new Set([...builtinToolIds, ...(policy.tools?.extra ?? []).map((tool) => tool.id)]);
-  policy.tools?.internal?.forEach((id, index) => {
-    if (!known.has(id) && TOOL_ID.test(id) && id !== 'unknown')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tools', 'internal', index],
-        message: `unknown tool ${JSON.stringify(id)} (neither built in nor declared in tools.extra)`,
-      });
+function internalToolsKnown(policy: object, ctx: z.RefinementCtx): void {
+  // Runs even where other keys failed (every problem is listed at once), so the shape is unsure.
+  const { extends: base, tools } = policy as { extends?: unknown; tools?: unknown };
+  if (base !== undefined || typeof tools !== 'object' || tools === null) return;
+  const { internal, extra } = tools as { internal?: unknown; extra?: unknown };
+  if (!Array.isArray(internal)) return;
+  const extraIds = (Array.isArray(extra) ? extra : []).map(
+    (tool) => (tool as { id?: unknown })?.id,
+  );
+  const known = new Map<string, readonly string[]>([
+    ...builtinTools.map((tool): [string, readonly string[]] => [tool.id, tool.aliases]),
+    ...extraIds.filter((id) => typeof id === 'string').map((id): [string, string[]] => [id, []]),
+  ]);
+  internal.forEach((id: unknown, index) => {
+    if (typeof id !== 'string' || known.has(id) || !TOOL_ID.test(id) || id === 'unknown') return;
+    const suggestion = closestName(id, known);
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tools', 'internal', index],
+      message: `unknown tool ${JSON.stringify(id)} (neither built in nor declared in tools.extra)${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+    });
   });
 }
 
@@ -259,7 +268,7 @@ export const policySchema = strictMapping({
   local: localSchema.optional(),
   exemptions: z.array(exemptionSchema).optional(),
 })
-  .superRefine(internalToolsKnown)
+  .superRefine(internalToolsKnown, { when: () => true })
   .meta({
     title: 'trailguard policy',
     description:

@@ -123,7 +123,13 @@ export class PolicyError extends UserError {
     readonly column: number,
     readonly keyPath: string,
     readonly problem: string,
+    /** The file's further problems, each on a line of its own after this one's. */
+    readonly more: readonly PolicyError[] = [],
   ) {
-    super(`${file}:${line}:${column}: ${keyPath ? `${keyPath}: ` : ''}${problem}`);
+    super(
+      [`${file}:${line}:${column}: ${keyPath ? `${keyPath}: ` : ''}${problem}`]
+        .concat(more.map((other) => other.message))
+        .join('\n'),
+    );
   }
 }
