@@ -117,6 +117,10 @@ function onAllowlist(
 export function createEvaluator(options: EvaluateOptions) {
   const { policy, catalog, pull, now } = options;
   const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
+  // Review keys are letters, digits and "-" (the schema's rule): a message holding none of them,
+  // in any case, has no trailer with one, so most commits skip the trailer parse.
+  const mayHoldReviewKey =
+    reviewKeys.length > 0 ? new RegExp(reviewKeys.join('|'), 'i') : undefined;
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : undefined;
   const violations: Violation[] = [];
   // One string per distinct message: a long history repeats a few messages tens of thousands of times.
@@ -152,7 +156,10 @@ export function createEvaluator(options: EvaluateOptions) {
     const notes: string[] = [];
     let reviewed = false;
     // Strict in what clears: only a real trailer, read the way `git log` reads it.
-    for (const trailer of parseTrailers(commit.message, { divider: false })) {
+    const trailers = mayHoldReviewKey?.test(commit.message)
+      ? parseTrailers(commit.message, { divider: false })
+      : [];
+    for (const trailer of trailers) {
       if (!reviewKeys.includes(trailer.key.toLowerCase())) continue;
       const reviewer = parseIdentity(trailer.value);
       const line = `${trailer.key}: ${trailer.value}`;
