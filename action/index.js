@@ -21790,6 +21790,7 @@ function onAllowlist(allowlist, identity2) {
 function createEvaluator(options) {
   const { policy, catalog, pull, now } = options;
   const reviewKeys = policy.review.trailers.map((key) => key.toLowerCase());
+  const mayHoldReviewKey = reviewKeys.length > 0 ? new RegExp(reviewKeys.join("|"), "i") : void 0;
   const approval = pull && policy.review.approvals ? approvingReviewer(pull, policy) : void 0;
   const violations = [];
   const messages = /* @__PURE__ */ new Map();
@@ -21821,7 +21822,8 @@ function createEvaluator(options) {
   function reviewOf(commit) {
     const notes = [];
     let reviewed = false;
-    for (const trailer of parseTrailers(commit.message, { divider: false })) {
+    const trailers = mayHoldReviewKey?.test(commit.message) ? parseTrailers(commit.message, { divider: false }) : [];
+    for (const trailer of trailers) {
       if (!reviewKeys.includes(trailer.key.toLowerCase())) continue;
       const reviewer = parseIdentity(trailer.value);
       const line2 = `${trailer.key}: ${trailer.value}`;
