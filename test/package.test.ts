@@ -1,24 +1,31 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, ROOT, runProcess, tempDir } from './support/repo.js';
 
 /**
- * The package as a user gets it: `npm pack` (of the dist/ the test run built), then in a fresh
- * project `npm i -D --ignore-scripts <tarball>`. The bundles are self-contained, so nothing but
- * trailguard itself is installed, and the CLI, the git hooks and a recorded agent commit work.
+ * The package as a user gets it, by the README's Quickstart: `npm pack` (of the dist/ the test run
+ * built) in a folder `trailguard`, then in a fresh project next to it the README's install line as
+ * written. The bundles are self-contained, so nothing but trailguard itself is installed, and the
+ * CLI, the git hooks, a recorded agent commit and every trailguard command the README shows work.
  */
 const work = tempDir('tg-package-');
 const home = join(work, 'home');
+const clone = join(work, 'trailguard');
 const project = join(work, 'project');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** Every line of the README's sh blocks, in order (comments and continuations as written). */
+const readmeLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) =>
+  block!.split('\n').filter((line) => line.trim() && !line.startsWith('#')),
+);
+const installLine = readmeLines.find((line) => line.startsWith('npm install --save-dev'))!;
 const env = cleanEnv(home, { npm_config_update_notifier: 'false', npm_config_fund: 'false' });
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   version: string;
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
-let tarball = '';
 let packed: { filename: string; files: { path: string }[] };
 let install = { code: 0, stdout: '', stderr: '' };
 
@@ -27,18 +34,18 @@ const run = (command: string, args: string[], extra: Record<string, string> = {}
 
 beforeAll(async () => {
   mkdirSync(home);
+  mkdirSync(clone);
   mkdirSync(project);
   // --ignore-scripts: pack what `npm test` built; a rebuild would pull dist/ from under other tests.
   const out = execFileSync(
     'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', work],
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', clone],
     { cwd: ROOT, env, encoding: 'utf8' },
   );
   [packed] = JSON.parse(out) as [typeof packed];
-  tarball = join(work, packed.filename);
-  execFileSync('git', ['init', '-q'], { cwd: project, env });
+  execFileSync('git', ['init', '-q', '--initial-branch=main'], { cwd: project, env });
   execFileSync('npm', ['init', '-y'], { cwd: project, env, stdio: 'ignore' });
-  install = await run('npm', ['i', '-D', '--ignore-scripts', '--no-audit', tarball]);
+  install = await run('sh', ['-c', installLine], { npm_config_audit: 'false' });
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,6 +60,13 @@ test('the package declares no runtime dependencies and ships only what runs', ()
   expect(packed.files.filter((f) => f.path.startsWith('action/')).map((f) => f.path)).toEqual([
     'action/index.js',
   ]);
+});
+
+test("the README's install line names the tarball npm pack writes", () => {
+  expect(installLine).toBe(
+    `npm install --save-dev --ignore-scripts ../trailguard/${packed.filename}`,
+  );
+  expect(readme).toContain(`(writes ${packed.filename})`);
 });
 
 test('npm i -D --ignore-scripts <tarball> installs trailguard alone, with no engine warnings', () => {
@@ -79,4 +93,66 @@ test('npx trailguard --version, install, and a recorded agent commit', async () 
     encoding: 'utf8',
   });
   expect(message).toContain('Assisted-by: claude-code');
+});
+
+/**
+ * Lines of the README's sh blocks that are not run here: the development clone's own commands
+ * (npm ci, pack, test, run: what CI and the Quickstart's packing above do) and another tool's.
+ */
+const elsewhere = /^(npm (ci|pack|test|run)\b|gh | {2}--predicate-type)/;
+
+test('every trailguard command the README shows works as written in the fresh project', async () => {
+  const sh = (line: string, extra: Record<string, string> = {}) => run('sh', ['-c', line], extra);
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: project, env, encoding: 'utf8' }).trim();
+  // What the examples name: tags v2.0 and v2.3.0, a reviewed evals/task.jsonl, an attestation of
+  // the data commit, and a pending agent edit of evals/task.jsonl in the ledger.
+  writeFileSync(join(project, '.gitignore'), 'node_modules/\naudit.html\n*.json.tmp\n');
+  git('add', '.gitignore', 'package.json', 'package-lock.json');
+  git('commit', '-q', '-m', 'Project');
+  git('tag', 'v2.0');
+  mkdirSync(join(project, 'evals'));
+  writeFileSync(join(project, 'evals', 'task.jsonl'), '{"q": 1}\n');
+  git('add', 'evals');
+  git('commit', '-q', '-m', 'Add eval task\n\nReviewed-by: Bea Reviewer <bea@example.com>');
+  git('tag', 'v2.3.0');
+  const dataCommit = git('rev-parse', 'HEAD');
+  const attest = await sh('npx trailguard attest > trailguard-attestation.json');
+  expect(attest).toMatchObject({ code: 0, stderr: '' });
+  writeFileSync(join(project, 'evals', 'task.jsonl'), '{"q": 2}\n');
+  const edit = JSON.stringify({
+    session_id: 's1',
+    cwd: project,
+    hook_event_name: 'PostToolUse',
+    tool_name: 'Write',
+    tool_input: { file_path: join(project, 'evals', 'task.jsonl'), content: '{"q": 2}\n' },
+  });
+  const hook = await runProcess('npx', ['trailguard', 'agent-hook', 'claude'], {
+    cwd: project,
+    env,
+    input: edit,
+  });
+  expect(hook.code).toBe(0);
+
+  const ran: string[] = [];
+  for (const line of readmeLines) {
+    if (line === installLine || elsewhere.test(line)) continue;
+    expect(line).toMatch(/^npx trailguard /);
+    const result = await sh(line, { DATA_COMMIT: dataCommit });
+    if (result.code !== 0) throw new Error(`README line failed: ${line}\n${result.stderr}`);
+    ran.push(line.split(/\s+#/)[0]!.trim());
+    // The Quickstart's next step: the exact git add line init printed, then the commit.
+    const add = /^ {2}(git add .*)$/m.exec(result.stdout)?.[1];
+    if (line.startsWith('npx trailguard init ') && add !== undefined) {
+      expect((await sh(`${add} && git commit -q -m "Set up trailguard"`)).code).toBe(0);
+    }
+  }
+  expect(ran).toEqual(
+    expect.arrayContaining([
+      'npx trailguard init',
+      'npx trailguard check',
+      'npx trailguard uninstall --all',
+      'npx trailguard verify evals/ --at v2.3.0',
+    ]),
+  );
 });
