@@ -24,6 +24,8 @@ async function changedAmong(repo: RepoFacts, paths: string[]): Promise<Set<strin
 async function statusOf(repo: RepoFacts, paths: string[]): Promise<string[]> {
   const output = await git(
     [
+      // Run in the background after a commit: never take the index lock a user's next git needs.
+      '--no-optional-locks',
       '--literal-pathspecs',
       'status',
       '--porcelain=v1',
