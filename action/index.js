@@ -29357,10 +29357,10 @@ var require_dist = __commonJS({
 
 // src/policy/long-lists.ts
 function itemText(match) {
-  const [, , single, double, plain] = match;
+  const [, , single, double, plain2] = match;
   if (single !== void 0) return single.replace(/''/g, "'");
   if (double !== void 0) return double;
-  return NOT_TEXT.test(plain) ? void 0 : plain;
+  return NOT_TEXT.test(plain2) ? void 0 : plain2;
 }
 function collapseLongLists(source) {
   const lines = source.split("\n");
@@ -51711,12 +51711,12 @@ function requiredSegment(base) {
   let best;
   let depth = 0;
   let segment = "";
-  let plain = true;
+  let plain2 = true;
   const close = () => {
-    if (plain && segment !== "" && !GLOB_SYNTAX.test(segment) && segment.length > (best?.length ?? 0))
+    if (plain2 && segment !== "" && !GLOB_SYNTAX.test(segment) && segment.length > (best?.length ?? 0))
       best = segment;
     segment = "";
-    plain = depth === 0;
+    plain2 = depth === 0;
   };
   for (const char of base) {
     if (char === "{" || char === "(") depth += 1;
@@ -51724,7 +51724,7 @@ function requiredSegment(base) {
     if (char === "/" && depth === 0) close();
     else {
       segment += char;
-      if (depth > 0) plain = false;
+      if (depth > 0) plain2 = false;
     }
   }
   close();
@@ -60577,6 +60577,8 @@ init_read();
 
 // src/report/text.ts
 var PATHS_SHOWN = 10;
+var plain = (text3) => text3;
+var PLAIN = { red: plain, green: plain, bold: plain };
 function shortSha(sha) {
   return sha.slice(0, 12);
 }
@@ -60625,7 +60627,7 @@ function groupText(group2) {
     ...group2.files.flatMap((file2) => fileText(file2, group2))
   ];
 }
-function renderHeadText(report, policySource) {
+function renderHeadText(report, policySource, paint = PLAIN) {
   const lines = [
     `trailguard verify: ${report.rev} (${shortSha(report.commit)}); policy: ${policySource}`
   ];
@@ -60633,7 +60635,9 @@ function renderHeadText(report, policySource) {
   const tainted = report.groups.reduce((n, g) => n + g.taintedFiles, 0);
   const unreviewed = report.groups.reduce((n, g) => n + g.unreviewedFiles, 0);
   lines.push(
-    report.files === 0 ? `OK \u2014 nothing to verify: no file at ${report.rev} lies under a protected path (see the policy's protected paths)` : report.ok ? `OK \u2014 ${plural2(report.files, "protected file")}: no outside-model line, every line reviewed as required` : `FAIL \u2014 ${tainted} tainted, ${unreviewed} unreviewed (of ${plural2(report.files, "protected file")}). Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.`
+    (report.ok ? paint.green : paint.red)(
+      report.files === 0 ? `OK \u2014 nothing to verify: no file at ${report.rev} lies under a protected path (see the policy's protected paths)` : report.ok ? `OK \u2014 ${plural2(report.files, "protected file")}: no outside-model line, every line reviewed as required` : `FAIL \u2014 ${tainted} tainted, ${unreviewed} unreviewed (of ${plural2(report.files, "protected file")}). Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.`
+    )
   );
   return lines.join("\n") + "\n";
 }

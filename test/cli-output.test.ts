@@ -36,6 +36,11 @@ describe('colour', () => {
     }
     const json = await cli({ FORCE_COLOR: '1' }, 'check', 'base..HEAD', '--format', 'json');
     expect(json.stdout).not.toContain('\x1b[');
+    const verify = await cli({ FORCE_COLOR: '1' }, 'verify');
+    expect(verify.stdout).toContain('\x1b[31mFAIL — 1 tainted, 0 unreviewed');
+    const doctor = await cli({ FORCE_COLOR: '1' }, 'doctor');
+    expect(doctor.stdout).toContain('\x1b[31mproblem\x1b[39m');
+    expect((await cli({ NO_COLOR: '1' }, 'doctor')).stdout).not.toContain('\x1b[');
   });
 });
 

@@ -204,6 +204,16 @@ describe('uninstall takes out what init wrote', () => {
     );
   });
 
+  test('an agent named by its tool id, or mistyped: did you mean', async () => {
+    const byTool = await cli('init', '--agents', 'claude-code');
+    expect(byTool.code).toBe(2);
+    expect(byTool.stderr).toBe(
+      'trailguard: init: unknown agent "claude-code" in --agents (known: claude, codex, cursor, gemini, copilot, windsurf); did you mean claude?\n',
+    );
+    const typo = await cli('uninstall', '--agents', 'gemni');
+    expect(typo.stderr).toContain('; did you mean gemini?');
+  });
+
   test('an unknown agent is a usage error', async () => {
     const result = await cli('uninstall', '--agents', 'vim');
     expect(result.code).toBe(2);

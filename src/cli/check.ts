@@ -7,7 +7,7 @@ import { progressLine } from './progress.js';
 import { EXIT, commonOptions, parseVerb, rangeOptions, requireFormat, type Verb } from './io.js';
 import { REPORT_FORMATS, renderReport } from '../report/format.js';
 import { DEFAULT_MAX } from '../report/text.js';
-import { colourWanted, style } from './style.js';
+import { stdoutStyle } from './style.js';
 
 const help = `usage: trailguard check [range] [--from-root [REV]] [--format text|json|markdown|sarif] [--max N] [--config PATH] [--repo DIR]
 
@@ -71,7 +71,7 @@ export const run: Verb = async (args, io) => {
     }
   }
   const context = { range: range.description, policySource: policy.source };
-  const text = { max, paint: style(colourWanted(io.env, io.stdoutIsTTY)) };
+  const text = { max, paint: stdoutStyle(io) };
   for (const part of renderReport(report, format, context, text)) io.stdout(part);
   return report.ok ? EXIT.ok : EXIT.violation;
 };

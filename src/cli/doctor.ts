@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { diagnose } from '../install/doctor.js';
 import { installFacts } from '../install/repo.js';
 import { EXIT, parseVerb, requireFormat, type Verb } from './io.js';
+import { stdoutStyle } from './style.js';
 
 const help = `usage: trailguard doctor [--repo DIR] [--format text|json]
 
@@ -22,8 +23,10 @@ export const run: Verb = async (args, io) => {
   const ok = findings.every((finding) => finding.ok);
   if (format === 'json') io.stdout(JSON.stringify({ ok, findings }, null, 2) + '\n');
   else {
+    const paint = stdoutStyle(io);
     for (const finding of findings) {
-      io.stdout(`${finding.ok ? 'ok     ' : 'problem'} ${finding.what}\n`);
+      const mark = finding.ok ? paint.green('ok     ') : paint.red('problem');
+      io.stdout(`${mark} ${finding.what}\n`);
       if (finding.fix) io.stdout(`        fix: ${finding.fix}\n`);
     }
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AGENT_NAMES, type AgentDef } from '../agents/agent.js';
-import { agents, isAgentName } from '../agents/agents.js';
+import { agents, agentSuggestion, isAgentName } from '../agents/agents.js';
 import {
   planAgentConfig,
   readIfExists,
@@ -48,7 +48,7 @@ function chosenAgents(list: string | undefined) {
   const unknown = names.filter((name) => !isAgentName(name));
   if (unknown.length > 0) {
     throw new UserError(
-      `init: unknown agent "${unknown[0]}" in --agents (known: ${AGENT_NAMES.join(', ')})`,
+      `init: unknown agent "${unknown[0]}" in --agents (known: ${AGENT_NAMES.join(', ')})${agentSuggestion(unknown[0]!)}`,
     );
   }
   return [...new Set(names)].map((name) => agents[name as keyof typeof agents]);

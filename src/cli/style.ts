@@ -11,6 +11,8 @@ export interface Style {
   dim: (text: string) => string;
 }
 
+import type { CliIO } from './io.js';
+
 export function colourWanted(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
@@ -32,4 +34,9 @@ export function style(enabled: boolean): Style {
     bold: sgr(1, 22),
     dim: sgr(2, 22),
   };
+}
+
+/** The style for what a verb writes to stdout. */
+export function stdoutStyle(io: CliIO): Style {
+  return style(colourWanted(io.env, io.stdoutIsTTY));
 }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { AGENT_NAMES, type AgentDef } from '../agents/agent.js';
-import { agents, isAgentName } from '../agents/agents.js';
+import { agents, agentSuggestion, isAgentName } from '../agents/agents.js';
 import { planAgentRemoval, readIfExists, writePlannedFile } from '../agents/setup.js';
 import { UserError } from '../core/errors.js';
 import { discoverRepo } from '../git/discover.js';
@@ -30,7 +30,7 @@ function listedAgents(list: string): AgentDef[] {
   const unknown = names.find((name) => !isAgentName(name));
   if (names.length === 0 || unknown !== undefined) {
     throw new UserError(
-      `uninstall: --agents needs agent names (known: ${AGENT_NAMES.join(', ')}; got "${unknown ?? list}")`,
+      `uninstall: --agents needs agent names (known: ${AGENT_NAMES.join(', ')}; got "${unknown ?? list}")${unknown ? agentSuggestion(unknown) : ''}`,
     );
   }
   return [...new Set(names)].map((name) => agents[name as keyof typeof agents]);

@@ -2,6 +2,7 @@ import { readHead } from '../audit/head.js';
 import { renderHeadJson, renderHeadText } from '../report/head.js';
 import { revisionAndPolicy, repoPaths } from './head-context.js';
 import { progressLine } from './progress.js';
+import { stdoutStyle } from './style.js';
 import { EXIT, commonOptions, parseVerb, requireFormat, type Verb } from './io.js';
 
 const help = `usage: trailguard verify [PATH…] [--at REV] [--format text|json] [--config PATH] [--repo DIR]
@@ -33,7 +34,7 @@ export const run: Verb = async (args, io) => {
   io.stdout(
     format === 'json'
       ? renderHeadJson(report, policy.source)
-      : renderHeadText(report, policy.source),
+      : renderHeadText(report, policy.source, stdoutStyle(io)),
   );
   return report.ok ? EXIT.ok : EXIT.violation;
 };

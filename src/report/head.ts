@@ -1,5 +1,5 @@
 import type { HeadCommit, HeadFile, HeadGroup, HeadReport } from '../audit/head.js';
-import { shortSha } from './text.js';
+import { PLAIN, shortSha, type Paint } from './text.js';
 
 /** Pure renderers of the HEAD engine's report, as `trailguard verify` prints it. */
 
@@ -47,7 +47,11 @@ function groupText(group: HeadGroup): string[] {
   ];
 }
 
-export function renderHeadText(report: HeadReport, policySource: string): string {
+export function renderHeadText(
+  report: HeadReport,
+  policySource: string,
+  paint: Paint = PLAIN,
+): string {
   const lines = [
     `trailguard verify: ${report.rev} (${shortSha(report.commit)}); policy: ${policySource}`,
   ];
@@ -55,12 +59,14 @@ export function renderHeadText(report: HeadReport, policySource: string): string
   const tainted = report.groups.reduce((n, g) => n + g.taintedFiles, 0);
   const unreviewed = report.groups.reduce((n, g) => n + g.unreviewedFiles, 0);
   lines.push(
-    report.files === 0
-      ? `OK — nothing to verify: no file at ${report.rev} lies under a protected path (see the policy's protected paths)`
-      : report.ok
-        ? `OK — ${plural(report.files, 'protected file')}: no outside-model line, every line reviewed as required`
-        : `FAIL — ${tainted} tainted, ${unreviewed} unreviewed (of ${plural(report.files, 'protected file')}). ` +
-          'Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.',
+    (report.ok ? paint.green : paint.red)(
+      report.files === 0
+        ? `OK — nothing to verify: no file at ${report.rev} lies under a protected path (see the policy's protected paths)`
+        : report.ok
+          ? `OK — ${plural(report.files, 'protected file')}: no outside-model line, every line reviewed as required`
+          : `FAIL — ${tainted} tainted, ${unreviewed} unreviewed (of ${plural(report.files, 'protected file')}). ` +
+            'Fix: have a reviewed human rewrite the lines (or remove the file), then verify again.',
+    ),
   );
   return lines.join('\n') + '\n';
 }
