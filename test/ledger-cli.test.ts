@@ -86,6 +86,11 @@ describe('trailguard ledger', () => {
     const unknown = cliRun(repo, ['ledger', 'drop', 'evals/y.jsonl', '--reason', 'x']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no ledger entry for evals/y.jsonl; nothing was dropped');
+    const nobody = cliRun(repo, ['ledger', 'drop', 'evals/x.jsonl', '--reason', 'x'], {
+      GIT_COMMITTER_NAME: '',
+    });
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('a drop is logged with who made it, and git has no identity');
     expect(existsSync(dropLog(repo))).toBe(false);
 
     const dropped = cliRun(repo, [
