@@ -588,7 +588,7 @@ describe('describePolicy', () => {
       'protected:',
       '  training-data: data/train/**, **/training-data/** — outside AI tools forbidden; human review required',
       '  evals: evals/** — outside AI tools forbidden; human review required',
-      'tools: internal metacode; unknown AI signals count as external; extra metacode',
+      'tools: internal metacode; internal model providers meta; unknown AI signals count as external; extra metacode',
       'review: trailers Reviewed-by; approving PR reviews count (on the current head only); reviewers any human but the author',
       'local: warn on violation',
       'exemptions:',
