@@ -5,12 +5,11 @@ Object.assign(process.env, packageFacts);
 
 /** @type {import('jest').Config} */
 export default {
-  preset: 'ts-jest/presets/default-esm',
   extensionsToTreatAsEsm: ['.ts'],
   resolver: 'ts-jest-resolver',
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
   maxWorkers: 2,
   // Not in the temporary directory: a test run leaves nothing there.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
