@@ -20,7 +20,7 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     HOME: home,
     LANG: 'C.UTF-8',
     TMPDIR: tempRoot(),
-    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_SYSTEM: join(ROOT, 'test', 'support', 'gitconfig'),
     GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
     GIT_AUTHOR_NAME: 'Ada Human',
     GIT_AUTHOR_EMAIL: 'ada@example.com',
