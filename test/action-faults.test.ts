@@ -38,22 +38,32 @@ interface Setup {
   fault?: [RegExp, Fault];
 }
 
-/** A PR with one human commit outside protected paths (a clean pass without faults). */
-async function runPull(setup: Setup = {}): Promise<ActionRun> {
-  const repo: GitHubRepo = createRepo();
+/**
+ * A PR with one human commit outside protected paths (a clean pass without faults). Made once: a
+ * run only reads it, and each run gets a workspace of its own.
+ */
+let cleanPull: { repo: GitHubRepo; number: number; mergeSha: string; fields: object } | undefined;
+function openCleanPull(): NonNullable<typeof cleanPull> {
+  if (cleanPull) return cleanPull;
+  const repo = createRepo();
   repo.dev.commit('Initial commit\n', { '.github/trailguard.yml': REPO_POLICY });
   repo.push('HEAD:refs/heads/main');
   repo.dev.git('checkout', '-q', '-b', 'topic');
   repo.dev.commit('Docs\n', { 'docs/a.md': 'a\n' });
   const number = nextPull++;
-  const pull = publishPull(github, repo, number, 'topic');
+  const { mergeSha, fields } = publishPull(github, repo, number, 'topic');
+  return (cleanPull = { repo, number, mergeSha, fields });
+}
+
+async function runPull(setup: Setup = {}): Promise<ActionRun> {
+  const { repo, number, mergeSha, fields } = openCleanPull();
   if (setup.fault) github.addFault(...setup.fault);
   return runAction({
-    workspace: repo.checkout(pull.mergeSha),
+    workspace: repo.checkout(mergeSha),
     event: 'pull_request',
     apiUrl: github.url,
     token: TOKEN,
-    payload: payload('pull_request.opened', { number, pull_request: pull.fields }),
+    payload: payload('pull_request.opened', { number, pull_request: fields }),
     env: setup.env,
   });
 }
