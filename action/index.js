@@ -61000,7 +61000,8 @@ async function runScan(input2) {
     rev: input2.headRev,
     policy: input2.policy,
     env: env2,
-    now: input2.now
+    now: input2.now,
+    onProgress: input2.onHeadProgress
   });
   return { ...report, head };
 }

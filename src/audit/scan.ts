@@ -23,6 +23,8 @@ export interface ScanInput {
   env?: NodeJS.ProcessEnv;
   /** Called every PROGRESS_EVERY commits with the count so far. */
   onProgress?: (commits: number) => void;
+  /** Then, for the HEAD part, after each file traced: the count so far and the total. */
+  onHeadProgress?: (traced: number, toTrace: number) => void;
   /** Also report what this revision holds, line by line (the HEAD engine, `head`). */
   headRev?: string;
 }
@@ -64,6 +66,7 @@ export async function runScan(input: ScanInput): Promise<ScanReport> {
     policy: input.policy,
     env,
     now: input.now,
+    onProgress: input.onHeadProgress,
   });
   return { ...report, head };
 }

@@ -93,6 +93,8 @@ export const run: Verb = async (args, io) => {
       env: io.env,
       onProgress: (commits) =>
         progress?.update(`trailguard scan: ${commits.toLocaleString('en-US')} commits…`),
+      onHeadProgress: (traced, toTrace) =>
+        progress?.update(`trailguard scan: HEAD: ${traced} of ${toTrace} files traced…`),
       headRev: values['history-only'] ? undefined : 'HEAD',
     }).finally(() => progress?.done());
   }
