@@ -72,7 +72,7 @@ export const run: Verb = async (args, io) => {
   }
   const context = { range: range.description, policySource: policy.source };
   const text = { max, paint: stdoutStyle(io) };
-  for (const part of renderReport(report, format, context, text)) io.stdout(part);
+  for (const part of renderReport(report, format, context, text)) await io.stdout(part);
   return report.ok ? EXIT.ok : EXIT.violation;
 };
 

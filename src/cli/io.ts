@@ -3,7 +3,9 @@ import { UserError } from '../core/errors.js';
 
 /** What a verb may touch of the outside world; tests and the bundle pass the real process. */
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** May return a promise that settles once the text is handed on (a full pipe): a verb that
+   * writes a large report awaits it, so the report is not queued in memory. */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   cwd: string;
