@@ -19330,7 +19330,8 @@ function globSetMatcher(set2) {
   const anywhere = new Set(set2.anywhere);
   let anywhereNames = 0;
   for (const path6 of anywhere) anywhereNames = Math.max(anywhereNames, path6.split("/").length);
-  const bySegment = new Map(set2.bySegment);
+  const byText = new Map(set2.byText);
+  const textLengths = [...new Set(set2.byText.map(([text3]) => text3.length))];
   const built = /* @__PURE__ */ new Map();
   let other;
   return (path6) => {
@@ -19353,17 +19354,16 @@ function globSetMatcher(set2) {
         }
       }
     }
-    if (bySegment.size > 0) {
-      for (const segment of new Set(segments)) {
-        const sources = bySegment.get(segment);
+    for (const length of textLengths) {
+      for (let start = 0; start + length <= lower.length; start++) {
+        const text3 = lower.slice(start, start + length);
+        const sources = byText.get(text3);
         if (!sources) continue;
-        let regExps = built.get(segment);
-        if (!regExps) built.set(segment, regExps = compileAll(sources));
+        let regExps = built.get(text3);
+        if (!regExps) built.set(text3, regExps = compileAll(sources));
         if (regExps.some((regExp) => regExp.test(path6))) return true;
       }
     }
-    if (set2.otherNeedles && !set2.otherNeedles.some((needle) => lower.includes(needle)))
-      return false;
     other ??= compileAll(set2.other);
     return other.some((regExp) => regExp.test(path6));
   };
@@ -51707,29 +51707,6 @@ function unbalancedBracket(glob2) {
   if (inClass) return "[";
   return braces > 0 ? "{" : void 0;
 }
-function requiredSegment(base) {
-  let best;
-  let depth = 0;
-  let segment = "";
-  let plain2 = true;
-  const close = () => {
-    if (plain2 && segment !== "" && !GLOB_SYNTAX.test(segment) && segment.length > (best?.length ?? 0))
-      best = segment;
-    segment = "";
-    plain2 = depth === 0;
-  };
-  for (const char of base) {
-    if (char === "{" || char === "(") depth += 1;
-    else if (char === "}" || char === ")") depth = Math.max(0, depth - 1);
-    if (char === "/" && depth === 0) close();
-    else {
-      segment += char;
-      if (depth > 0) plain2 = false;
-    }
-  }
-  close();
-  return best?.toLowerCase();
-}
 function requiredTexts(base) {
   const candidates = [];
   let run2 = "";
@@ -51753,7 +51730,8 @@ function requiredTexts(base) {
       }
       const inside = base.slice(i + 1, j - 1);
       const alternatives = inside.split(",");
-      if (char === "{" && alternatives.every((text3) => text3 !== "" && !GLOB_SYNTAX.test(text3))) {
+      const plain2 = (text3) => text3 !== "" && !GLOB_SYNTAX.test(text3) && !text3.includes("..");
+      if (char === "{" && alternatives.every(plain2)) {
         candidates.push(alternatives);
       }
       i = j - 1;
@@ -51792,9 +51770,8 @@ function globSource(base) {
 function compileGlobSet(globs) {
   const literals = /* @__PURE__ */ new Set();
   const anywhere = /* @__PURE__ */ new Set();
-  const bySegment = /* @__PURE__ */ new Map();
+  const byText = /* @__PURE__ */ new Map();
   const other = [];
-  let needles = [];
   for (const glob2 of globs) {
     const literal2 = literalPath(glob2);
     if (literal2 !== void 0) {
@@ -51808,22 +51785,20 @@ function compileGlobSet(globs) {
     }
     const base = globBase(glob2);
     const source = globSource(base);
-    const segment = requiredSegment(base);
-    if (segment === void 0) {
-      other.push(source);
-      const texts = requiredTexts(base);
-      needles = texts && needles?.concat(texts);
-    } else if (bySegment.has(segment)) bySegment.get(segment).push(source);
-    else bySegment.set(segment, [source]);
+    const texts = requiredTexts(base);
+    if (texts === void 0) other.push(source);
+    for (const text3 of texts ?? []) {
+      if (byText.has(text3)) byText.get(text3).push(source);
+      else byText.set(text3, [source]);
+    }
   }
   const set2 = {
     literals: [...literals],
     anywhere: [...anywhere],
-    bySegment: [...bySegment].map(([segment, sources]) => [segment, chunked(sources)]),
-    other: chunked(other),
-    ...other.length > 0 && needles && { otherNeedles: [...new Set(needles)] }
+    byText: [...byText].map(([text3, sources]) => [text3, chunked(sources)]),
+    other: chunked(other)
   };
-  for (const source of [...set2.other, ...set2.bySegment.flatMap(([, sources]) => sources)])
+  for (const source of [...set2.other, ...set2.byText.flatMap(([, sources]) => sources)])
     new RegExp(source, GLOB_FLAGS);
   return set2;
 }

@@ -124,15 +124,46 @@ describe('texts a glob requires skip its regular expression, never change a verd
 
   test.each(GLOBS.map((glob) => [glob]))('%s', (glob) => {
     const set = compileGlobSet([glob]);
-    const withNeedles = globSetMatcher(set);
-    const without = globSetMatcher({ ...set, otherNeedles: undefined });
-    for (const path of paths) expect([path, withNeedles(path)]).toEqual([path, without(path)]);
+    const indexed = globSetMatcher(set);
+    const sources = [...set.other, ...set.byText.flatMap(([, list]) => list)];
+    const unindexed = globSetMatcher({ literals: [], byText: [], other: sources });
+    const base = glob.replace(/\/\*\*$/, '');
+    const regExps = [base, `${base}/**`].map((p) =>
+      picomatch.makeRe(p, { dot: true, nocase: true }),
+    );
+    for (const path of paths) {
+      const expected = regExps.some((r) => r.test(path));
+      expect([path, indexed(path), unindexed(path)]).toEqual([path, expected, expected]);
+    }
   });
 
   test("the default policy's globs all have texts, so src/app.ts builds no regular expression", () => {
     const set = compileGlobSet(GLOBS.slice(0, 5));
-    expect(set.otherNeedles).toEqual(['data', 'train', 'eval', 'benchmark', 'golden', 'held']);
-    expect(globSetMatcher({ ...set, other: ['('] })('src/app.ts')).toBe(false);
+    expect(set.other).toEqual([]);
+    expect(set.byText.map(([text]) => text)).toEqual([
+      'data',
+      'train',
+      'eval',
+      'benchmark',
+      'golden',
+      'held',
+    ]);
+    const broken = {
+      ...set,
+      byText: set.byText.map(([text]): [string, string[]] => [text, ['(']]),
+    };
+    expect(globSetMatcher(broken)('src/app.ts')).toBe(false);
+    expect(() => globSetMatcher(broken)('x/golden-sets/y')).toThrow();
+  });
+
+  test('12,000 globs with a wildcard: a path builds only the expressions of the texts it holds', () => {
+    const set = compileGlobSet(range(N).map((i) => `**/*-${i}-*/**`));
+    expect(set.other).toEqual([]);
+    const broken = new Map(set.byText.map(([text, list]) => [text, list]));
+    broken.set('-5-', ['(']);
+    const matches = globSetMatcher({ ...set, byText: [...broken] });
+    expect(matches(`deep/x-${N - 1}-y/z`)).toBe(true);
+    expect(() => matches('deep/x-5-y/z')).toThrow();
   });
 });
 
@@ -161,7 +192,7 @@ describe('literal globs and literal names at any depth are looked up, matching a
 
   test.each(GLOBS.map((glob) => [glob]))('%s', (glob) => {
     const set = compileGlobSet([glob]);
-    expect(set.bySegment.length + set.other.length).toBe(0);
+    expect(set.byText.length + set.other.length).toBe(0);
     const matches = globSetMatcher(set);
     const base = glob.replace(/^\.\//, '').replace(/\/+$/, '');
     const patterns = base.endsWith('**') ? [base] : [base, `${base}/**`];

@@ -87,39 +87,6 @@ function unbalancedBracket(glob: string): string | undefined {
 }
 
 /**
- * The longest segment every path the glob matches must have, lowercased, or undefined. Only
- * segments outside braces and parentheses count (`{a,b/c}` does not require `c`).
- */
-function requiredSegment(base: string): string | undefined {
-  let best: string | undefined;
-  let depth = 0;
-  let segment = '';
-  let plain = true;
-  const close = () => {
-    if (
-      plain &&
-      segment !== '' &&
-      !GLOB_SYNTAX.test(segment) &&
-      segment.length > (best?.length ?? 0)
-    )
-      best = segment;
-    segment = '';
-    plain = depth === 0;
-  };
-  for (const char of base) {
-    if (char === '{' || char === '(') depth += 1;
-    else if (char === '}' || char === ')') depth = Math.max(0, depth - 1);
-    if (char === '/' && depth === 0) close();
-    else {
-      segment += char;
-      if (depth > 0) plain = false;
-    }
-  }
-  close();
-  return best?.toLowerCase();
-}
-
-/**
  * Texts (lowercased ASCII) of which every path the glob matches holds one, or undefined: the
  * longest literal run outside brackets and braces (`data` in `**‌/{train,sft}[-_]data/**`), or else
  * a brace group's alternatives (`{eval,benchmark}`). A path with none of them is not matched, so
@@ -149,7 +116,10 @@ function requiredTexts(base: string): string[] | undefined {
       }
       const inside = base.slice(i + 1, j - 1);
       const alternatives = inside.split(',');
-      if (char === '{' && alternatives.every((text) => text !== '' && !GLOB_SYNTAX.test(text))) {
+      // {1..3} is a range, not the text "1..3".
+      const plain = (text: string) =>
+        text !== '' && !GLOB_SYNTAX.test(text) && !text.includes('..');
+      if (char === '{' && alternatives.every(plain)) {
         candidates.push(alternatives);
       }
       i = j - 1;
@@ -209,9 +179,8 @@ function globSource(base: string): string {
 export function compileGlobSet(globs: readonly string[]): GlobSet {
   const literals = new Set<string>();
   const anywhere = new Set<string>();
-  const bySegment = new Map<string, string[]>();
+  const byText = new Map<string, string[]>();
   const other: string[] = [];
-  let needles: string[] | undefined = [];
   for (const glob of globs) {
     const literal = literalPath(glob);
     if (literal !== undefined) {
@@ -225,22 +194,20 @@ export function compileGlobSet(globs: readonly string[]): GlobSet {
     }
     const base = globBase(glob);
     const source = globSource(base);
-    const segment = requiredSegment(base);
-    if (segment === undefined) {
-      other.push(source);
-      const texts = requiredTexts(base);
-      needles = texts && needles?.concat(texts);
-    } else if (bySegment.has(segment)) bySegment.get(segment)!.push(source);
-    else bySegment.set(segment, [source]);
+    const texts = requiredTexts(base);
+    if (texts === undefined) other.push(source);
+    for (const text of texts ?? []) {
+      if (byText.has(text)) byText.get(text)!.push(source);
+      else byText.set(text, [source]);
+    }
   }
   const set: GlobSet = {
     literals: [...literals],
     anywhere: [...anywhere],
-    bySegment: [...bySegment].map(([segment, sources]) => [segment, chunked(sources)]),
+    byText: [...byText].map(([text, sources]) => [text, chunked(sources)]),
     other: chunked(other),
-    ...(other.length > 0 && needles && { otherNeedles: [...new Set(needles)] }),
   };
-  for (const source of [...set.other, ...set.bySegment.flatMap(([, sources]) => sources)])
+  for (const source of [...set.other, ...set.byText.flatMap(([, sources]) => sources)])
     new RegExp(source, GLOB_FLAGS); // fails here, at load, rather than on the first path
   return set;
 }

@@ -5,9 +5,9 @@
  * A GlobSet is plain data, bounded in size and in the time one path costs, however many globs a
  * policy lists: literal globs are a set of paths, looked up per ancestor of the path, and
  * literal names at any depth (`**‌/evals/**`) a set looked up per run of the path's names; other
- * globs are regular expressions indexed by a literal segment they require (`**‌/evals/**` only
- * runs for a path with an `evals` segment), in chunks small enough for the regular-expression
- * engine; only globs without any literal segment are tried on every path.
+ * globs are regular expressions indexed by a text every path they match holds (`run-7-` for
+ * `data/run-7-*`), looked up per piece of the path and built on first use, in chunks small
+ * enough for the regular-expression engine; only globs without such a text run on every path.
  */
 
 /** The flags of every compiled glob: case-insensitive, and `.` matches every character of a name (newlines too). */
@@ -18,12 +18,14 @@ export interface GlobSet {
   literals: string[];
   /** Lowercased literal paths matched at any depth (`**‌/a/b`, `**‌/a/b/**`), covering what is under them. */
   anywhere?: string[];
-  /** Regular-expression sources (chunks) of globs requiring a literal segment, by that segment (lowercased). */
-  bySegment: [segment: string, sources: string[]][];
-  /** Regular-expression sources (chunks) of globs with no literal segment. */
+  /**
+   * Regular-expression sources (chunks) of the other globs, by a text (lowercased) every path the
+   * glob matches holds: `run-7-` for `data/run-7-*`; a glob whose paths hold one of several
+   * (`{eval,benchmark}[-_]sets`) is listed under each.
+   */
+  byText: [text: string, sources: string[]][];
+  /** Regular-expression sources (chunks) of globs without such a text. */
   other: string[];
-  /** Texts (lowercased) of which a path those globs match holds one; absent: no such texts. */
-  otherNeedles?: string[];
 }
 
 const NEEDS_NORMALIZING = /\\|\/\/|^\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
@@ -52,7 +54,8 @@ export function globSetMatcher(set: GlobSet): (normalizedPath: string) => boolea
   const anywhere = new Set(set.anywhere);
   let anywhereNames = 0;
   for (const path of anywhere) anywhereNames = Math.max(anywhereNames, path.split('/').length);
-  const bySegment = new Map(set.bySegment);
+  const byText = new Map(set.byText);
+  const textLengths = [...new Set(set.byText.map(([text]) => text.length))];
   const built = new Map<string, RegExp[]>();
   let other: RegExp[] | undefined;
   return (path) => {
@@ -75,17 +78,16 @@ export function globSetMatcher(set: GlobSet): (normalizedPath: string) => boolea
         }
       }
     }
-    if (bySegment.size > 0) {
-      for (const segment of new Set(segments)) {
-        const sources = bySegment.get(segment);
+    for (const length of textLengths) {
+      for (let start = 0; start + length <= lower.length; start++) {
+        const text = lower.slice(start, start + length);
+        const sources = byText.get(text);
         if (!sources) continue;
-        let regExps = built.get(segment);
-        if (!regExps) built.set(segment, (regExps = compileAll(sources)));
+        let regExps = built.get(text);
+        if (!regExps) built.set(text, (regExps = compileAll(sources)));
         if (regExps.some((regExp) => regExp.test(path))) return true;
       }
     }
-    if (set.otherNeedles && !set.otherNeedles.some((needle) => lower.includes(needle)))
-      return false;
     other ??= compileAll(set.other);
     return other.some((regExp) => regExp.test(path));
   };
