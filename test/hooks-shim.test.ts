@@ -98,4 +98,14 @@ describe('hook shims', () => {
       execFileSync('sh', ['-n', path]);
     }
   });
+
+  test('the lean hook bundles load no child_process (and its streams, ~2.5 ms) until a hook runs git', () => {
+    for (const bundle of ['hook-main.cjs', 'agent-hook-main.cjs']) {
+      const script = `require(${JSON.stringify(join(ROOT, 'dist', bundle))}); process.stdout.write(String(process.moduleLoadList.includes('NativeModule child_process')))`;
+      expect([
+        bundle,
+        execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }),
+      ]).toEqual([bundle, 'false']);
+    }
+  });
 });

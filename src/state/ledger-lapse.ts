@@ -6,7 +6,6 @@
  */
 import type { LedgerEntry } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
-import { git } from '../git/exec.js';
 import { lapseRestored, readLedger } from './ledger.js';
 
 /** Paths per git status call: a command line stays far below the system's limit. */
@@ -22,6 +21,8 @@ async function changedAmong(repo: RepoFacts, paths: string[]): Promise<Set<strin
 }
 
 async function statusOf(repo: RepoFacts, paths: string[]): Promise<string[]> {
+  // Loaded here, not with the hook: child_process and its streams cost every hook ~2.5 ms.
+  const { git } = await import('../git/exec.js');
   const output = await git(
     [
       // Run in the background after a commit: never take the index lock a user's next git needs.
