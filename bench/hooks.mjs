@@ -6,7 +6,7 @@
 //
 //   npm run build && npm run bench:hooks [-- --runs 40]
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,14 +49,24 @@ function hook(dir, name, body) {
 const installTrailguard = (dir) =>
   execFileSync(process.execPath, [CLI, 'install'], { cwd: dir, env: baseEnv, stdio: 'ignore' });
 
+const trailguardRepo = repo(installTrailguard);
+const installedHooks = readdirSync(join(trailguardRepo, '.git', 'hooks')).filter(
+  (name) => !name.endsWith('.sample'),
+);
+const hookPoints = `no-op sh × ${installedHooks.length}`;
+
 const cases = [
   { name: 'no hook', dir: repo(() => {}) },
   { name: 'no-op sh hook', dir: repo((dir) => hook(dir, 'commit-msg', 'exit 0')) },
   {
+    name: hookPoints,
+    dir: repo((dir) => installedHooks.forEach((name) => hook(dir, name, 'exit 0'))),
+  },
+  {
     name: 'node -e 0 hook',
     dir: repo((dir) => hook(dir, 'commit-msg', `'${process.execPath}' -e 0`)),
   },
-  { name: 'trailguard, no AI', dir: repo(installTrailguard) },
+  { name: 'trailguard, no AI', dir: trailguardRepo },
   { name: 'trailguard, agent', dir: repo(installTrailguard), env: { CLAUDECODE: '1' } },
 ];
 
@@ -106,6 +116,14 @@ for (const [subject, floor] of budgets) {
     `  ${subject} / ${floor}: ${ratio.toFixed(2)}× (budget 1.30×) ${pass ? 'ok' : 'OVER BUDGET'}`,
   );
 }
+
+// Not a budget: the shim's own cost, against no-op hooks at the same hook points (git starts one
+// process per hook, whatever it does).
+console.log(
+  `  trailguard, no AI / ${hookPoints} (${installedHooks.join(', ')}): ${(
+    medians['trailguard, no AI'] / medians[hookPoints]
+  ).toFixed(2)}×`,
+);
 
 for (const item of cases) rmSync(item.dir, { recursive: true, force: true });
 rmSync(home, { recursive: true, force: true });
