@@ -12,10 +12,9 @@
 // Every reader is its own process, timed from spawn to exit; peak RSS is git's own for the git
 // rows (/usr/bin/time) and node's own for the node rows (git excluded).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { bundleSources } from './import-sources.mjs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -26,29 +25,6 @@ const RSS_MARK = 'TG_BENCH_MAXRSS_KB';
 const RSS_HOOK = `--import=data:text/javascript,${encodeURIComponent(
   `process.on('exit', () => process.stderr.write('\\n${RSS_MARK} ' + process.resourceUsage().maxRSS + '\\n'));`,
 )}`;
-
-/** Bundles the TypeScript the bench needs (the history reader, the repository generator). */
-async function bundle() {
-  const { build } = await import('esbuild');
-  const dir = mkdtempSync(join(tmpdir(), 'tg-bench-'));
-  const outfile = join(dir, 'bench-lib.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { readHistory, historyArgs } from './src/git/history.ts';\n" +
-        "export { bigRepo } from './test/support/big-repo.ts';\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return { dir, lib: pathToFileURL(outfile).href };
-}
 
 /** The readHistory reader, run as `node bench/check.mjs --child LIB REPO REVS`. */
 async function child(lib, repo, revs) {
@@ -200,7 +176,10 @@ async function main() {
   if (values.child) return child(...positionals);
   if (!existsSync(CLI)) throw new Error('dist/cli.js is not built: npm run build');
   const runs = Number(values.runs);
-  const { dir: buildDir, lib } = await bundle();
+  const { dir: buildDir, url: lib } = await bundleSources({
+    './src/git/history.ts': ['readHistory', 'historyArgs'],
+    './test/support/big-repo.ts': ['bigRepo'],
+  });
   try {
     const { bigRepo, historyArgs } = await import(lib);
     const gitVersion = execFileSync('git', ['--version']).toString().trim().split(' ').pop();
