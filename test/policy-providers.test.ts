@@ -9,22 +9,13 @@ import { knownProviders } from '../src/core/catalog.js';
 import { judge, standingOf, touchedGroups } from '../src/policy/judge.js';
 import { parsePolicy } from '../src/policy/parse.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
-import { PolicyError } from '../src/policy/types.js';
 import { describePolicy } from '../src/report/policy.js';
-import { compiled } from './support/policy.js';
+import { compiled, policyErrorOf } from './support/policy.js';
 import { TempRepo, runCli } from './support/repo.js';
 
 const FILE = '.github/trailguard.yml';
 
-function errorOf(yaml: string): string {
-  try {
-    parsePolicy(yaml, FILE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a PolicyError for:\n${yaml}`);
-}
+const errorOf = (yaml: string) => policyErrorOf(yaml, FILE);
 
 const POLICY = `version: 1
 protected:

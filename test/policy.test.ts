@@ -5,24 +5,16 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../src/core/errors.js';
 import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
 import { policyJsonSchema } from '../src/policy/schema.js';
-import { PolicyError, type Policy } from '../src/policy/types.js';
+import type { Policy } from '../src/policy/types.js';
 import { describePolicy } from '../src/report/policy.js';
-import { compiled, exemptionOf, protection } from './support/policy.js';
+import { compiled, exemptionOf, protection, policyErrorOf } from './support/policy.js';
 import { ROOT } from './support/repo.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'policy');
 const designExample = readFileSync(join(FIXTURES, 'design-example.yml'), 'utf8');
 const FILE = '.github/trailguard.yml';
 
-function errorOf(yaml: string): string {
-  try {
-    parsePolicy(yaml, FILE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a PolicyError for:\n${yaml}`);
-}
+const errorOf = (yaml: string) => policyErrorOf(yaml, FILE);
 
 const group = (paths: string) => `version: 1\nprotected:\n  - name: g\n    paths: ${paths}\n`;
 

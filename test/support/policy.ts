@@ -1,7 +1,9 @@
 /** A parsed policy as the engine uses it (compiled), for tests written against parsed policies. */
+import { expect } from '@jest/globals';
 import { compilePolicy } from '../../src/policy/compile.js';
 import { exemptionFor, groupsProtecting } from '../../src/policy/judge.js';
-import type { CompiledPolicy, Policy } from '../../src/policy/types.js';
+import { parsePolicy } from '../../src/policy/parse.js';
+import { PolicyError, type CompiledPolicy, type Policy } from '../../src/policy/types.js';
 
 const compiledOf = new WeakMap<Policy, CompiledPolicy>();
 
@@ -20,4 +22,15 @@ export function protection(policy: Policy): (path: string) => { name: string }[]
 /** The exemption covering a commit or path (judge.ts exemptionFor). */
 export function exemptionOf(target: { sha?: string; path?: string }, policy: Policy, now: Date) {
   return exemptionFor(compiled(policy), target, now);
+}
+
+/** The one-line error parsing `yaml` as `file` gives (a PolicyError); fails when it parses. */
+export function policyErrorOf(yaml: string, file = '.github/trailguard.yml'): string {
+  try {
+    parsePolicy(yaml, file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected a PolicyError for:\n${yaml}`);
 }
