@@ -26,13 +26,23 @@ interface CacheFile {
 
 const cachePath = (tree: WorkTree) => worktreeStatePath(tree.gitDir, 'policyCache');
 
-/** The policy files' stat data and the trailguard version: a change to either makes the cache stale. */
+/**
+ * The shape of the cached CompiledPolicy: bump it with any change to that shape (the glob index's
+ * `byText` replaced `bySegment`), so a build of the same version never reads a cache it would
+ * misread (a protected path silently unmatched).
+ */
+const CACHE_FORMAT = 2;
+
+/**
+ * The policy files' stat data, the trailguard version and the cache's format: a change to any
+ * makes the cache stale.
+ */
 export function cacheKey(tree: WorkTree): string {
   const files = POLICY_FILES.map((name) => {
     const stat = statSync(join(tree.top, name), { throwIfNoEntry: false });
     return stat ? `${name}:${stat.mtimeMs}:${stat.size}:${stat.ino}` : `${name}:-`;
   });
-  return [process.env.TRAILGUARD_VERSION ?? 'dev', ...files].join('|');
+  return [process.env.TRAILGUARD_VERSION ?? 'dev', `format ${CACHE_FORMAT}`, ...files].join('|');
 }
 
 /**
