@@ -96,6 +96,8 @@ describe('messages keep their bytes when a trailer is added', () => {
       execFileSync('git', ['commit', '-q', '--allow-empty', '-F', file], {
         cwd: repo.dir,
         env: { ...repo.env, ...env },
+        // git warns on stderr that the invalid-UTF-8 case is not UTF-8: expected, not test output.
+        stdio: 'pipe',
       });
     commit({});
     const alone = storedMessage(repo);
