@@ -11,6 +11,7 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // Not in the temporary directory: a test run leaves nothing there.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   testTimeout: 120000,
