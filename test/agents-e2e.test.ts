@@ -2,7 +2,8 @@
  * The whole flow: `trailguard init` sets up the git hooks and Claude Code's hook config; the
  * agent's edits go through the configured command into the ledger; a human commits later with
  * plain `git commit` (no agent in the environment); the commit carries the agent's trailer and
- * its ledger entries are cleared, while entries of files not committed stay.
+ * the next trailguard run (the next commit, `trailguard ledger`) clears its ledger entries, while
+ * entries of files not committed stay.
  */
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -44,11 +45,10 @@ async function claudeEdits(fixture: string) {
   expect(result).toMatchObject({ code: 0, stderr: '' });
 }
 
-/** post-commit may finish in the background: wait for the ledger to settle. */
-async function ledgerAfterCommit(expectedLength: number) {
-  for (let attempt = 0; attempt < 100 && ledgerLines(repo).length !== expectedLength; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** The ledger once `trailguard ledger` (as any next run) has settled it. */
+async function ledgerAfterListing() {
+  const listed = await runCli(['ledger'], { cwd: repo.dir, env: repo.env });
+  expect(listed.code).toBe(0);
   return ledgerLines(repo);
 }
 
@@ -65,14 +65,13 @@ test('agent edits recorded, human git commit, trailer present, ledger cleared', 
   expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim()).toBe(
     'claude-code:claude-opus-4-5', // the transcript's claude-opus-4-5-20251101, canonical
   );
-  const remaining = await ledgerAfterCommit(1);
-  expect(remaining.map((line) => line.path)).toEqual(['src/lib/util.ts']);
-
-  // A later commit of files no agent touched carries no trailer.
+  // The human's next commit, of files no agent touched, carries no trailer, and settles the
+  // last one: the committed file's entries go, the others stay.
   repo.write('docs/notes.md', 'by hand\n');
   repo.git('add', 'docs/notes.md');
   repo.git('commit', '-q', '-m', 'Notes');
   expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by)').trim()).toBe('');
+  expect(ledgerLines(repo).map((line) => line.path)).toEqual(['src/lib/util.ts']);
 });
 
 test('an aborted commit loses nothing: the entry waits for the next commit', async () => {
@@ -91,5 +90,5 @@ test('an aborted commit loses nothing: the entry waits for the next commit', asy
   expect(repo.git('log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)').trim()).toBe(
     'claude-code:claude-opus-4-5', // the transcript's claude-opus-4-5-20251101, canonical
   );
-  expect(await ledgerAfterCommit(0)).toEqual([]);
+  expect(await ledgerAfterListing()).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, utimesSync, writeFileSync
 import { join } from 'node:path';
 import {
   appendLedger,
-  clearCommitted,
+  clearEntries,
   ledgerPath,
   ledgerSignals,
   pendingFor,
@@ -49,6 +49,13 @@ const postWrite = (path: string, session = 'sess') =>
     tool_use_id: `toolu_${path.replace(/\W/g, '_')}`,
   });
 
+/** Clears every entry of `paths` (as settling does for the entries a commit carried). */
+const clearPaths = (paths: string[]) =>
+  clearEntries(
+    commonDir,
+    readLedger(commonDir).filter((entry) => paths.includes(entry.path)),
+  ).length;
+
 describe('concurrent agent hooks', () => {
   test('100 parallel agent-hook processes: every line lands whole, none is lost', async () => {
     const paths = Array.from({ length: 100 }, (_, i) => `src/module-${i}/file-${i}.ts`);
@@ -64,16 +71,16 @@ describe('concurrent agent hooks', () => {
     expect(parsed.map((line) => line.path).sort()).toEqual([...paths].sort());
   });
 
-  test('appends racing the post-commit rewrite are never lost', async () => {
+  test('appends racing the rewrite after a commit are never lost', async () => {
     const paths = Array.from({ length: 40 }, (_, i) => `agent/file-${i}.ts`);
     const appenders = Promise.all(paths.map((path) => agentHook(repo, 'claude', postWrite(path))));
     let done = false;
     void appenders.then(() => (done = true));
     let rewrites = 0;
     while (!done) {
-      // A commit of other files: their entries appear, then the post-commit hook clears them.
+      // A commit of other files: their entries appear, then settling clears them.
       appendLedger(commonDir, [entry(`committed/${rewrites}.ts`)]);
-      rewrites += clearCommitted(commonDir, [`committed/${rewrites}.ts`]);
+      rewrites += clearPaths([`committed/${rewrites}.ts`]);
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
     expect(rewrites).toBeGreaterThan(0);
@@ -93,7 +100,7 @@ describe('the ledger API the commit hooks use', () => {
       )}\n{"tool":"claude-code","path":"c.t`,
     );
     expect(readLedger(commonDir)).toEqual([entry('a.ts'), entry('b.ts', 'codex')]);
-    expect(clearCommitted(commonDir, ['a.ts'])).toBe(1);
+    expect(clearPaths(['a.ts'])).toBe(1);
     expect(readFileSync(ledgerPath(commonDir), 'utf8')).toBe(
       `${JSON.stringify(entry('b.ts', 'codex'))}\n`,
     );
@@ -138,14 +145,26 @@ describe('the ledger API the commit hooks use', () => {
     ]);
   });
 
-  test('clearCommitted keeps the entries of files that were not committed; an empty ledger is empty', () => {
+  test('clearing keeps the entries of files that were not committed; an empty ledger is empty', () => {
     appendLedger(commonDir, [entry('a.ts'), entry('b.ts'), entry('a.ts', 'codex')]);
-    expect(clearCommitted(commonDir, ['a.ts'])).toBe(2);
+    expect(clearPaths(['a.ts'])).toBe(2);
     expect(readLedger(commonDir)).toEqual([entry('b.ts')]);
-    expect(clearCommitted(commonDir, ['nothing.ts'])).toBe(0);
-    expect(clearCommitted(commonDir, ['b.ts'])).toBe(1);
+    expect(clearPaths(['nothing.ts'])).toBe(0);
+    expect(clearPaths(['b.ts'])).toBe(1);
     // The hook shims' fast path tests `[ -s ledger ]`.
     expect(readFileSync(ledgerPath(commonDir), 'utf8')).toBe('');
+  });
+
+  test('clearEntries drops exactly the entries named: a later edit of the same file stays', () => {
+    const carried = entry('a.ts', 'claude-code', { worktree: repo.dir });
+    const later = entry('a.ts', 'claude-code', {
+      worktree: repo.dir,
+      time: '2026-11-20T10:00:01.000Z',
+    });
+    appendLedger(commonDir, [carried, later]);
+    expect(clearEntries(commonDir, [carried])).toEqual([carried]);
+    expect(readLedger(commonDir)).toEqual([later]);
+    expect(clearEntries(commonDir, [carried])).toEqual([]);
   });
 
   test('summarizeLedger: per file and tool, for `trailguard status`', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { discoverRepo } from '../src/git/discover.js';
 import { git, gitMaybe, gitSync } from '../src/git/exec.js';
 import { readHistory } from '../src/git/history.js';
+import { appendLedger } from '../src/state/ledger.js';
 import { spawnRun } from './support/hooks.js';
 import { CLI, TempRepo, tempDir } from './support/repo.js';
 
@@ -46,6 +47,10 @@ describe('git not on PATH', () => {
       join(repo.dir, 'MSG'),
       'Subject\n\nCo-authored-by: Claude <noreply@anthropic.com>\n',
     );
+    // An agent edit waiting in the ledger: the hooks have git work to do (settling it).
+    appendLedger(join(repo.dir, '.git'), [
+      { tool: 'claude-code', path: 'a.txt', time: new Date().toISOString(), worktree: repo.dir },
+    ]);
     emptyPath = tempDir('tg-no-git-');
   });
   afterAll(() => {

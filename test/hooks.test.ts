@@ -25,6 +25,7 @@ import {
   installOk,
   spawnRun,
   useInstalledRepo,
+  WITH_POST_COMMIT,
 } from './support/hooks.js';
 import { CLI, ROOT, TempRepo } from './support/repo.js';
 import { tempDir } from './support/temp.js';
@@ -297,32 +298,6 @@ describe('messages without content, as git treats them without hooks', () => {
     expect(staged()).toBe('edited.txt\n');
   });
 
-  test('--no-verify (no commit-msg) keeps the trailer; nothing written: post-commit undoes the commit', () => {
-    const before = head();
-    repo.write('edited.txt', 'work\n');
-    repo.git('add', 'edited.txt');
-    const result = gitRun(repo, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
-    expect(result.stderr).toContain(
-      'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
-    );
-    expect(head()).toBe(before);
-    expect(staged()).toBe('edited.txt\n');
-    expect(existsSync(note())).toBe(false);
-    // Nothing is lost: the reflog has the commit and its undoing.
-    const reflog = repo.git('reflog', '-2', '--format=%gs').split('\n');
-    expect(reflog.slice(0, 2)).toEqual([
-      'trailguard: undo empty-message commit',
-      'commit: Assisted-by: claude-code',
-    ]);
-    const written = gitRun(repo, ['commit', '-q', '--no-verify'], {
-      ...CLAUDE,
-      GIT_EDITOR: 'sh -c "sed -i \\"1s/^\\$/written without hooks/\\" \\"\\$1\\"" -',
-    });
-    expect(written.code).toBe(0);
-    expect(commitMessage(repo)).toBe('written without hooks\n\nAssisted-by: claude-code\n\n');
-    repo.git('reset', '-q', '--soft', 'HEAD^');
-  });
-
   test('the editor emptied: git aborts, and the note it leaves never undoes a later commit', () => {
     const before = head();
     repo.write('staged.txt', 'staged\n');
@@ -379,13 +354,6 @@ describe('messages without content, as git treats them without hooks', () => {
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
     expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
-    const noVerify = gitRun(fresh, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
-    expect(noVerify.stderr).toContain('Aborting commit due to empty commit message (trailguard');
-    expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
-    expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
-    expect(readFileSync(join(fresh.dir, '.git', 'logs', 'HEAD'), 'utf8')).toContain(
-      'commit (initial): Assisted-by: claude-code',
-    );
     fresh.cleanup();
   });
 
@@ -444,11 +412,133 @@ describe('messages without content, as git treats them without hooks', () => {
   });
 });
 
+describe('post-commit (opt-in): --no-verify skips commit-msg, so post-commit undoes an unwritten commit', () => {
+  let repo: TempRepo;
+  useInstalledRepo(['README.md'], (made) => (repo = made), WITH_POST_COMMIT);
+
+  const head = () => repo.git('rev-parse', 'HEAD').trim();
+  const staged = () => repo.git('diff', '--cached', '--name-only');
+  const note = () => join(repo.dir, '.git', 'trailguard', 'editor-trailers');
+  const SAVE_AS_IS = { GIT_EDITOR: 'true' };
+
+  test('--no-verify (no commit-msg) keeps the trailer; nothing written: post-commit undoes the commit', () => {
+    const before = head();
+    repo.write('edited.txt', 'work\n');
+    repo.git('add', 'edited.txt');
+    const result = gitRun(repo, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(result.stderr).toContain(
+      'Aborting commit due to empty commit message (trailguard removed the commit its Assisted-by trailer had kept alive; your changes are still staged).',
+    );
+    expect(head()).toBe(before);
+    expect(staged()).toBe('edited.txt\n');
+    expect(existsSync(note())).toBe(false);
+    // Nothing is lost: the reflog has the commit and its undoing.
+    const reflog = repo.git('reflog', '-2', '--format=%gs').split('\n');
+    expect(reflog.slice(0, 2)).toEqual([
+      'trailguard: undo empty-message commit',
+      'commit: Assisted-by: claude-code',
+    ]);
+    const written = gitRun(repo, ['commit', '-q', '--no-verify'], {
+      ...CLAUDE,
+      GIT_EDITOR: 'sh -c "sed -i \\"1s/^\\$/written without hooks/\\" \\"\\$1\\"" -',
+    });
+    expect(written.code).toBe(0);
+    expect(commitMessage(repo)).toBe('written without hooks\n\nAssisted-by: claude-code\n\n');
+    repo.git('reset', '-q', '--soft', 'HEAD^');
+  });
+
+  test('a root commit saved with nothing written under --no-verify: the branch is unborn again', () => {
+    const fresh = new TempRepo();
+    installOk(fresh, ...WITH_POST_COMMIT);
+    fresh.write('first.txt', 'first\n');
+    fresh.git('add', 'first.txt');
+    const noVerify = gitRun(fresh, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
+    expect(noVerify.stderr).toContain('Aborting commit due to empty commit message (trailguard');
+    expect(gitRun(fresh, ['rev-parse', '-q', '--verify', 'HEAD']).code).not.toBe(0);
+    expect(fresh.git('status', '--porcelain')).toBe('A  first.txt\n');
+    expect(readFileSync(join(fresh.dir, '.git', 'logs', 'HEAD'), 'utf8')).toContain(
+      'commit (initial): Assisted-by: claude-code',
+    );
+    fresh.cleanup();
+  });
+});
+
 describe('the agent ledger at commit time', () => {
   let repo: TempRepo;
   useInstalledRepo(['src/a.ts', 'src/b.ts', 'src/c.ts'], (made) => (repo = made));
 
-  test('a staged file an agent edited gives its Assisted-by (with model); post-commit clears only committed files', async () => {
+  /** `trailguard ledger` settles the ledger for the work tree, as the next commit's hook does. */
+  const settledPaths = () => {
+    const listed = cliRun(repo, ['ledger', '--format', 'json']);
+    expect(listed.code).toBe(0);
+    return (JSON.parse(listed.stdout) as { committed: string[] }).committed;
+  };
+  const pendingPaths = () => readLedger(commonDir(repo)).map((entry) => entry.path);
+
+  test('a staged file an agent edited gives its Assisted-by (with model); the next run clears only committed files', () => {
+    appendLedger(commonDir(repo), [
+      ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
+      ledgerEntry('codex', 'src/b.ts'),
+    ]);
+    repo.write('src/a.ts', 'edited by cursor\n');
+    repo.write('src/b.ts', 'edited by codex, not staged\n');
+    repo.git('add', 'src/a.ts');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+    expect(settledPaths()).toEqual(['src/a.ts']);
+    expect(pendingPaths()).toEqual(['src/b.ts']);
+  });
+
+  test('the next commit settles the last one: a later edit of a committed file is its own', () => {
+    appendLedger(commonDir(repo), [ledgerEntry('cursor', 'src/a.ts')]);
+    repo.write('src/a.ts', 'edited by cursor\n');
+    repo.git('add', 'src/a.ts');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'agent work']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: cursor']);
+    repo.write('src/a.ts', 'then edited by hand\n');
+    repo.git('add', 'src/a.ts');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'hand work']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual([]);
+    expect(pendingPaths()).toEqual([]);
+  });
+
+  test('an aborted commit (another commit-msg hook refuses it) loses nothing: the entries stay', () => {
+    appendLedger(commonDir(repo), [ledgerEntry('codex', 'src/b.ts')]);
+    repo.write('src/b.ts', 'edited by codex\n');
+    const refuse = join(repo.dir, '.git', 'hooks', 'commit-msg');
+    const ours = readFileSync(refuse);
+    writeFileSync(refuse, '#!/bin/sh\nexit 1\n');
+    repo.git('add', 'src/b.ts');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
+    writeFileSync(refuse, ours);
+    expect(settledPaths()).toEqual([]);
+    expect(pendingPaths()).toEqual(['src/b.ts']);
+    expect(gitRun(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: codex']);
+    expect(settledPaths()).toEqual(['src/b.ts']);
+    expect(pendingPaths()).toEqual([]);
+  });
+
+  test('git commit <paths> reads the temporary index: only the committed path counts', () => {
+    appendLedger(commonDir(repo), [
+      ledgerEntry('claude-code', 'src/c.ts'),
+      ledgerEntry('cline', 'src/a.ts'),
+    ]);
+    repo.write('src/a.ts', 'staged, left out of the commit\n');
+    repo.git('add', 'src/a.ts');
+    repo.write('src/c.ts', 'committed by path\n');
+    expect(gitRun(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
+    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
+    expect(settledPaths()).toEqual(['src/c.ts']);
+    expect(pendingPaths()).toEqual(['src/a.ts']);
+  });
+});
+
+describe('the agent ledger with post-commit (opt-in)', () => {
+  let repo: TempRepo;
+  useInstalledRepo(['src/a.ts', 'src/b.ts'], (made) => (repo = made), WITH_POST_COMMIT);
+
+  test('post-commit clears the committed files at once, in the background', async () => {
     appendLedger(commonDir(repo), [
       ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
       ledgerEntry('codex', 'src/b.ts'),
@@ -463,39 +553,6 @@ describe('the agent ledger at commit time', () => {
       'post-commit to clear src/a.ts',
     );
     expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/b.ts']);
-  });
-
-  test('an aborted commit (another commit-msg hook refuses it) loses nothing: the entries stay', async () => {
-    appendLedger(commonDir(repo), [ledgerEntry('codex', 'src/b.ts')]);
-    repo.write('src/b.ts', 'edited by codex\n');
-    const refuse = join(repo.dir, '.git', 'hooks', 'commit-msg');
-    writeFileSync(refuse, '#!/bin/sh\nexit 1\n');
-    chmodSync(refuse, 0o755);
-    repo.git('add', 'src/b.ts');
-    expect(gitRun(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
-    rmSync(refuse);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/b.ts']);
-    expect(gitRun(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
-    expect(assistedBy(repo)).toEqual(['Assisted-by: codex']);
-    await eventually(() => readLedger(commonDir(repo)).length === 0, 'the ledger to empty');
-  });
-
-  test('git commit <paths> reads the temporary index: only the committed path counts', async () => {
-    appendLedger(commonDir(repo), [
-      ledgerEntry('claude-code', 'src/c.ts'),
-      ledgerEntry('cline', 'src/a.ts'),
-    ]);
-    repo.write('src/a.ts', 'staged, left out of the commit\n');
-    repo.git('add', 'src/a.ts');
-    repo.write('src/c.ts', 'committed by path\n');
-    expect(gitRun(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
-    expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
-    await eventually(
-      () => readLedger(commonDir(repo)).every((entry) => entry.path !== 'src/c.ts'),
-      'post-commit to clear src/c.ts',
-    );
-    expect(readLedger(commonDir(repo)).map((entry) => entry.path)).toEqual(['src/a.ts']);
   });
 });
 

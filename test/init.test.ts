@@ -362,9 +362,7 @@ describe('policy and workflow', () => {
       '.github/workflows/trailguard.yml',
       '.windsurf/hooks.json',
     ]);
-    expect(first.stdout).toMatch(
-      /^git hooks prepare-commit-msg, commit-msg, post-commit: installed/m,
-    );
+    expect(first.stdout).toMatch(/^git hooks prepare-commit-msg, commit-msg: installed/m);
     const second = await init();
     expect(second.stdout).not.toContain('wrote ');
     expect(second.stdout).toMatch(/^git hooks .*: already installed/m);

@@ -23,7 +23,15 @@ import { detectManager } from '../src/install/index.js';
 import { preCommitStanza } from '../src/install/pre-commit.js';
 import { installFacts } from '../src/install/repo.js';
 import { DEFAULT_HOOKS } from '../src/install/shim-file.js';
-import { assistedBy, CLAUDE, cliRun, gitRun, installOk, spawnRun } from './support/hooks.js';
+import {
+  assistedBy,
+  CLAUDE,
+  cliRun,
+  gitRun,
+  installOk,
+  spawnRun,
+  WITH_POST_COMMIT,
+} from './support/hooks.js';
 import { ROOT, TempRepo } from './support/repo.js';
 import { tempDir } from './support/temp.js';
 
@@ -159,6 +167,27 @@ describe('plain .git/hooks', () => {
     expect(again.stdout).toContain('not installed');
   });
 
+  test('installing fewer hooks than before (an older default post-commit) takes the others out', () => {
+    const repo = newRepo();
+    repo.commit('initial', ['README.md']);
+    const hook = join(repo.dir, '.git', 'hooks', 'post-commit');
+    writeFileSync(hook, '#!/bin/sh\necho team >> log.txt\n');
+    chmodSync(hook, 0o755);
+    const before = snapshot(join(repo.dir, '.git', 'hooks'));
+    installOk(repo, ...WITH_POST_COMMIT);
+    expect(readFileSync(hook, 'utf8')).toContain('# trailguard-hook:');
+    const upgraded = installOk(repo);
+    expect(upgraded).not.toContain('nothing changed');
+    // The team's post-commit is back; ours are the default two.
+    expect(readFileSync(hook, 'utf8')).toBe('#!/bin/sh\necho team >> log.txt\n');
+    expect(existsSync(`${hook}.pre-trailguard`)).toBe(false);
+    expect(readFileSync(join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8')).toContain(
+      '# trailguard-hook:',
+    );
+    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(before);
+  });
+
   test('with a .pre-commit-config.yaml it installs hook files (pre-commit runs them as .legacy) and prints the stanza', () => {
     const repo = newRepo();
     repo.write('.pre-commit-config.yaml', 'repos: []\n');
@@ -191,7 +220,7 @@ describe('core.hooksPath', () => {
     repo.git('config', 'core.hooksPath', '.githooks');
     repo.commit('team hooks', ['README.md']);
     const before = snapshot(join(repo.dir, '.githooks'));
-    expect(installOk(repo)).toContain('inside the work tree');
+    expect(installOk(repo, ...WITH_POST_COMMIT)).toContain('inside the work tree');
     const script = readFileSync(join(repo.dir, '.githooks', 'post-commit'), 'utf8');
     expect(script.startsWith('#!/bin/sh\necho "team post-commit" >> log.txt\n# trailguard:')).toBe(
       true,
@@ -316,7 +345,7 @@ describe('lefthook', () => {
 
   test('--local writes lefthook-local.yml only, and uninstall removes it', () => {
     const repo = lefthookRepo(config);
-    installOk(repo, '--local');
+    installOk(repo, '--local', ...WITH_POST_COMMIT);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
     expect(
       parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['post-commit'].jobs[0].name,
@@ -329,7 +358,7 @@ describe('lefthook', () => {
 
   test('doctor finds our hook file renamed to .old by a later `lefthook install`', () => {
     const repo = newRepo();
-    installOk(repo);
+    installOk(repo, ...WITH_POST_COMMIT);
     withPackages(repo, [lefthookPackage], {});
     repo.write('lefthook.yml', `${config}post-commit:\n  jobs:\n    - run: 'true'\n`);
     lefthookInstall(repo);
@@ -337,7 +366,7 @@ describe('lefthook', () => {
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('lefthook renamed it to');
     expect(doctor.stdout).toContain('post-commit.old');
-    installOk(repo);
+    installOk(repo, ...WITH_POST_COMMIT);
     expect(cliRun(repo, ['doctor']).code).toBe(0);
   });
 });
@@ -355,7 +384,7 @@ describe('simple-git-hooks', () => {
     repo.commit('set up', []);
     const packageJson = readFileSync(join(repo.dir, 'package.json'), 'utf8');
 
-    expect(installOk(repo)).toContain('installed with simple-git-hooks');
+    expect(installOk(repo, ...WITH_POST_COMMIT)).toContain('installed with simple-git-hooks');
     const config = JSON.parse(readFileSync(join(repo.dir, 'package.json'), 'utf8'))[
       'simple-git-hooks'
     ];

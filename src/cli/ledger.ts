@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../core/types.js';
 import { discoverRepo, repoPath, type RepoFacts } from '../git/discover.js';
 import { git } from '../git/exec.js';
 import { dropEntries, readLedger, summarizeLedger } from '../state/ledger.js';
-import { lapseRestoredEntries } from '../state/ledger-lapse.js';
+import { settleLedger } from '../state/ledger-settle.js';
 import { sharedStatePath } from '../state/paths.js';
 import { EXIT, parseVerb, requireFormat, type CliIO, type Verb } from './io.js';
 
@@ -13,8 +13,9 @@ const help = `usage: trailguard ledger [--repo DIR] [--format text|json]
 
 The agent ledger: files AI agents edited that are not committed yet. A commit of one of them gets
 the agent's Assisted-by trailer, and the local policy judges it as the agent's work.
-An entry lapses by itself once its file is back to its committed content (git restore); listing
-the ledger makes that happen for this work tree.
+An entry leaves by itself once a commit made in its work tree takes the file, or once the file is
+back to its committed content (git restore); the next commit, or listing the ledger, settles that
+for this work tree.
 drop removes the entries of files no agent content remains in (you rewrote the file by hand) and
 logs who dropped which entries, when and why in <git-common-dir>/trailguard/ledger-drops.jsonl.
 `;
@@ -35,14 +36,24 @@ export const run: Verb = async (args, io) => {
   }
   if (values.reason !== undefined) throw new UserError('ledger: --reason goes with drop');
   const format = requireFormat('ledger', values.format, ['text', 'json'] as const);
-  const lapsed = await lapseRestoredEntries(repo);
+  const { committed, lapsed } = await settleLedger(repo);
   const pending = summarizeLedger(readLedger(repo.commonDir));
   if (format === 'json') {
     io.stdout(
-      JSON.stringify({ pending, lapsed: lapsed.map((entry) => entry.path) }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          pending,
+          committed: [...new Set(committed.map((entry) => entry.path))],
+          lapsed: [...new Set(lapsed.map((entry) => entry.path))],
+        },
+        null,
+        2,
+      ) + '\n',
     );
     return EXIT.ok;
   }
+  for (const path of new Set(committed.map((entry) => entry.path)))
+    io.stdout(`trailguard: committed: ${path} (a commit made after the edit carries it)\n`);
   for (const path of new Set(lapsed.map((entry) => entry.path)))
     io.stdout(`trailguard: lapsed: ${path} is back to its committed content\n`);
   if (pending.length === 0) {

@@ -19,6 +19,11 @@ export async function hookGit(repo: RepoFacts, args: string[]): Promise<string> 
   return (await exec()).git(args, { cwd: repo.top, env: repo.env });
 }
 
+/** HEAD's commit ('' on an unborn branch). */
+export async function headCommit(ctx: RepoFacts): Promise<string> {
+  return (await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '')).trim();
+}
+
 /** The hook's repository: as the shim names it (git runs hooks at the top), else discovered. */
 export async function hookRepo(cwd: string, env: NodeJS.ProcessEnv): Promise<RepoFacts> {
   const { TRAILGUARD_GIT_DIR: gitDir, TRAILGUARD_COMMON_DIR: commonDir } = env;
@@ -124,23 +129,4 @@ export async function stagedChanges(ctx: RepoFacts): Promise<FileChange[]> {
 /** Paths a change touches (both sides of a rename). */
 export function touchedPaths(changes: readonly FileChange[]): string[] {
   return [...new Set(changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path])))];
-}
-
-/** Files of the commit just made, against its first parent (all of it for a root commit). */
-export async function committedPaths(ctx: RepoFacts): Promise<string[]> {
-  const output = await hookGit(ctx, [
-    'log',
-    '-1',
-    '-m',
-    '--first-parent',
-    '--no-renames',
-    '--format=',
-    '--name-only',
-    '-z',
-    'HEAD',
-  ]);
-  return output
-    .split('\0')
-    .map((path) => path.replace(/^\n+/, ''))
-    .filter(Boolean);
 }

@@ -21,7 +21,7 @@ import { formatTrailers } from '../core/trailers.js';
 import type { Trailer } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
 import { takeEditorNote, writeEditorNote, type EditorNote } from '../state/editor-note.js';
-import { hookGit } from './context.js';
+import { headCommit, hookGit } from './context.js';
 import { writtenLines } from './message.js';
 
 const ABORTED =
@@ -34,9 +34,8 @@ export async function noteEditorTrailers(
   trailers: readonly Trailer[],
   commentChar: string,
 ): Promise<void> {
-  const head = await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '');
   writeEditorNote(ctx.gitDir, {
-    head: head.trim(),
+    head: await headCommit(ctx),
     commentChar,
     trailers: writtenLines(formatTrailers(trailers), commentChar),
   });

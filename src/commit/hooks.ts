@@ -6,8 +6,9 @@
  * gets no trailer unless git opens the editor on it (git aborts it, or commits it empty with
  * --allow-empty-message, as without us); in the editor the trailers go below an empty first line,
  * as `git commit -s` puts its sign-off, and commit-msg empties the message if nothing was written
- * above them, so git aborts as usual (editor-trailers.ts). post-commit clears the ledger entries
- * of what was committed. commit-msg also normalises tool signatures typed or pasted in the editor.
+ * above them, so git aborts as usual (editor-trailers.ts). commit-msg also normalises tool
+ * signatures typed or pasted in the editor. The ledger entries of what earlier commits committed
+ * are settled by the next run (src/state/ledger-settle.ts); post-commit, opt-in, does it at once.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,18 +17,18 @@ import { detectCommit, detectEnv } from '../core/detect.js';
 import { canonicalModel, providerOfModel } from '../core/models.js';
 import { mayCarrySignature } from '../core/signature-markers.js';
 import { formatTrailers } from '../core/trailers.js';
-import type { FileChange, Signal } from '../core/types.js';
+import type { FileChange, LedgerEntry, Signal } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
 import { catalogFor } from '../policy/evaluate.js';
 import { judge, touchedGroups, type ToolSeen } from '../policy/judge.js';
 import type { PolicyOrProblem } from '../policy/load.js';
 import { describeCommitFindings, policySourceText } from '../report/policy.js';
-import { clearCommitted, ledgerSignals, pendingFor } from '../state/ledger.js';
-import { lapseRestoredEntries } from '../state/ledger-lapse.js';
+import { ledgerPath, ledgerSignals, pendingFor } from '../state/ledger.js';
+import { claimEntries, settleLedger } from '../state/ledger-settle.js';
 import { saveMessage } from '../state/saved-message.js';
 import {
   commitFacts,
-  committedPaths,
+  headCommit,
   stagedChanges,
   touchedPaths,
   type CommitFacts,
@@ -77,6 +78,8 @@ interface Gathered {
   changes: FileChange[];
   /** Signals from outside the message: the agent environment and the agent ledger. */
   outside: Signal[];
+  /** The ledger entries of the staged files (counted unless the commit is a replay). */
+  pending: LedgerEntry[];
 }
 
 /** What a hook needs from its caller: how to read the policy, and the staged changes if known. */
@@ -98,13 +101,14 @@ async function gather(
     deps.loadPolicy(ctx),
     commitFacts(ctx, editor),
     deps.staged ?? stagedChanges(ctx),
+    // Entries earlier commits took care of go first (there is no post-commit hook by default).
+    ledger && existsSync(ledgerPath(ctx.commonDir)) ? settleLedger(ctx) : undefined,
   ]);
   const catalog = local.policy ? catalogFor(local.policy) : createCatalog();
   const env = detectEnv(ctx.env, catalog);
-  const edits = ledger
-    ? ledgerSignals(pendingFor(ctx.commonDir, touchedPaths(changes))).map(canonicalModelOf)
-    : [];
-  return { local, catalog, facts, changes, outside: [...env, ...edits] };
+  const pending = ledger ? pendingFor(ctx.commonDir, touchedPaths(changes)) : [];
+  const edits = ledgerSignals(pending).map(canonicalModelOf);
+  return { local, catalog, facts, changes, outside: [...env, ...edits], pending };
 }
 
 /**
@@ -220,6 +224,7 @@ export async function prepareCommitMsg(
     commentChar,
   );
   markAssisted(ctx, add.length > 0 || hasAssistedBy(message, commentChar));
+  if (!replay) await claimLedgerEntries(ctx, g.pending);
   if (add.length > 0 && hasContent(message, commentChar)) {
     writeFileSync(file, withTrailers(bytes, add, commentChar));
   } else if (add.length > 0 && editor) {
@@ -232,6 +237,12 @@ export async function prepareCommitMsg(
   // with --allow-empty-message, makes it with an empty message) as it would without us.
   // Judged on the message as given: the tools behind our trailers are in the signals already.
   return replay ? 0 : applyPolicy(ctx, g, fromMessage, message, file, io);
+}
+
+/** Leaves the claim by which the next run knows this commit's ledger entries are done. */
+async function claimLedgerEntries(ctx: RepoFacts, pending: LedgerEntry[]): Promise<void> {
+  const head = pending.length > 0 ? await headCommit(ctx) : '';
+  claimEntries(ctx.gitDir, head, pending);
 }
 
 export async function commitMsg(
@@ -256,15 +267,14 @@ export async function commitMsg(
 }
 
 /**
- * After the commit exists: a commit of nothing but the trailers added in the editor is undone;
- * otherwise the ledger entries of the files it committed are done, and those of files restored to
- * their committed content lapse. `--ledger-only` (the shim's
- * detached run, which must not take the note of a commit being made meanwhile) skips the first.
+ * After the commit exists (post-commit, where installed): a commit of nothing but the trailers
+ * added in the editor is undone; otherwise the ledger is settled at once instead of at the next
+ * trailguard run. `--ledger-only` (the shim's detached run, which must not take the note of a
+ * commit being made meanwhile) skips the first.
  */
 export async function postCommit(ctx: RepoFacts, args: string[], io: HookIO): Promise<number> {
   if (!args.includes('--ledger-only') && (await undoUnwrittenCommit(ctx, io))) return 0;
-  clearCommitted(ctx.commonDir, await committedPaths(ctx));
-  await lapseRestoredEntries(ctx);
+  await settleLedger(ctx);
   return 0;
 }
 

@@ -54,7 +54,7 @@ export interface InstallOptions {
   env?: NodeJS.ProcessEnv;
   /** Force a way of installing instead of detecting it. */
   manager?: ManagerName;
-  /** Default: DEFAULT_HOOKS (prepare-commit-msg, commit-msg, post-commit). */
+  /** Default: DEFAULT_HOOKS (prepare-commit-msg, commit-msg). */
   hooks?: readonly HookName[];
   /** Also install the pre-push hook (runs `trailguard check` on what is pushed). */
   prePush?: boolean;
@@ -151,7 +151,12 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
   const state = new InstallState(facts.commonDir);
   const notes: string[] = [];
   let before = await currentRecord(facts, state, notes, true);
-  if (before && before.manager !== detected.manager) {
+  // Another manager, or hooks no longer asked for (an older version's default post-commit): what
+  // was installed goes first, so the record never loses a change uninstall must undo.
+  if (
+    before &&
+    (before.manager !== detected.manager || before.hooks.some((hook) => !hooks.includes(hook)))
+  ) {
     notes.push(...(await removeChanges(facts, before.changes)));
     before = undefined;
   }

@@ -9,16 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { HookName } from '../state/install-record.js';
 
 /**
- * Every hook git runs costs a process, about as much as a no-op hook. commit-msg leaves at the
- * shim's first lines unless git opened the editor (where it lets an unwritten message abort as git
- * would, and normalises signatures typed there). pre-push (`trailguard check` on every push) is
- * opt-in.
+ * Every hook git runs costs a process, about as much as a no-op hook, so a commit runs two.
+ * commit-msg leaves at the shim's first lines unless git opened the editor (where it lets an
+ * unwritten message abort as git would, and normalises signatures typed there). Opt-in:
+ * post-commit (the ledger settled at once rather than at the next run, and the undo of a commit
+ * quit unwritten in the editor with --no-verify, which skips commit-msg) and pre-push
+ * (`trailguard check` on every push).
  */
-export const DEFAULT_HOOKS: readonly HookName[] = [
-  'prepare-commit-msg',
-  'commit-msg',
-  'post-commit',
-];
+export const DEFAULT_HOOKS: readonly HookName[] = ['prepare-commit-msg', 'commit-msg'];
 
 /** The first line every installed copy of the shim starts with after its shebang. */
 export const SHIM_MARKER = '# trailguard-hook:';

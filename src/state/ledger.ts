@@ -3,9 +3,8 @@
  * lines of `LedgerEntry` in `$(git rev-parse --git-common-dir)/trailguard/ledger.jsonl`, shared
  * by every worktree of the repository.
  *
- * Writers (agent hooks) and the one rewriter (the post-commit hook, through clearCommitted) take
- * a lock file for the few microseconds their write lasts, so an append that races a rewrite is
- * never lost. Each append is one `write(2)` of whole lines on an O_APPEND descriptor, so a reader
+ * Writers (agent hooks) and rewriters (settling after commits, `ledger drop`) take a lock file for
+ * the few microseconds their write lasts, so an append that races a rewrite is never lost. Each append is one `write(2)` of whole lines on an O_APPEND descriptor, so a reader
  * that takes no lock sees whole lines; a torn or garbage line (a crash, a hand edit) is skipped.
  */
 import {
@@ -174,14 +173,11 @@ function dropWhere(
   });
 }
 
-/**
- * Drops the entries of committed paths (call it after the commit exists, so an aborted commit
- * loses nothing). Returns how many entries were cleared.
- */
-export function clearCommitted(commonDir: string, committedPaths: Iterable<string>): number {
-  const committed = new Set(committedPaths);
-  if (committed.size === 0) return 0;
-  return dropWhere(commonDir, (entry) => committed.has(entry.path)).length;
+/** Drops the entries `settled` names (equal in every field); returns those dropped. */
+export function clearEntries(commonDir: string, settled: readonly LedgerEntry[]): LedgerEntry[] {
+  const keys = new Set(settled.map(serialize));
+  if (keys.size === 0) return [];
+  return dropWhere(commonDir, (entry) => keys.has(serialize(entry)));
 }
 
 /**

@@ -44,6 +44,8 @@ export const WORKTREE_STATE = {
   editorNote: 'editor-trailers',
   /** Left by prepare-commit-msg when its commit carries Assisted-by trailers (an amend keeps them). */
   assistedHead: 'assisted-head',
+  /** Left by prepare-commit-msg: the ledger entries its commit carries, settled once it is made. */
+  ledgerClaim: 'ledger-claim.json',
   /** The compiled policy, keyed by the policy files' stat data. */
   policyCache: 'policy-cache.json',
 } as const;

@@ -38,11 +38,14 @@ export function installOk(repo: TempRepo, ...args: string[]): string {
   return result.stdout;
 }
 
+/** `install`'s arguments for the default hooks and the opt-in post-commit. */
+export const WITH_POST_COMMIT = ['--hooks', 'prepare-commit-msg,commit-msg,post-commit'];
+
 /** A repository with one commit of `files` and trailguard's hooks installed. */
-function installedRepo(files: string[]): TempRepo {
+function installedRepo(files: string[], installArgs: string[]): TempRepo {
   const repo = new TempRepo();
   repo.commit('initial', files);
-  installOk(repo);
+  installOk(repo, ...installArgs);
   return repo;
 }
 
@@ -52,12 +55,16 @@ function installedRepo(files: string[]): TempRepo {
  * and trailguard's state: what the tests add there, such as the ledger, goes), so no test depends on
  * what another did or on their order.
  */
-export function useInstalledRepo(files: string[], use: (repo: TempRepo) => void): void {
+export function useInstalledRepo(
+  files: string[],
+  use: (repo: TempRepo) => void,
+  installArgs: string[] = [],
+): void {
   let repo: TempRepo | undefined;
   let initial: { head: string; state: Set<string> } | undefined;
   const stateDir = (made: TempRepo) => join(made.dir, '.git', 'trailguard');
   beforeAll(() => {
-    repo = installedRepo(files);
+    repo = installedRepo(files, installArgs);
     use(repo);
     initial = {
       head: repo.git('rev-parse', 'HEAD').trim(),
