@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, ROOT, runProcess, tempDir } from './support/repo.js';
 
@@ -14,6 +14,8 @@ const work = tempDir('tg-package-');
 const home = join(work, 'home');
 const clone = join(work, 'trailguard');
 const project = join(work, 'project');
+/** Holds the `npx` the README lines run with (see standInNpx). */
+const standInBin = join(work, 'bin');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 /** Every line of the README's sh blocks, in order (comments and continuations as written). */
 const readmeLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) =>
@@ -32,10 +34,25 @@ let install = { code: 0, stdout: '', stderr: '' };
 const run = (command: string, args: string[], extra: Record<string, string> = {}) =>
   runProcess(command, args, { cwd: project, env: { ...env, ...extra } });
 
+/**
+ * The real npx costs half a second of npm start-up per call; for an installed package it runs
+ * `node_modules/.bin/<name>` with that folder first on PATH, and the test below asserts that it
+ * resolves `trailguard` there. The README's lines then run with this stand-in doing the same.
+ */
+const standInNpx = `#!/bin/sh
+[ "$1" = trailguard ] || { echo "npx stand-in: runs trailguard only, not $1" >&2; exit 127; }
+shift
+bin="$(pwd)/node_modules/.bin"
+PATH="$bin:$PATH" exec "$bin/trailguard" "$@"
+`;
+
 beforeAll(async () => {
   mkdirSync(home);
   mkdirSync(clone);
   mkdirSync(project);
+  mkdirSync(standInBin);
+  writeFileSync(join(standInBin, 'npx'), standInNpx);
+  chmodSync(join(standInBin, 'npx'), 0o755);
   // --ignore-scripts: pack what `npm test` built; a rebuild would pull dist/ from under other tests.
   const out = execFileSync(
     'npm',
@@ -80,6 +97,13 @@ test('npm i -D --ignore-scripts <tarball> installs trailguard alone, with no eng
 test('npx trailguard --version, install, and a recorded agent commit', async () => {
   const version = await run('npx', ['trailguard', '--version']);
   expect(version.stdout.trim()).toBe(manifest.version);
+  // What the stand-in npx runs for the README's lines.
+  const resolved = await run('npx', ['-c', 'command -v trailguard']);
+  expect(resolved).toEqual({
+    code: 0,
+    stdout: `${join(project, 'node_modules', '.bin', 'trailguard')}\n`,
+    stderr: '',
+  });
 
   const installed = await run('npx', ['trailguard', 'install']);
   expect(installed.code).toBe(0);
@@ -102,7 +126,9 @@ test('npx trailguard --version, install, and a recorded agent commit', async () 
 const elsewhere = /^(npm (ci|pack|test|run)\b|gh | {2}--predicate-type)/;
 
 test('every trailguard command the README shows works as written in the fresh project', async () => {
-  const sh = (line: string, extra: Record<string, string> = {}) => run('sh', ['-c', line], extra);
+  /** A line as the README writes it, `npx` being the stand-in. */
+  const sh = (line: string, extra: Record<string, string> = {}) =>
+    run('sh', ['-c', line], { PATH: `${standInBin}:${env.PATH}`, ...extra });
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: project, env, encoding: 'utf8' }).trim();
   // What the examples name: tags v2.0 and v2.3.0, a reviewed evals/task.jsonl, an attestation of
@@ -127,7 +153,7 @@ test('every trailguard command the README shows works as written in the fresh pr
     tool_name: 'Write',
     tool_input: { file_path: join(project, 'evals', 'task.jsonl'), content: '{"q": 2}\n' },
   });
-  const hook = await runProcess('npx', ['trailguard', 'agent-hook', 'claude'], {
+  const hook = await runProcess(join(standInBin, 'npx'), ['trailguard', 'agent-hook', 'claude'], {
     cwd: project,
     env,
     input: edit,
