@@ -1,8 +1,16 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agentHook, ledgerLines, payload } from './support/agent-payloads.js';
-import { CLI, ROOT, runProcess, TempRepo, type RunResult } from './support/repo.js';
+import { agentHook as agentHookProcess, ledgerLines, payload } from './support/agent-payloads.js';
+import { runCliInProcess } from './support/cli-in-process.js';
+import { ROOT, runProcess, TempRepo, type RunResult } from './support/repo.js';
+
+/**
+ * The agent-hook verb, run in this process: the last test below runs every fixture through the
+ * built CLI and dist/hook.cjs as processes and finds them answering alike.
+ */
+const agentHook = (repo: TempRepo, agent: string, input: string, args: string[] = []) =>
+  agentHookProcess(repo, agent, input, args, runCliInProcess);
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'agents');
 
@@ -139,28 +147,34 @@ const cases: AgentCase[] = [
   },
 ];
 
+/** The repository every test starts from (a copy of it each), made once. */
+let template: TempRepo;
 let repo: TempRepo;
 
-beforeEach(() => {
-  repo = new TempRepo();
-  repo.commit('initial', {
+beforeAll(() => {
+  template = new TempRepo();
+  template.commit('initial', {
     'src/app.ts': 'export const answer = 41;\n',
     'src/old.ts': 'export const old = 1;\n',
     'scripts/generate.sh': 'echo generate\n',
   });
   // Session transcripts, where Claude Code and Gemini CLI name the model.
-  mkdirSync(join(repo.home, 'transcripts'));
+  mkdirSync(join(template.home, 'transcripts'));
   writeFileSync(
-    join(repo.home, 'transcripts', 'claude.jsonl'),
+    join(template.home, 'transcripts', 'claude.jsonl'),
     '{"type":"user","message":{"role":"user","content":"fix the answer"}}\n' +
       '{"type":"assistant","message":{"id":"msg_01","model":"claude-opus-4-5-20251101","role":"assistant","content":[]}}\n',
   );
   writeFileSync(
-    join(repo.home, 'transcripts', 'gemini.json'),
+    join(template.home, 'transcripts', 'gemini.json'),
     '{"sessionId":"8d3c2b1a","messages":[{"type":"gemini","model":"gemini-2.5-pro","content":"ok"}]}\n',
   );
 });
+afterAll(() => template.cleanup());
 
+beforeEach(() => {
+  repo = new TempRepo({ copyOf: template });
+});
 afterEach(() => repo.cleanup());
 
 describe.each(cases)('$agent', (c) => {
@@ -184,7 +198,9 @@ describe.each(cases)('$agent', (c) => {
 
   test('with on-violation: block, a protected path is refused by the agent protocol', async () => {
     repo.write('.github/trailguard.yml', BLOCK);
-    c.refused(await before(c.protectedBefore));
+    // The built CLI, as a process: the agent protocol end to end.
+    const input = payload(repo, c.agent, c.protectedBefore);
+    c.refused(await agentHookProcess(repo, c.agent, input, c.beforeArgs));
     // The cached form of the policy refuses it the same way on the next call.
     c.refused(await before(c.protectedBefore));
     expect(ledgerLines(repo)).toEqual([]);
@@ -254,8 +270,9 @@ describe('payloads and arguments the hook cannot use never block the agent', () 
       'tool_input a string that is not JSON',
       '{"hook_event_name": "PreToolUse", "tool_name": "Write", "tool_input": "{oops"}',
     ],
-  ])('%s: one stderr line, exit 0', async (_name, input) => {
+  ])('%s: one stderr line, exit 0', async (name, input) => {
     const result = await agentHook(repo, 'claude', input);
+    if (name === 'not JSON') expect(await agentHookProcess(repo, 'claude', input)).toEqual(result);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(lines(result.stderr)).toHaveLength(1);
@@ -419,7 +436,13 @@ describe('dist/hook.cjs, the entry the agent configs run', () => {
     'answers every fixture, and writes the ledger, as the full CLI does (on-violation: %s)',
     async (mode) => {
       const results: Record<string, unknown>[][] = [];
-      for (const entry of [CLI, join(ROOT, 'dist', 'hook.cjs')]) {
+      // The CLI's verb (main(), in this process), then the hook bundle as the agent runs it.
+      const entries: (typeof runCliInProcess)[] = [
+        runCliInProcess,
+        (args, options) =>
+          runProcess(process.execPath, [join(ROOT, 'dist', 'hook.cjs'), ...args], options),
+      ];
+      for (const run of entries) {
         const repo = new TempRepo();
         try {
           repo.commit('initial', { 'src/app.ts': 'export const answer = 41;\n' });
@@ -428,11 +451,11 @@ describe('dist/hook.cjs, the entry the agent configs run', () => {
           const replies: Record<string, unknown>[] = [];
           for (const { agent, name, args } of calls) {
             if (name.startsWith('post')) repo.write('src/app.ts', `export const at = '${name}';\n`);
-            const result = await runProcess(
-              process.execPath,
-              [entry, 'agent-hook', agent, ...args],
-              { cwd: repo.dir, env: repo.env, input: payload(repo, agent, name) },
-            );
+            const result = await run(['agent-hook', agent, ...args], {
+              cwd: repo.dir,
+              env: repo.env,
+              input: payload(repo, agent, name),
+            });
             replies.push({
               call: `${agent}/${name}`,
               code: result.code,

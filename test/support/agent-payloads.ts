@@ -12,14 +12,18 @@ export function payload(repo: TempRepo, agent: string, name: string): string {
     .replaceAll('{{home}}', escape(repo.home));
 }
 
-/** `trailguard agent-hook <agent> [args]` with the payload on stdin, run from the repository. */
+/**
+ * `trailguard agent-hook <agent> [args]` with the payload on stdin, run from the repository: by
+ * the built CLI as a process, or by `run` (runCliInProcess).
+ */
 export function agentHook(
   repo: TempRepo,
   agent: string,
   input: string,
   args: string[] = [],
+  run: typeof runCli = runCli,
 ): Promise<RunResult> {
-  return runCli(['agent-hook', agent, ...args], { cwd: repo.dir, env: repo.env, input });
+  return run(['agent-hook', agent, ...args], { cwd: repo.dir, env: repo.env, input });
 }
 
 /** The ledger as JSON lines (the shared git dir of the repository). */

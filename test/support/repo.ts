@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runProcess, type RunResult } from './process.js';
 import { tempDir, tempRoot } from './temp.js';
@@ -36,10 +36,20 @@ export class TempRepo {
   readonly home: string;
   env: NodeJS.ProcessEnv;
 
-  constructor(options: { bare?: boolean; branch?: string } = {}) {
+  /**
+   * `copyOf`: a copy of that repository and its home, byte for byte (a fixture built once per
+   * test file, copied for each test); it must hold no absolute path of its own directories.
+   */
+  constructor(options: { bare?: boolean; branch?: string; copyOf?: TempRepo } = {}) {
     this.home = tempDir('tg-home-');
     this.dir = tempDir('tg-repo-');
     this.env = cleanEnv(this.home);
+    if (options.copyOf) {
+      const copy = { recursive: true, verbatimSymlinks: true } as const;
+      cpSync(options.copyOf.home, this.home, copy);
+      cpSync(options.copyOf.dir, this.dir, copy);
+      return;
+    }
     const init = ['init', '-q', `--initial-branch=${options.branch ?? 'main'}`];
     if (options.bare) init.push('--bare');
     this.git(...init);
