@@ -32,6 +32,7 @@ const common = {
 };
 
 await checkCatalog();
+await writeCatalogDerived();
 
 // Chunk names carry content hashes: start from an empty dist/ so stale chunks never pile up.
 if (!values['only-action']) rmSync('dist', { recursive: true, force: true });
@@ -107,6 +108,17 @@ async function checkCatalog() {
     console.error(`build: ${error.message}`);
     process.exit(1);
   }
+}
+
+/**
+ * What the hot paths would otherwise derive from the builtin catalog on every call, computed here
+ * (src/core/catalog-derived.json; a test fails when the committed file differs).
+ */
+async function writeCatalogDerived() {
+  const file = 'src/core/catalog-derived.json';
+  const { signatureMarkers } = await importTs('src/core/signature-markers.ts');
+  const next = `${JSON.stringify({ signatureMarkers: signatureMarkers() }, null, 2)}\n`;
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== next) writeFileSync(file, next);
 }
 
 /**

@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentEnvNames, createCatalog } from '../src/core/catalog.js';
+import derived from '../src/core/catalog-derived.json' with { type: 'json' };
+import { mayCarrySignature } from '../src/core/may-carry-signature.js';
 import { signatureMarkers } from '../src/core/signature-markers.js';
 import {
   BLOCK_END,
@@ -45,6 +47,16 @@ describe('hook shims', () => {
       expect(shim).toContain(block);
       expect(withShimBlock(shim, block)).toBe(shim);
     }
+  });
+
+  test('node reads the signature markers the catalog gives, as the build computed them (npm run build writes them)', () => {
+    expect(derived.signatureMarkers).toEqual(signatureMarkers());
+    for (const marker of signatureMarkers()) {
+      expect(mayCarrySignature(`x ${marker.replaceAll('*', 'y').toUpperCase()} z`)).toBe(true);
+    }
+    expect(mayCarrySignature('fix: the parser\n\nCo-authored-by: Bo <bo@example.com>\n')).toBe(
+      false,
+    );
   });
 
   test('every agent variable of the catalog starts node, and only a non-empty one', () => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { createCatalog, type Catalog } from '../core/catalog.js';
 import { detectCommit, detectEnv } from '../core/detect.js';
 import { canonicalModel, providerOfModel } from '../core/models.js';
-import { mayCarrySignature } from '../core/signature-markers.js';
+import { mayCarrySignature } from '../core/may-carry-signature.js';
 import { formatTrailers } from '../core/trailers.js';
 import type { FileChange, LedgerEntry, Signal } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';

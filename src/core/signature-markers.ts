@@ -1,7 +1,8 @@
 /**
- * Texts that only a tool's own signature contains, and the quick test built on them: a message
- * with none of them carries no signature, so nothing reads it line by line. The hook shim runs
- * the same test with shell patterns generated from these texts (src/install/shim-block.ts).
+ * Texts that only a tool's own signature contains: a message with none of them carries no
+ * signature, so nothing reads it line by line. They depend on the builtin catalog alone, so the
+ * build computes them once: the hook shim's shell patterns (src/install/shim-block.ts) and node's
+ * quick test (may-carry-signature.ts, from catalog-derived.json) are generated from this list.
  */
 import { builtinTools, claimTrailers } from './catalog.js';
 
@@ -49,16 +50,4 @@ export function signatureMarkers(): string[] {
   }
   markers.add('generated with [');
   return [...markers].sort();
-}
-
-let markerParts: string[][] | undefined;
-
-/**
- * Whether a message may carry a tool's own signature: the shim's test, in node. When it may not,
- * the hook skips reading the message for signatures (about a third of the hook's own work).
- */
-export function mayCarrySignature(message: string): boolean {
-  markerParts ??= signatureMarkers().map((marker) => marker.split('*').filter(Boolean));
-  const text = message.toLowerCase();
-  return markerParts.some((parts) => parts.every((part) => text.includes(part)));
 }
