@@ -169,17 +169,29 @@ tg_scan_message() {
   return $tg_found
 }
 
+# Whether node has work whatever the message holds (the hook's arguments follow).
+tg_busy() {
+  case $tg_hook in
+    prepare-commit-msg)
+      tg_agent_env || tg_extra_env || [ -s "$tg_ledger" ] && return 0
+      # A policy edited since hook.env was written may name agent variables TG_EXTRA_ENV lacks:
+      # node reads it then, and brings hook.env up to date (once per policy change).
+      [ "$tg_hook_env_state" = ok ] && tg_policy_newer
+      ;;
+    # After the editor: our trailers to weigh against what was written (the editor note).
+    commit-msg) [ -e "$tg_editor_note" ] ;;
+    *) return 0 ;;
+  esac
+}
+
 # Whether the hook has nothing for node to do, reading the message with line test $1 (the hook's
 # arguments follow).
 tg_idle() {
   tg_test=$1
   shift
+  ! tg_busy "$@" || return 1
   case $tg_hook in
     prepare-commit-msg)
-      ! tg_agent_env && ! tg_extra_env && [ ! -s "$tg_ledger" ] || return 1
-      # A policy edited since hook.env was written may name agent variables TG_EXTRA_ENV lacks:
-      # node reads it then, and brings hook.env up to date (once per policy change).
-      [ "$tg_hook_env_state" != ok ] || ! tg_policy_newer || return 1
       # pre-commit passes the message source in the environment instead.
       case ${2-${PRE_COMMIT_COMMIT_MSG_SOURCE-}} in
         # After a commit with our trailers, node sees whether this one amends it (-m, -F).
@@ -188,21 +200,151 @@ tg_idle() {
         *) return 0 ;;
       esac
       ;;
-    commit-msg)
-      # After the editor: our trailers to weigh against what was written (the editor note), or
-      # signatures typed or pasted there.
-      [ ! -e "$tg_editor_note" ] && ! { tg_scan_message "$1" "$tg_test" && [ -z "$tg_assisted" ]; }
-      ;;
-    *) return 1 ;;
+    # Signatures typed or pasted in the editor.
+    commit-msg) ! { tg_scan_message "$1" "$tg_test" && [ -z "$tg_assisted" ]; } ;;
   esac
 }
 
 # A note is for the commit whose prepare-commit-msg left it: one an aborted commit left goes.
 [ "$tg_hook" != prepare-commit-msg ] || [ ! -e "$tg_editor_note" ] || rm -f "$tg_editor_note"
 # Nothing for node to do: leave before the rest of this file is even read. The quick line test
-# first (every signature holds one of a few texts), so the signatures below are read only for a
-# message that may carry one.
+# first (every signature holds one of a few texts), so the signatures at the end are read only for
+# a message that may carry one.
 ! tg_idle tg_may_sign_line "$@" || exit 0
+
+# Looks $1 up on PATH with builtins only (no subshell); sets tg_found.
+tg_on_path() {
+  tg_ifs=$IFS
+  IFS=:
+  for tg_dir in $PATH; do
+    if [ -f "${tg_dir:-.}/$1" ] && [ -x "${tg_dir:-.}/$1" ]; then
+      IFS=$tg_ifs
+      tg_found=${tg_dir:-.}/$1
+      return 0
+    fi
+  done
+  IFS=$tg_ifs
+  return 1
+}
+
+tg_find_node() {
+  tg_node=${TRAILGUARD_NODE-}
+  [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
+  if tg_on_path node; then
+    tg_node=$tg_found
+    return 0
+  fi
+  for tg_node in "${TG_NODE-}" \
+    "${VOLTA_HOME:-$HOME/.volta}/bin/node" \
+    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}/aliases/default/bin/node" \
+    "$HOME/Library/Application Support/fnm/aliases/default/bin/node" "$HOME/.fnm/aliases/default/bin/node" \
+    "${N_PREFIX:-/usr/local}/bin/node" /opt/homebrew/bin/node /usr/local/bin/node; do
+    [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
+  done
+  # Version managers that keep one directory per version: the last in glob order, usually the newest.
+  tg_node=
+  for tg_candidate in "${NVM_DIR:-$HOME/.nvm}"/versions/node/*/bin/node \
+    "${ASDF_DATA_DIR:-$HOME/.asdf}"/installs/nodejs/*/bin/node \
+    "${MISE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/mise}"/installs/node/*/bin/node \
+    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}"/node-versions/*/installation/bin/node; do
+    [ -x "$tg_candidate" ] && tg_node=$tg_candidate
+  done
+  [ -n "$tg_node" ]
+}
+
+# The wrapper's own package first, then the CLI recorded at install time, then the repository's
+# dependency, then one on PATH.
+tg_find_cli() {
+  for tg_cli in "${TRAILGUARD_CLI-}" "${tg_package:+$tg_package/dist/cli.js}" "${TG_CLI-}" \
+    node_modules/trailguard/dist/cli.js; do
+    [ -n "$tg_cli" ] && [ -f "$tg_cli" ] && return 0
+  done
+  tg_on_path trailguard && tg_cli=$tg_found
+}
+
+# Finds node and the CLI (sets tg_node, tg_cli, tg_entry) or warns once; false when either is missing
+# (once hook.env was found damaged, its one warning has said what to run).
+tg_ready() {
+  if ! tg_find_node; then
+    [ "$tg_hook_env_state" = damaged ] ||
+      echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
+    return 1
+  fi
+  if ! tg_find_cli; then
+    [ "$tg_hook_env_state" = damaged ] ||
+      echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
+    return 1
+  fi
+  # The CLI's lean entry for hooks (dist/hook.cjs) when it is there, else `trailguard hook`.
+  tg_entry=${tg_cli%/*}/hook.cjs
+  [ -f "$tg_entry" ] || tg_entry=
+}
+
+# Runs the hook in node: the lean entry, else the full CLI's `hook` verb.
+tg_node_hook() {
+  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$@"; else set -- "$tg_cli" hook "$@"; fi
+  TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir "$tg_node" "$@"
+}
+
+# The hook's verdict from node's exit status: 1 refuses the commit or push (a policy block);
+# anything else that went wrong only warns.
+tg_verdict() {
+  [ "$1" -eq 0 ] && return 0
+  [ "$1" -eq 1 ] && return 1
+  echo "trailguard: hook $tg_hook failed (exit $1); the commit goes on (details: TRAILGUARD_DEBUG=1)" >&2
+  return 0
+}
+
+tg_run() {
+  tg_ready || return 0
+  tg_node_hook "$@"
+  tg_verdict $?
+}
+
+# prepare-commit-msg with node: git lists the staged changes here, where starting it is cheap,
+# while node starts (node reads them on stdin).
+tg_prepare() {
+  tg_ready || return 0
+  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$tg_hook" "$@"; else set -- "$tg_cli" hook "$tg_hook" "$@"; fi
+  git diff --cached --name-status -z -M --no-ext-diff --no-relative |
+    TRAILGUARD_STAGED=stdin TRAILGUARD_GIT_PID=$PPID TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
+      "$tg_node" "$@"
+  tg_verdict $?
+}
+
+# Runs the hook's work and leaves.
+tg_dispatch() {
+  case $tg_hook in
+    prepare-commit-msg) tg_prepare "$@" || exit 1 ;;
+    commit-msg) tg_run "$tg_hook" "$@" || exit 1 ;;
+    post-commit)
+      if [ -e "$tg_editor_note" ]; then
+        # Undoing a commit of nothing but our trailers has to happen before git reports the commit.
+        tg_run post-commit || :
+      elif tg_ready 2>/dev/null; then
+        # Clearing the ledger must not hold up the commit: run it detached.
+        (tg_node_hook post-commit --ledger-only </dev/null >"$tg_post_commit_log" 2>&1 &)
+      fi
+      ;;
+    pre-push)
+      if [ -n "${tg_input+set}" ]; then
+        { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | tg_run "$tg_hook" "$@" || exit 1
+      else
+        tg_run "$tg_hook" "$@" || exit 1
+      fi
+      ;;
+    doctor)
+      # `trailguard doctor` runs this file so: what a hook finds, by this file's own search.
+      tg_find_node || tg_node=
+      printf 'node=%s\ncli=%s\nhook-env=%s\n' "$tg_node" "${TG_CLI-}" "$tg_hook_env_state"
+      ;;
+  esac
+  exit 0
+}
+
+# Work that does not depend on the message (an agent at work, ledger entries, post-commit, …):
+# node starts now, before the shell even reads the signatures below.
+! tg_busy "$@" || tg_dispatch "$@"
 # >>> generated from the tool catalog (signatures) by scripts/build.mjs; do not edit >>>
 tg_signature_line() {
   case $1 in
@@ -436,130 +578,4 @@ tg_signature_line() {
 }
 # <<< generated <<<
 ! tg_idle tg_signature_line "$@" || exit 0
-
-# Looks $1 up on PATH with builtins only (no subshell); sets tg_found.
-tg_on_path() {
-  tg_ifs=$IFS
-  IFS=:
-  for tg_dir in $PATH; do
-    if [ -f "${tg_dir:-.}/$1" ] && [ -x "${tg_dir:-.}/$1" ]; then
-      IFS=$tg_ifs
-      tg_found=${tg_dir:-.}/$1
-      return 0
-    fi
-  done
-  IFS=$tg_ifs
-  return 1
-}
-
-tg_find_node() {
-  tg_node=${TRAILGUARD_NODE-}
-  [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
-  if tg_on_path node; then
-    tg_node=$tg_found
-    return 0
-  fi
-  for tg_node in "${TG_NODE-}" \
-    "${VOLTA_HOME:-$HOME/.volta}/bin/node" \
-    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}/aliases/default/bin/node" \
-    "$HOME/Library/Application Support/fnm/aliases/default/bin/node" "$HOME/.fnm/aliases/default/bin/node" \
-    "${N_PREFIX:-/usr/local}/bin/node" /opt/homebrew/bin/node /usr/local/bin/node; do
-    [ -n "$tg_node" ] && [ -x "$tg_node" ] && return 0
-  done
-  # Version managers that keep one directory per version: the last in glob order, usually the newest.
-  tg_node=
-  for tg_candidate in "${NVM_DIR:-$HOME/.nvm}"/versions/node/*/bin/node \
-    "${ASDF_DATA_DIR:-$HOME/.asdf}"/installs/nodejs/*/bin/node \
-    "${MISE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/mise}"/installs/node/*/bin/node \
-    "${FNM_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/fnm}"/node-versions/*/installation/bin/node; do
-    [ -x "$tg_candidate" ] && tg_node=$tg_candidate
-  done
-  [ -n "$tg_node" ]
-}
-
-# The wrapper's own package first, then the CLI recorded at install time, then the repository's
-# dependency, then one on PATH.
-tg_find_cli() {
-  for tg_cli in "${TRAILGUARD_CLI-}" "${tg_package:+$tg_package/dist/cli.js}" "${TG_CLI-}" \
-    node_modules/trailguard/dist/cli.js; do
-    [ -n "$tg_cli" ] && [ -f "$tg_cli" ] && return 0
-  done
-  tg_on_path trailguard && tg_cli=$tg_found
-}
-
-# Finds node and the CLI (sets tg_node, tg_cli, tg_entry) or warns once; false when either is missing
-# (once hook.env was found damaged, its one warning has said what to run).
-tg_ready() {
-  if ! tg_find_node; then
-    [ "$tg_hook_env_state" = damaged ] ||
-      echo "trailguard: node not found, so this commit gets no Assisted-by trailer (set TRAILGUARD_NODE or run: trailguard doctor)" >&2
-    return 1
-  fi
-  if ! tg_find_cli; then
-    [ "$tg_hook_env_state" = damaged ] ||
-      echo "trailguard: the trailguard CLI was not found (run: npx trailguard install)" >&2
-    return 1
-  fi
-  # The CLI's lean entry for hooks (dist/hook.cjs) when it is there, else `trailguard hook`.
-  tg_entry=${tg_cli%/*}/hook.cjs
-  [ -f "$tg_entry" ] || tg_entry=
-}
-
-# Runs the hook in node: the lean entry, else the full CLI's `hook` verb.
-tg_node_hook() {
-  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$@"; else set -- "$tg_cli" hook "$@"; fi
-  TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir "$tg_node" "$@"
-}
-
-# The hook's verdict from node's exit status: 1 refuses the commit or push (a policy block);
-# anything else that went wrong only warns.
-tg_verdict() {
-  [ "$1" -eq 0 ] && return 0
-  [ "$1" -eq 1 ] && return 1
-  echo "trailguard: hook $tg_hook failed (exit $1); the commit goes on (details: TRAILGUARD_DEBUG=1)" >&2
-  return 0
-}
-
-tg_run() {
-  tg_ready || return 0
-  tg_node_hook "$@"
-  tg_verdict $?
-}
-
-# prepare-commit-msg with node: git lists the staged changes here, where starting it is cheap,
-# while node starts (node reads them on stdin).
-tg_prepare() {
-  tg_ready || return 0
-  if [ -n "$tg_entry" ]; then set -- "$tg_entry" "$tg_hook" "$@"; else set -- "$tg_cli" hook "$tg_hook" "$@"; fi
-  git diff --cached --name-status -z -M --no-ext-diff --no-relative |
-    TRAILGUARD_STAGED=stdin TRAILGUARD_GIT_PID=$PPID TRAILGUARD_GIT_DIR=$tg_git_dir TRAILGUARD_COMMON_DIR=$tg_common_dir \
-      "$tg_node" "$@"
-  tg_verdict $?
-}
-
-case $tg_hook in
-  prepare-commit-msg) tg_prepare "$@" || exit 1 ;;
-  commit-msg) tg_run "$tg_hook" "$@" || exit 1 ;;
-  post-commit)
-    if [ -e "$tg_editor_note" ]; then
-      # Undoing a commit of nothing but our trailers has to happen before git reports the commit.
-      tg_run post-commit || :
-    elif tg_ready 2>/dev/null; then
-      # Clearing the ledger must not hold up the commit: run it detached.
-      (tg_node_hook post-commit --ledger-only </dev/null >"$tg_post_commit_log" 2>&1 &)
-    fi
-    ;;
-  pre-push)
-    if [ -n "${tg_input+set}" ]; then
-      { [ -z "$tg_input" ] || printf '%s\n' "$tg_input"; } | tg_run "$tg_hook" "$@" || exit 1
-    else
-      tg_run "$tg_hook" "$@" || exit 1
-    fi
-    ;;
-  doctor)
-    # `trailguard doctor` runs this file so: what a hook finds, by this file's own search.
-    tg_find_node || tg_node=
-    printf 'node=%s\ncli=%s\nhook-env=%s\n' "$tg_node" "${TG_CLI-}" "$tg_hook_env_state"
-    ;;
-esac
-exit 0
+tg_dispatch "$@"
