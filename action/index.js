@@ -21014,6 +21014,757 @@ var init_catalog2 = __esm({
   }
 });
 
+// src/core/aliases.ts
+function normalizeName(text3) {
+  return text3.toLowerCase().replace(/[\s_-]/g, " ");
+}
+function aliasTable(tools) {
+  const aliasKeys = /* @__PURE__ */ new Map();
+  for (const def of tools) {
+    for (const alias of [def.id, def.name, ...def.aliases]) {
+      const key = normalizeName(alias);
+      if (!aliasKeys.has(key)) aliasKeys.set(key, def.id);
+    }
+  }
+  return [...aliasKeys].map(([key, tool]) => ({ key, tool })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+var init_aliases = __esm({
+  "src/core/aliases.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/catalog-derived.json
+var catalog_derived_default;
+var init_catalog_derived = __esm({
+  "src/core/catalog-derived.json"() {
+    catalog_derived_default = {
+      signatureMarkers: [
+        "-agent@users.noreply.github.com",
+        "-agent[bot]@users.noreply.github.com",
+        "-ai[bot]@users.noreply.github.com",
+        "-dev-ai@users.noreply.github.com",
+        "agent-logs-url:",
+        "agent@aider.chat",
+        "agent@alibabacloud.com",
+        "agent@all-hands.dev",
+        "agent@amazon.com",
+        "agent@ampcode.com",
+        "agent@anthropic.com",
+        "agent@augmentcode.com",
+        "agent@charm.land",
+        "agent@cline.bot",
+        "agent@codebuff.com",
+        "agent@codeium.com",
+        "agent@coderabbit.ai",
+        "agent@cognition.ai",
+        "agent@continue.dev",
+        "agent@cursor.com",
+        "agent@cursor.sh",
+        "agent@devin.ai",
+        "agent@ellipsis.dev",
+        "agent@factory.ai",
+        "agent@github.com",
+        "agent@google.com",
+        "agent@greptile.com",
+        "agent@happy.engineering",
+        "agent@jetbrains.com",
+        "agent@kilo.ai",
+        "agent@kilocode.ai",
+        "agent@kiro.dev",
+        "agent@openai.com",
+        "agent@opencode.ai",
+        "agent@pi.dev",
+        "agent@replit.com",
+        "agent@roocode.com",
+        "agent@sageox.ai",
+        "agent@sisyphuslabs.ai",
+        "agent@sst.dev",
+        "agent@terragonlabs.com",
+        "agent@tilework.tech",
+        "agent@warp.dev",
+        "agent@windsurf.com",
+        "ai-assisted:",
+        "ai-used-for:",
+        "aider:",
+        "aider@aider.chat",
+        "amazon-q-developer[bot]@users.noreply.github.com",
+        "amp-thread-id:",
+        "amp-thread:",
+        "amp@ampcode.com",
+        "anthropic-claude[bot]@users.noreply.github.com",
+        "anthropic-code-agent[bot]@users.noreply.github.com",
+        "augment-app-staging[bot]@users.noreply.github.com",
+        "augmentcode[bot]@users.noreply.github.com",
+        "bot@aider.chat",
+        "bot@alibabacloud.com",
+        "bot@all-hands.dev",
+        "bot@amazon.com",
+        "bot@ampcode.com",
+        "bot@anthropic.com",
+        "bot@augmentcode.com",
+        "bot@charm.land",
+        "bot@cline.bot",
+        "bot@codebuff.com",
+        "bot@codeium.com",
+        "bot@coderabbit.ai",
+        "bot@cognition.ai",
+        "bot@continue.dev",
+        "bot@cursor.com",
+        "bot@cursor.sh",
+        "bot@devin.ai",
+        "bot@ellipsis.dev",
+        "bot@factory.ai",
+        "bot@github.com",
+        "bot@google.com",
+        "bot@greptile.com",
+        "bot@happy.engineering",
+        "bot@jetbrains.com",
+        "bot@kilo.ai",
+        "bot@kilocode.ai",
+        "bot@kiro.dev",
+        "bot@openai.com",
+        "bot@opencode.ai",
+        "bot@pi.dev",
+        "bot@replit.com",
+        "bot@roocode.com",
+        "bot@sageox.ai",
+        "bot@sisyphuslabs.ai",
+        "bot@sst.dev",
+        "bot@terragonlabs.com",
+        "bot@tilework.tech",
+        "bot@warp.dev",
+        "bot@windsurf.com",
+        "chatgpt-codex-connector[bot]@users.noreply.github.com",
+        "claude-code-action[bot]@users.noreply.github.com",
+        "claude-session:",
+        "claude@anthropic.com",
+        "claude[bot]@users.noreply.github.com",
+        "cline-cloud[bot]@users.noreply.github.com",
+        "cline[bot]@users.noreply.github.com",
+        "co-authored-by-ai:",
+        "coderabbitai[bot]@users.noreply.github.com",
+        "codex@openai.com",
+        "contact@tilework.tech",
+        "continue[bot]@users.noreply.github.com",
+        "copilot-session:",
+        "copilot-swe-agent[bot]@users.noreply.github.com",
+        "copilot@github.com",
+        "copilot@users.noreply.github.com",
+        "copilot[bot]@users.noreply.github.com",
+        "crush@charm.land",
+        "cursor[bot]@users.noreply.github.com",
+        "cursoragent@cursor.com",
+        "devin-ai-integration[bot]@users.noreply.github.com",
+        "ellipsis-dev[bot]@users.noreply.github.com",
+        "entire-agent:",
+        "factory-droid[bot]@users.noreply.github.com",
+        "gemini-cli-agent@google.com",
+        "gemini-cli@users.noreply.github.com",
+        "gemini-cli[bot]@users.noreply.github.com",
+        "gemini-code-assist[bot]@users.noreply.github.com",
+        "generated with [",
+        "generated with [claude code]",
+        "generated with [continue]",
+        "generated with [nori]",
+        "generated with [opencode]",
+        "generated with assistance of [ohmyopencode]",
+        "generated with codebuff",
+        "generated with crush",
+        "generated with termai",
+        "generated-by:",
+        "google-labs-jules[bot]@users.noreply.github.com",
+        "greptile-apps[bot]@users.noreply.github.com",
+        "jetbrains-ai[bot]@users.noreply.github.com",
+        "jetbrains-junie[bot]@users.noreply.github.com",
+        "kiloconnect[bot]@users.noreply.github.com",
+        "kiro-agent@users.noreply.github.com",
+        "kiro-session-id:",
+        "made with [cursor]",
+        "made-with:",
+        "no-reply@aider.chat",
+        "no-reply@alibabacloud.com",
+        "no-reply@all-hands.dev",
+        "no-reply@amazon.com",
+        "no-reply@ampcode.com",
+        "no-reply@anthropic.com",
+        "no-reply@augmentcode.com",
+        "no-reply@charm.land",
+        "no-reply@cline.bot",
+        "no-reply@codebuff.com",
+        "no-reply@codeium.com",
+        "no-reply@coderabbit.ai",
+        "no-reply@cognition.ai",
+        "no-reply@continue.dev",
+        "no-reply@cursor.com",
+        "no-reply@cursor.sh",
+        "no-reply@devin.ai",
+        "no-reply@ellipsis.dev",
+        "no-reply@factory.ai",
+        "no-reply@github.com",
+        "no-reply@google.com",
+        "no-reply@greptile.com",
+        "no-reply@happy.engineering",
+        "no-reply@jetbrains.com",
+        "no-reply@kilo.ai",
+        "no-reply@kilocode.ai",
+        "no-reply@kiro.dev",
+        "no-reply@openai.com",
+        "no-reply@opencode.ai",
+        "no-reply@pi.dev",
+        "no-reply@replit.com",
+        "no-reply@roocode.com",
+        "no-reply@sageox.ai",
+        "no-reply@sisyphuslabs.ai",
+        "no-reply@sst.dev",
+        "no-reply@terragonlabs.com",
+        "no-reply@tilework.tech",
+        "no-reply@warp.dev",
+        "no-reply@windsurf.com",
+        "noreply@aider.chat",
+        "noreply@aider.dev",
+        "noreply@alibabacloud.com",
+        "noreply@all-hands.dev",
+        "noreply@amazon.com",
+        "noreply@ampcode.com",
+        "noreply@anthropic.com",
+        "noreply@augmentcode.com",
+        "noreply@charm.land",
+        "noreply@cline.bot",
+        "noreply@codebuff.com",
+        "noreply@codeium.com",
+        "noreply@coderabbit.ai",
+        "noreply@cognition.ai",
+        "noreply@continue.dev",
+        "noreply@cursor.com",
+        "noreply@cursor.sh",
+        "noreply@devin.ai",
+        "noreply@ellipsis.dev",
+        "noreply@factory.ai",
+        "noreply@github.com",
+        "noreply@google.com",
+        "noreply@greptile.com",
+        "noreply@happy.engineering",
+        "noreply@jetbrains.com",
+        "noreply@kilo.ai",
+        "noreply@kilocode.ai",
+        "noreply@kiro.dev",
+        "noreply@openai.com",
+        "noreply@opencode.ai",
+        "noreply@pi.dev",
+        "noreply@replit.com",
+        "noreply@roocode.com",
+        "noreply@sageox.ai",
+        "noreply@sisyphuslabs.ai",
+        "noreply@sst.dev",
+        "noreply@terragonlabs.com",
+        "noreply@tilework.tech",
+        "noreply@warp.dev",
+        "noreply@windsurf.com",
+        "openai-code-agent[bot]@users.noreply.github.com",
+        "openai-codex[bot]@users.noreply.github.com",
+        "opencode-agent@users.noreply.github.com",
+        "opencode-agent[bot]@users.noreply.github.com",
+        "openhands-agent@users.noreply.github.com",
+        "openhands@all-hands.dev",
+        "opensource@block.xyz",
+        "ox@sageox.ai",
+        "oz-agent@warp.dev",
+        "qwen-coder@alibabacloud.com",
+        "replit-commit-author:",
+        "roomote-v0[bot]@users.noreply.github.com",
+        "roomote@roocode.com",
+        "roomote[bot]@users.noreply.github.com",
+        "sageox-session:",
+        "sisyphus-dev-ai@users.noreply.github.com",
+        "sourcegraph-cody[bot]@users.noreply.github.com",
+        "synthesized-by:",
+        "terragon-labs[bot]@users.noreply.github.com",
+        "windsurf@codeium.com",
+        "yesreply@happy.engineering"
+      ],
+      aliases: [
+        {
+          key: "sisyphus (oh my opencode)",
+          tool: "sisyphus"
+        },
+        {
+          key: "jetbrains ai assistant",
+          tool: "junie"
+        },
+        {
+          key: "amazon codewhisperer",
+          tool: "amazon-q"
+        },
+        {
+          key: "copilot coding agent",
+          tool: "copilot"
+        },
+        {
+          key: "amazon q developer",
+          tool: "amazon-q"
+        },
+        {
+          key: "claude code action",
+          tool: "claude-code"
+        },
+        {
+          key: "gemini code assist",
+          tool: "gemini-code-assist"
+        },
+        {
+          key: "google antigravity",
+          tool: "antigravity"
+        },
+        {
+          key: "copilot swe agent",
+          tool: "copilot"
+        },
+        {
+          key: "google labs jules",
+          tool: "jules"
+        },
+        {
+          key: "anthropic claude",
+          tool: "claude-code"
+        },
+        {
+          key: "replit assistant",
+          tool: "replit"
+        },
+        {
+          key: "sourcegraph cody",
+          tool: "cody"
+        },
+        {
+          key: "windsurf cascade",
+          tool: "windsurf"
+        },
+        {
+          key: "cognition devin",
+          tool: "devin"
+        },
+        {
+          key: "jetbrains junie",
+          tool: "junie"
+        },
+        {
+          key: "pi coding agent",
+          tool: "pi"
+        },
+        {
+          key: "sourcegraph amp",
+          tool: "amp"
+        },
+        {
+          key: "github copilot",
+          tool: "copilot"
+        },
+        {
+          key: "oh my opencode",
+          tool: "sisyphus"
+        },
+        {
+          key: "openai chatgpt",
+          tool: "chatgpt"
+        },
+        {
+          key: "chatgpt codex",
+          tool: "codex"
+        },
+        {
+          key: "claude cowork",
+          tool: "claude-code"
+        },
+        {
+          key: "codewhisperer",
+          tool: "amazon-q"
+        },
+        {
+          key: "copilot agent",
+          tool: "copilot"
+        },
+        {
+          key: "factory droid",
+          tool: "factory-droid"
+        },
+        {
+          key: "google gemini",
+          tool: "gemini-cli"
+        },
+        {
+          key: "augment code",
+          tool: "augment"
+        },
+        {
+          key: "coderabbitai",
+          tool: "coderabbit"
+        },
+        {
+          key: "continue cli",
+          tool: "continue"
+        },
+        {
+          key: "continue.dev",
+          tool: "continue"
+        },
+        {
+          key: "cursor agent",
+          tool: "cursor"
+        },
+        {
+          key: "google jules",
+          tool: "jules"
+        },
+        {
+          key: "jetbrains ai",
+          tool: "junie"
+        },
+        {
+          key: "ohmyopencode",
+          tool: "sisyphus"
+        },
+        {
+          key: "openai codex",
+          tool: "codex"
+        },
+        {
+          key: "replit agent",
+          tool: "replit"
+        },
+        {
+          key: "sst opencode",
+          tool: "opencode"
+        },
+        {
+          key: "antigravity",
+          tool: "antigravity"
+        },
+        {
+          key: "block goose",
+          tool: "goose"
+        },
+        {
+          key: "charm crush",
+          tool: "crush"
+        },
+        {
+          key: "claude code",
+          tool: "claude-code"
+        },
+        {
+          key: "codex cloud",
+          tool: "codex"
+        },
+        {
+          key: "continue ai",
+          tool: "continue"
+        },
+        {
+          key: "copilot cli",
+          tool: "copilot"
+        },
+        {
+          key: "happy coder",
+          tool: "happy"
+        },
+        {
+          key: "q developer",
+          tool: "amazon-q"
+        },
+        {
+          key: "aider.chat",
+          tool: "aider"
+        },
+        {
+          key: "coderabbit",
+          tool: "coderabbit"
+        },
+        {
+          key: "cursor cli",
+          tool: "cursor"
+        },
+        {
+          key: "cursor ide",
+          tool: "cursor"
+        },
+        {
+          key: "factory ai",
+          tool: "factory-droid"
+        },
+        {
+          key: "gemini cli",
+          tool: "gemini-cli"
+        },
+        {
+          key: "qwen coder",
+          tool: "qwen-code"
+        },
+        {
+          key: "warp agent",
+          tool: "warp"
+        },
+        {
+          key: "all hands",
+          tool: "openhands"
+        },
+        {
+          key: "codex cli",
+          tool: "codex"
+        },
+        {
+          key: "cursor ai",
+          tool: "cursor"
+        },
+        {
+          key: "kilo code",
+          tool: "kilo-code"
+        },
+        {
+          key: "opendevin",
+          tool: "openhands"
+        },
+        {
+          key: "openhands",
+          tool: "openhands"
+        },
+        {
+          key: "qwen code",
+          tool: "qwen-code"
+        },
+        {
+          key: "roo cline",
+          tool: "roo-code"
+        },
+        {
+          key: "zed agent",
+          tool: "zed"
+        },
+        {
+          key: "amazon q",
+          tool: "amazon-q"
+        },
+        {
+          key: "amp code",
+          tool: "amp"
+        },
+        {
+          key: "codebuff",
+          tool: "codebuff"
+        },
+        {
+          key: "continue",
+          tool: "continue"
+        },
+        {
+          key: "devin ai",
+          tool: "devin"
+        },
+        {
+          key: "ellipsis",
+          tool: "ellipsis"
+        },
+        {
+          key: "greptile",
+          tool: "greptile"
+        },
+        {
+          key: "kilocode",
+          tool: "kilo-code"
+        },
+        {
+          key: "kiro cli",
+          tool: "kiro"
+        },
+        {
+          key: "kiro ide",
+          tool: "kiro"
+        },
+        {
+          key: "opencode",
+          tool: "opencode"
+        },
+        {
+          key: "roo code",
+          tool: "roo-code"
+        },
+        {
+          key: "sisyphus",
+          tool: "sisyphus"
+        },
+        {
+          key: "terragon",
+          tool: "terragon"
+        },
+        {
+          key: "windsurf",
+          tool: "windsurf"
+        },
+        {
+          key: "ampcode",
+          tool: "amp"
+        },
+        {
+          key: "augment",
+          tool: "augment"
+        },
+        {
+          key: "cascade",
+          tool: "windsurf"
+        },
+        {
+          key: "chatgpt",
+          tool: "chatgpt"
+        },
+        {
+          key: "codeium",
+          tool: "windsurf"
+        },
+        {
+          key: "copilot",
+          tool: "copilot"
+        },
+        {
+          key: "duet ai",
+          tool: "gemini-code-assist"
+        },
+        {
+          key: "nori ai",
+          tool: "nori"
+        },
+        {
+          key: "roomote",
+          tool: "roo-code"
+        },
+        {
+          key: "warp oz",
+          tool: "warp"
+        },
+        {
+          key: "auggie",
+          tool: "augment"
+        },
+        {
+          key: "claude",
+          tool: "claude-code"
+        },
+        {
+          key: "cursor",
+          tool: "cursor"
+        },
+        {
+          key: "gemini",
+          tool: "gemini-cli"
+        },
+        {
+          key: "replit",
+          tool: "replit"
+        },
+        {
+          key: "sageox",
+          tool: "sageox"
+        },
+        {
+          key: "termai",
+          tool: "crush"
+        },
+        {
+          key: "zed ai",
+          tool: "zed"
+        },
+        {
+          key: "aider",
+          tool: "aider"
+        },
+        {
+          key: "cline",
+          tool: "cline"
+        },
+        {
+          key: "codex",
+          tool: "codex"
+        },
+        {
+          key: "crush",
+          tool: "crush"
+        },
+        {
+          key: "devin",
+          tool: "devin"
+        },
+        {
+          key: "droid",
+          tool: "factory-droid"
+        },
+        {
+          key: "goose",
+          tool: "goose"
+        },
+        {
+          key: "happy",
+          tool: "happy"
+        },
+        {
+          key: "jules",
+          tool: "jules"
+        },
+        {
+          key: "junie",
+          tool: "junie"
+        },
+        {
+          key: "terry",
+          tool: "terragon"
+        },
+        {
+          key: "cody",
+          tool: "cody"
+        },
+        {
+          key: "kilo",
+          tool: "kilo-code"
+        },
+        {
+          key: "kiro",
+          tool: "kiro"
+        },
+        {
+          key: "nori",
+          tool: "nori"
+        },
+        {
+          key: "warp",
+          tool: "warp"
+        },
+        {
+          key: "amp",
+          tool: "amp"
+        },
+        {
+          key: "gpt",
+          tool: "chatgpt"
+        },
+        {
+          key: "roo",
+          tool: "roo-code"
+        },
+        {
+          key: "zed",
+          tool: "zed"
+        },
+        {
+          key: "oz",
+          tool: "warp"
+        },
+        {
+          key: "pi",
+          tool: "pi"
+        }
+      ]
+    };
+  }
+});
+
 // src/core/models.ts
 function slug(text3) {
   let id = text3.trim().toLowerCase();
@@ -21113,13 +21864,8 @@ function compile(catalog) {
     shadows: [],
     identityCache: /* @__PURE__ */ new Map()
   };
-  const aliasKeys = /* @__PURE__ */ new Map();
   for (const def of catalog.tools) {
     const tool = def.id;
-    for (const alias of [def.id, def.name, ...def.aliases]) {
-      const key = normalizeName(alias);
-      if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
-    }
     m.domains.set(tool, def.domains);
     for (const domain2 of def.domains) pushTo(m.vendorDomains, domain2.toLowerCase(), tool);
     if (def.modelFromName) {
@@ -21155,7 +21901,7 @@ function compile(catalog) {
       m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
     }
   }
-  m.aliases = [...aliasKeys].map(([key, tool]) => ({ key, tool })).sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  m.aliases = isBuiltin(catalog) ? catalog_derived_default.aliases : aliasTable(catalog.tools);
   m.longestAlias = m.aliases[0]?.key.length ?? 0;
   return m;
 }
@@ -21163,8 +21909,8 @@ function globToRegExp(glob2) {
   const body = glob2.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   return new RegExp(`^${body}$`, "i");
 }
-function normalizeName(text3) {
-  return text3.toLowerCase().replace(/[\s_-]/g, " ");
+function isBuiltin(catalog) {
+  return catalog.tools.length === builtinTools.length && catalog.tools.every((def, index) => def === builtinTools[index]);
 }
 function resolvePrefix(m, text3) {
   const norm = normalizeName(text3.slice(0, m.longestAlias + 2));
@@ -21287,6 +22033,8 @@ var IDENTITY_CACHE_LIMIT, compiled, LETTER, MODEL_WORDS, NAME_SUFFIX, GITHUB_NOR
 var init_signatures = __esm({
   "src/core/signatures.ts"() {
     "use strict";
+    init_aliases();
+    init_catalog_derived();
     init_catalog2();
     init_models();
     IDENTITY_CACHE_LIMIT = 1e4;

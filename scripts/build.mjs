@@ -117,7 +117,10 @@ async function checkCatalog() {
 async function writeCatalogDerived() {
   const file = 'src/core/catalog-derived.json';
   const { signatureMarkers } = await importTs('src/core/signature-markers.ts');
-  const next = `${JSON.stringify({ signatureMarkers: signatureMarkers() }, null, 2)}\n`;
+  const { builtinTools } = await importTs('src/core/catalog.ts');
+  const { aliasTable } = await importTs('src/core/aliases.ts');
+  const derived = { signatureMarkers: signatureMarkers(), aliases: aliasTable(builtinTools) };
+  const next = `${JSON.stringify(derived, null, 2)}\n`;
   if (!existsSync(file) || readFileSync(file, 'utf8') !== next) writeFileSync(file, next);
 }
 

@@ -8,6 +8,8 @@ import {
   genericAgentEnv,
   nonAiTools,
 } from '../src/core/catalog.js';
+import { aliasTable } from '../src/core/aliases.js';
+import derived from '../src/core/catalog-derived.json' with { type: 'json' };
 import { parseCatalogData } from '../src/core/catalog-schema.js';
 import catalogJson from '../src/core/catalog.json' with { type: 'json' };
 import { detectCommit } from '../src/core/detect.js';
@@ -41,6 +43,11 @@ const normalize = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, ' ');
 describe('builtin catalog', () => {
   test('catalog.json has the shape catalog-schema.ts describes', () => {
     expect(() => parseCatalogData(catalogJson)).not.toThrow();
+  });
+
+  test("the alias table detection reads is the builtin tools' as the build computed it (npm run build writes it)", () => {
+    expect(derived.aliases).toEqual(aliasTable(builtinTools));
+    expect(derived.aliases.find((entry) => entry.key === 'claude code')?.tool).toBe('claude-code');
   });
 
   test('a bad entry is named by its path and its tool', () => {

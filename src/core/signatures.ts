@@ -3,8 +3,11 @@
  * to: the tool an alias, a footer's name or a co-author stands for, and the model named with it;
  * tools outside the catalog by class (agent accounts, tool addresses, model-named identities).
  */
+import { aliasTable, normalizeName, type AliasEntry } from './aliases.js';
+import derived from './catalog-derived.json' with { type: 'json' };
 import {
   UNKNOWN_TOOL,
+  builtinTools,
   claimTrailers,
   identityTrailers,
   knownBots,
@@ -29,7 +32,7 @@ export interface Matched {
 
 export interface Matchers {
   /** Normalised ids and aliases, longest first (so "claude code" wins over "claude"). */
-  aliases: { key: string; tool: string }[];
+  aliases: readonly AliasEntry[];
   longestAlias: number;
   domains: Map<string, readonly string[]>;
   /** Each tool vendor mail domain and the tools at it. */
@@ -91,13 +94,8 @@ function compile(catalog: Catalog): Matchers {
     shadows: [],
     identityCache: new Map(),
   };
-  const aliasKeys = new Map<string, string>();
   for (const def of catalog.tools) {
     const tool = def.id;
-    for (const alias of [def.id, def.name, ...def.aliases]) {
-      const key = normalizeName(alias);
-      if (!aliasKeys.has(key)) aliasKeys.set(key, tool);
-    }
     m.domains.set(tool, def.domains);
     for (const domain of def.domains) pushTo(m.vendorDomains, domain.toLowerCase(), tool);
     if (def.modelFromName) {
@@ -133,10 +131,7 @@ function compile(catalog: Catalog): Matchers {
       m.shadows.push({ by: tool, tool: def.envShadows.tool, names: new Set(def.envShadows.names) });
     }
   }
-  m.aliases = [...aliasKeys]
-    .map(([key, tool]) => ({ key, tool }))
-    // Code-unit order breaks ties: localeCompare would load ICU collation, ~20 ms on a hook's path.
-    .sort((a, b) => b.key.length - a.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  m.aliases = isBuiltin(catalog) ? derived.aliases : aliasTable(catalog.tools);
   m.longestAlias = m.aliases[0]?.key.length ?? 0;
   return m;
 }
@@ -149,9 +144,12 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-/** Lower case, with each `-`, `_` and white-space character read as a space; keeps the length. */
-function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]/g, ' ');
+/** Whether the catalog is the builtin one, unchanged by a policy's tools. */
+function isBuiltin(catalog: Catalog): boolean {
+  return (
+    catalog.tools.length === builtinTools.length &&
+    catalog.tools.every((def, index) => def === builtinTools[index])
+  );
 }
 
 const LETTER = /\p{L}/u;
