@@ -5,6 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { fetchEnvironment } from '../src/action/deepen.js';
 import { targetFor, type EventContext } from '../src/action/event.js';
 import { readInputs } from '../src/action/inputs.js';
+import { failureReport } from '../src/action/failure.js';
+import { compilePolicy } from '../src/policy/compile.js';
+import { catalogFor, evaluate } from '../src/policy/evaluate.js';
+import { parsePolicy } from '../src/policy/parse.js';
 import * as core from '@actions/core';
 import { toPullReview } from '../src/action/reviews.js';
 import {
@@ -15,7 +19,7 @@ import {
   type SummaryFacts,
 } from '../src/report/summary.js';
 import { formatExtendsRef, parseExtendsRef } from '../src/policy/extends.js';
-import type { Report, Violation } from '../src/core/types.js';
+import type { CommitRecord, Report, Violation } from '../src/core/types.js';
 import { GitHubApi, GitHubApiError } from '../src/github/api.js';
 import { annotationsFor, ERROR_ANNOTATIONS_SHOWN } from '../src/report/annotations.js';
 import { payload } from './support/action-runner.js';
@@ -195,6 +199,18 @@ describe('inputs', () => {
     );
   });
 
+  test("a bad mode input is the failed step's one line", () => {
+    let error: unknown;
+    try {
+      inputsFrom({ MODE: 'warn' });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(failureReport(error)).toEqual({
+      line: 'trailguard: input mode must be one of enforce, report, audit (got "warn")',
+    });
+  });
+
   test('an unexpanded `${{ github.token }}` (outside a runner) is no token', () => {
     expect(inputsFrom({ TOKEN: '${{ github.token }}' }).token).toBeUndefined();
     expect(inputsFrom({ TOKEN: 'ghs_x' }).token).toBe('ghs_x');
@@ -229,6 +245,99 @@ describe('reviews from the API', () => {
     expect(
       toPullReview({ user: null, state: 'APPROVED', commit_id: A, submitted_at: 'x' }),
     ).toBeNull();
+  });
+});
+
+describe('which approvals count: from the API review objects to the verdict', () => {
+  const POLICY = 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n';
+  const human = { name: 'Ada Human', email: 'ada@example.com' };
+  const HEAD = 'c'.repeat(40);
+  const FIRST = 'd'.repeat(40);
+
+  const commit = (sha: string, message: string, path: string): CommitRecord => ({
+    sha,
+    parents: [],
+    author: human,
+    committer: human,
+    message,
+    files: [{ status: 'A', path }],
+  });
+  const review = (login: string, commitId = HEAD, extra: Record<string, unknown> = {}) => ({
+    user: { login, type: 'User' },
+    state: 'APPROVED',
+    commit_id: commitId,
+    submitted_at: '2026-11-02T10:00:00Z',
+    ...extra,
+  });
+  /** The rules broken by the commits of a PR opened by mona with these reviews (GitHub's JSON). */
+  function verdict(
+    commits: CommitRecord[],
+    reviews: Parameters<typeof toPullReview>[0][],
+    yaml = POLICY,
+  ): string[] {
+    const policy = compilePolicy(parsePolicy(yaml, '.github/trailguard.yml'), 'test');
+    const pull = {
+      author: 'mona',
+      headSha: HEAD,
+      reviews: reviews.map(toPullReview).filter((r) => r !== null),
+    };
+    const report = evaluate(commits, {
+      policy,
+      catalog: catalogFor(policy),
+      pull,
+      now: new Date('2026-11-22T12:00:00Z'),
+    });
+    return report.violations.map((v) => `${v.rule} ${v.paths.join(',')}`);
+  }
+  const byHand = [commit(HEAD, 'Add eval task\n', 'evals/a.jsonl')];
+
+  test("another human's approval on the head counts", () => {
+    expect(verdict(byHand, [])).toEqual(['missing-review evals/a.jsonl']);
+    expect(verdict(byHand, [review('octocat')])).toEqual([]);
+  });
+
+  test("the author's own approval does not count", () => {
+    expect(verdict(byHand, [review('mona')])).toEqual(['missing-review evals/a.jsonl']);
+  });
+
+  test("a bot's approval does not count", () => {
+    const bot = review('copilot-pull-request-reviewer[bot]', HEAD, {
+      user: { login: 'copilot-pull-request-reviewer[bot]', type: 'Bot' },
+    });
+    expect(verdict(byHand, [bot])).toEqual(['missing-review evals/a.jsonl']);
+  });
+
+  test('a stale approval (on an earlier head) does not count; a later change request withdraws one', () => {
+    const twoCommits = [
+      commit(FIRST, 'Add eval task\n', 'evals/stale.jsonl'),
+      commit(HEAD, 'Tweak eval task\n', 'evals/stale.jsonl'),
+    ];
+    expect(verdict(twoCommits, [review('octocat', FIRST)])).toEqual([
+      'missing-review evals/stale.jsonl',
+      'missing-review evals/stale.jsonl',
+    ]);
+    const withdrawn = [
+      review('octocat'),
+      review('octocat', HEAD, {
+        state: 'CHANGES_REQUESTED',
+        submitted_at: '2026-11-03T10:00:00Z',
+      }),
+    ];
+    expect(verdict(byHand, withdrawn)).toEqual(['missing-review evals/a.jsonl']);
+  });
+
+  test('review.trailers: [] in the base policy: a Reviewed-by trailer no longer counts, an approving PR review does', () => {
+    const strict = `${POLICY}review:\n  trailers: []\n`;
+    const signed = [
+      commit(
+        HEAD,
+        'Add eval task\n\nReviewed-by: Grace Hopper <grace@example.com>\n',
+        'evals/r.jsonl',
+      ),
+    ];
+    expect(verdict(signed, [])).toEqual([]);
+    expect(verdict(signed, [], strict)).toEqual(['missing-review evals/r.jsonl']);
+    expect(verdict(signed, [review('octocat')], strict)).toEqual([]);
   });
 });
 

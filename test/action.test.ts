@@ -39,6 +39,16 @@ beforeAll(() => {
 
 /** A repository on "GitHub" whose main branch holds a README (and the policy, when given). */
 function newRepo(policy: string | undefined = POLICY): GitHubRepo {
+  if (policy === POLICY) {
+    // Most tests start from the same history: made once, each test gets its own copy.
+    template ??= initialRepo(POLICY);
+    return createRepo(template);
+  }
+  return initialRepo(policy);
+}
+let template: GitHubRepo | undefined;
+
+function initialRepo(policy: string | undefined): GitHubRepo {
   const repo = createRepo();
   repo.dev.commit('Initial commit\n', {
     'README.md': '# octo-repo\n',
@@ -192,7 +202,7 @@ describe('pull requests', () => {
     expect(github.commentsOn(FULL_NAME, number)).toHaveLength(1);
   });
 
-  test('a human commit in a protected path without review fails missing-review; an approval on the head passes', async () => {
+  test('a human commit in a protected path without review fails missing-review; an approval on the head passes, read from every page of reviews', async () => {
     const repo = newRepo();
     branch(repo, 'human-evals');
     repo.dev.commit('Add eval task by hand\n', { 'evals/hand.jsonl': '{}\n' });
@@ -202,9 +212,18 @@ describe('pull requests', () => {
     expect(missing.run.summary).toContain('missing-review');
 
     const approved = await runPull(repo, 'human-evals', {
-      reviews: (head) => [approval('octocat', head)],
+      // More reviews than one API page: 150 comments first, the one approval on the second page.
+      reviews: (head) => [
+        ...Array.from({ length: 150 }, (_, i): ReviewSpec => ({
+          user: { login: `commenter${i}` },
+          state: 'COMMENTED',
+          commitId: head,
+          submittedAt: '2026-11-02T09:00:00Z',
+        })),
+        approval('octocat', head),
+      ],
     });
-    expect(approved.run.stdout).toContain('read 1 review(s)');
+    expect(approved.run.stdout).toContain('read 151 review(s)');
     expect(approved.run.code).toBe(0);
     expect(approved.run.report?.ok).toBe(true);
   });
@@ -219,88 +238,34 @@ describe('pull requests', () => {
     expect(run.code).toBe(0);
   });
 
-  test('review.trailers: [] in the base policy: a Reviewed-by trailer no longer counts, an approving PR review does', async () => {
-    const repo = newRepo(`${POLICY}review:\n  trailers: []\n`);
-    branch(repo, 'signed-only');
-    repo.dev.commit('Add eval task\n\nReviewed-by: Grace Hopper <grace@example.com>\n', {
-      'evals/r.jsonl': '{}\n',
-    });
-    const trailerOnly = await runPull(repo, 'signed-only');
-    expect(trailerOnly.run.code).toBe(1);
-    expect(rules(trailerOnly.run)).toEqual(['missing-review evals/r.jsonl']);
-    const approved = await runPull(repo, 'signed-only', {
-      reviews: (head) => [approval('octocat', head)],
-    });
-    expect(approved.run.code).toBe(0);
-  });
-
-  test("the author's own approval does not count", async () => {
+  test("approvals that do not count (the author's own, a bot's, a stale one, one withdrawn by a later change request): missing-review stands", async () => {
+    // Each kind alone is judged in-process (test/action-units.test.ts); here all four arrive
+    // through the API on one PR, so any one of them counting would pass it.
     const repo = newRepo();
-    branch(repo, 'self-approved');
-    repo.dev.commit('Add eval task\n', { 'evals/self.jsonl': '{}\n' });
-    const { run } = await runPull(repo, 'self-approved', {
-      author: 'mona',
-      reviews: (head) => [approval('mona', head)],
-    });
-    expect(run.code).toBe(1);
-    expect(rules(run)).toEqual(['missing-review evals/self.jsonl']);
-  });
-
-  test('a stale approval (on an earlier head) does not count; a later change request withdraws one', async () => {
-    const repo = newRepo();
-    branch(repo, 'stale');
+    branch(repo, 'not-approved');
     const first = repo.dev.commit('Add eval task\n', { 'evals/stale.jsonl': '{}\n' });
     repo.dev.commit('Tweak eval task\n', { 'evals/stale.jsonl': '{"v": 2}\n' });
-    const stale = await runPull(repo, 'stale', { reviews: () => [approval('octocat', first)] });
-    expect(stale.run.code).toBe(1);
-    expect(rules(stale.run)).toEqual([
-      'missing-review evals/stale.jsonl',
-      'missing-review evals/stale.jsonl',
-    ]);
-
-    const withdrawn = await runPull(repo, 'stale', {
+    const { run } = await runPull(repo, 'not-approved', {
+      author: 'mona',
       reviews: (head) => [
-        approval('octocat', head),
+        approval('mona', head),
+        approval('copilot-pull-request-reviewer[bot]', head, 'Bot'),
+        approval('octocat', first),
+        approval('hubot', head),
         {
-          user: { login: 'octocat' },
+          user: { login: 'hubot' },
           state: 'CHANGES_REQUESTED',
           commitId: head,
           submittedAt: '2026-11-03T10:00:00Z',
         },
       ],
     });
-    expect(withdrawn.run.code).toBe(1);
-  });
-
-  test("a bot's approval does not count", async () => {
-    const repo = newRepo();
-    branch(repo, 'bot-approved');
-    repo.dev.commit('Add eval task\n', { 'evals/bot.jsonl': '{}\n' });
-    const { run } = await runPull(repo, 'bot-approved', {
-      reviews: (head) => [approval('copilot-pull-request-reviewer[bot]', head, 'Bot')],
-    });
+    expect(run.stdout).toContain('read 5 review(s)');
     expect(run.code).toBe(1);
-    expect(rules(run)).toEqual(['missing-review evals/bot.jsonl']);
-  });
-
-  test('more reviews than one API page are all read', async () => {
-    const repo = newRepo();
-    branch(repo, 'busy');
-    repo.dev.commit('Add eval task\n', { 'evals/busy.jsonl': '{}\n' });
-    const { run } = await runPull(repo, 'busy', {
-      // 150 comments first; the one approval is on the second page.
-      reviews: (head) => [
-        ...Array.from({ length: 150 }, (_, i): ReviewSpec => ({
-          user: { login: `commenter${i}` },
-          state: 'COMMENTED',
-          commitId: head,
-          submittedAt: '2026-11-02T09:00:00Z',
-        })),
-        approval('octocat', head),
-      ],
-    });
-    expect(run.stdout).toContain('read 151 review(s)');
-    expect(run.code).toBe(0);
+    expect(rules(run)).toEqual([
+      'missing-review evals/stale.jsonl',
+      'missing-review evals/stale.jsonl',
+    ]);
   });
 
   test('a rename out of a protected path is judged on the path it left', async () => {
@@ -436,7 +401,7 @@ describe('pull requests', () => {
     ).toBe(true);
   });
 
-  test('a bad mode input or a broken base policy fails the step with one line', async () => {
+  test('a broken base policy fails the step with one line', async () => {
     const repo = newRepo('version: 1\nprotected: [oops\n');
     branch(repo, 'whatever');
     repo.dev.commit('Docs\n', { 'docs/a.md': 'a\n' });
@@ -446,10 +411,6 @@ describe('pull requests', () => {
       /^trailguard: .*\.github\/trailguard\.yml:\d+:\d+: /,
     );
     expect(broken.run.errors.at(-1)?.message).not.toContain('\n    at ');
-    const badMode = await runPull(repo, 'whatever', { inputs: { mode: 'warn' } });
-    expect(badMode.run.errors.at(-1)?.message).toBe(
-      'trailguard: input mode must be one of enforce, report, audit (got "warn")',
-    );
   });
   test('a workspace without a checkout is a one-line error saying to add actions/checkout', async () => {
     const run = await runAction({
@@ -467,8 +428,16 @@ describe('pull requests', () => {
 });
 
 describe('shallow checkouts', () => {
-  /** main with history; a feature branch that merged main midway; main moved on after. */
+  /**
+   * main with history; a feature branch that merged main midway; main moved on after. Made once:
+   * the tests only read it (each opens a PR of its own).
+   */
+  let diverged: { repo: GitHubRepo; bad: string } | undefined;
   function divergedRepo(): { repo: GitHubRepo; bad: string } {
+    diverged ??= makeDivergedRepo();
+    return diverged;
+  }
+  function makeDivergedRepo(): { repo: GitHubRepo; bad: string } {
     const repo = newRepo();
     for (let i = 0; i < 30; i++) repo.dev.commit(`main ${i}\n`, { [`src/m${i}.ts`]: `${i}\n` });
     repo.push('HEAD:refs/heads/main');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FakeGitHub, type ReviewSpec } from './github-server.js';
@@ -198,12 +198,19 @@ function merge(
 export class GitHubRepo {
   readonly origin: TempRepo;
   readonly dev: TempRepo;
-  private readonly workspaces: string[] = [];
+  /** Workspaces as actions/checkout made them, by commit, depth and ref: later ones are copies. */
+  private readonly checkouts = new Map<string, string>();
 
-  constructor() {
-    this.origin = new TempRepo({ bare: true });
-    this.dev = new TempRepo();
-    this.dev.git('remote', 'add', 'origin', this.url);
+  /** `template`: start as a copy of that repository (origin and clone), not empty. */
+  constructor(template?: GitHubRepo) {
+    this.origin = new TempRepo({ bare: true, copyOf: template?.origin });
+    this.dev = new TempRepo({ copyOf: template?.dev });
+    if (!template) {
+      this.dev.git('remote', 'add', 'origin', this.url);
+      return;
+    }
+    const config = join(this.dev.dir, '.git', 'config');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(template.url, this.url));
   }
 
   get url(): string {
@@ -228,8 +235,9 @@ export class GitHubRepo {
     base = 'main',
   ): { headSha: string; baseSha: string; mergeSha: string } {
     this.push(`${head}:refs/heads/${head}`);
-    const headSha = this.sha(head);
-    const baseSha = this.origin.git('rev-parse', `refs/heads/${base}`).trim();
+    const [baseSha, headSha] = this.origin
+      .git('rev-parse', `refs/heads/${base}`, `refs/heads/${head}`)
+      .split('\n') as [string, string];
     const tree = this.origin.git('merge-tree', '--write-tree', baseSha, headSha).split('\n')[0]!;
     const mergeSha = this.origin
       .gitWith(
@@ -244,8 +252,11 @@ export class GitHubRepo {
         `Merge ${headSha} into ${baseSha}`,
       )
       .trim();
-    this.origin.git('update-ref', `refs/pull/${number}/head`, headSha);
-    this.origin.git('update-ref', `refs/pull/${number}/merge`, mergeSha);
+    execFileSync('git', ['update-ref', '--stdin'], {
+      cwd: this.origin.dir,
+      env: this.origin.env,
+      input: `update refs/pull/${number}/head ${headSha}\nupdate refs/pull/${number}/merge ${mergeSha}\n`,
+    });
     return { headSha, baseSha, mergeSha };
   }
 
@@ -254,15 +265,29 @@ export class GitHubRepo {
    * (`depth` 1 by default; 0 = all branches with full history), check it out detached.
    */
   checkout(sha: string, options: { depth?: number; ref?: string } = {}): string {
+    const depth = options.depth ?? 1;
+    const local = options.ref ?? 'refs/remotes/origin/checkout';
+    // A shallow fetch of one commit gets the same objects whatever else origin holds; a full one
+    // (depth 0, every branch) depends on origin's branches at the time, so it is made each time.
+    const key = `${sha} ${depth} ${local}`;
+    let made = depth === 0 ? undefined : this.checkouts.get(key);
+    if (!made) {
+      made = this.fetchCheckout(sha, depth, local);
+      if (depth === 0) return made;
+      this.checkouts.set(key, made);
+    }
     const dir = tempDir('tg-workspace-');
-    this.workspaces.push(dir);
+    cpSync(made, dir, { recursive: true, preserveTimestamps: true });
+    return dir;
+  }
+
+  private fetchCheckout(sha: string, depth: number, local: string): string {
+    const dir = tempDir('tg-workspace-');
     const env = this.dev.env;
     const git = (...args: string[]) =>
       execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' });
     git('init', '-q');
     git('remote', 'add', 'origin', this.url);
-    const depth = options.depth ?? 1;
-    const local = options.ref ?? 'refs/remotes/origin/checkout';
     if (depth === 0) {
       git('fetch', '-q', '--no-tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*');
       git('fetch', '-q', '--no-tags', 'origin', `+${sha}:${local}`);
@@ -318,7 +343,10 @@ export function publishPull(
  * A fake GitHub API for a test file, started before its tests and stopped after them, and the
  * GitHubRepos they create, cleaned up with it. Call at the top level, before the file's own hooks.
  */
-export function useFakeGitHub(): { github: FakeGitHub; createRepo: () => GitHubRepo } {
+export function useFakeGitHub(): {
+  github: FakeGitHub;
+  createRepo: (template?: GitHubRepo) => GitHubRepo;
+} {
   const github = new FakeGitHub();
   const repos: GitHubRepo[] = [];
   jestHooks.beforeAll!(() => github.start());
@@ -326,8 +354,8 @@ export function useFakeGitHub(): { github: FakeGitHub; createRepo: () => GitHubR
     await github.stop();
     for (const repo of repos) repo.cleanup();
   });
-  const createRepo = () => {
-    const repo = new GitHubRepo();
+  const createRepo = (template?: GitHubRepo) => {
+    const repo = new GitHubRepo(template);
     repos.push(repo);
     return repo;
   };
