@@ -19,7 +19,14 @@ beforeAll(() => {
   github.addToken(TOKEN, { repos: [FULL_NAME], write: true });
 });
 
+/** main holding a README and the policy: made once, each test gets a copy. */
+let template: GitHubRepo | undefined;
 function newRepo(): GitHubRepo {
+  template ??= initialRepo();
+  return createRepo(template);
+}
+
+function initialRepo(): GitHubRepo {
   const repo = createRepo();
   repo.dev.commit(`Initial commit\n\n${REVIEWED}\n`, {
     'README.md': '# octo-repo\n',

@@ -8,6 +8,7 @@ import {
   runAction,
   useFakeGitHub,
   type ActionRun,
+  type GitHubRepo,
 } from './support/action-runner.js';
 
 /**
@@ -55,19 +56,26 @@ afterAll(async () => {
   await new Promise<void>((resolve) => proxy.close(() => resolve()));
 });
 
+let repo: GitHubRepo | undefined;
+function evalsBranch(): GitHubRepo {
+  const made = createRepo();
+  made.dev.commit('Initial commit\n', {
+    '.github/trailguard.yml': 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n',
+  });
+  made.push('HEAD:refs/heads/main');
+  made.dev.git('checkout', '-q', '-b', 'evals');
+  made.dev.commit('Add eval task\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', {
+    'evals/task.jsonl': '{}\n',
+  });
+  return made;
+}
+
 /** A PR adding an outside-AI file to a protected path: the run reads reviews and comments. */
 async function runPullWith(
   env: Record<string, string>,
 ): Promise<{ run: ActionRun; number: number }> {
-  const repo = createRepo();
-  repo.dev.commit('Initial commit\n', {
-    '.github/trailguard.yml': 'version: 1\nprotected:\n  - name: evals\n    paths: ["evals/**"]\n',
-  });
-  repo.push('HEAD:refs/heads/main');
-  repo.dev.git('checkout', '-q', '-b', 'evals');
-  repo.dev.commit('Add eval task\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', {
-    'evals/task.jsonl': '{}\n',
-  });
+  // The history is made once; each run opens a PR of its own from it.
+  repo ??= evalsBranch();
   const number = nextPull++;
   const { mergeSha, fields } = publishPull(github, repo, number, 'evals');
   const run = await runAction({

@@ -31,10 +31,20 @@ interface Pushed {
   after: string;
 }
 
-/** main with the strict policy; then `after`, pushed over it, loosening the policy itself. */
-function loosenedBy(
-  shape: 'fast-forward' | 'force-push' | 'force-push, old tip kept' | 'new-branch',
-): Pushed {
+type Shape = 'fast-forward' | 'force-push' | 'force-push, old tip kept' | 'new-branch';
+const made = new Map<Shape, Pushed>();
+
+/**
+ * main with the strict policy; then `after`, pushed over it, loosening the policy itself. Made
+ * once per shape: a run only reads it (from a workspace of its own).
+ */
+function loosenedBy(shape: Shape): Pushed {
+  let pushed = made.get(shape);
+  if (!pushed) made.set(shape, (pushed = push(shape)));
+  return pushed;
+}
+
+function push(shape: Shape): Pushed {
   const repo = createRepo();
   let before = ZEROS;
   if (shape !== 'new-branch') {

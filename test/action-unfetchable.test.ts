@@ -7,6 +7,8 @@ import {
   runAction,
   useFakeGitHub,
   type ActionRun,
+  type GitHubRepo,
+  type OpenedPull,
 } from './support/action-runner.js';
 
 /**
@@ -28,7 +30,10 @@ interface Case {
   origin?: string;
 }
 
-async function runPull(options: Case): Promise<ActionRun> {
+/** A PR of three commits on a one-commit main. Made once: a run only reads it. */
+let opened: { repo: GitHubRepo; number: number; pull: OpenedPull } | undefined;
+function openPull(): NonNullable<typeof opened> {
+  if (opened) return opened;
   github.addToken(TOKEN, { repos: [FULL_NAME], write: false });
   const repo = createRepo();
   repo.dev.commit('Initial commit\n', { 'README.md': '# r\n' });
@@ -36,7 +41,11 @@ async function runPull(options: Case): Promise<ActionRun> {
   repo.dev.git('checkout', '-q', '-b', 'topic');
   for (let i = 0; i < 3; i++) repo.dev.commit(`Work ${i}\n`, { [`src/${i}.ts`]: `${i}\n` });
   const number = nextPull++;
-  const pull = publishPull(github, repo, number, 'topic');
+  return (opened = { repo, number, pull: publishPull(github, repo, number, 'topic') });
+}
+
+async function runPull(options: Case): Promise<ActionRun> {
+  const { repo, number, pull } = openPull();
   const workspace = repo.checkout(pull.mergeSha, { depth: options.depth ?? 1 });
   if (options.origin) {
     execFileSync('git', ['remote', 'set-url', 'origin', options.origin], { cwd: workspace });
