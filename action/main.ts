@@ -11,7 +11,7 @@ import { fetchEnvironment, fetchRange } from '../src/action/deepen.js';
 import { readEvent, repoName, targetFor } from '../src/action/event.js';
 import { during, failureReport } from '../src/action/failure.js';
 import { readInputs, type ActionInputs } from '../src/action/inputs.js';
-import { loadBasePolicy, policyEditNote, policyFilesChanged } from '../src/policy/base.js';
+import { basePolicyText, policyEditNote, policyFilesChanged } from '../src/policy/base.js';
 import { reviewFacts } from '../src/action/reviews.js';
 import {
   commentMarkdown,
@@ -20,8 +20,7 @@ import {
   type SummaryFacts,
 } from '../src/report/summary.js';
 import { runCheck } from '../src/policy/check.js';
-import { compilePolicy } from '../src/policy/compile.js';
-import { resolveExtends } from '../src/policy/extends.js';
+import { compiledPolicy } from '../src/policy/locate.js';
 import type { Report } from '../src/core/types.js';
 import { UserError } from '../src/core/errors.js';
 import { gitMaybe } from '../src/git/exec.js';
@@ -135,21 +134,20 @@ async function check(): Promise<void> {
   );
 
   const notes: string[] = [];
-  const loaded = await during('reading the policy', async () =>
-    resolveExtends(loadBasePolicy(workspace, range.policyRev, inputs.config, env), {
+  const policy = await during('reading the policy', async () =>
+    compiledPolicy(basePolicyText(workspace, range.policyRev, inputs.config, env), {
       env,
       token: inputs.token,
     }),
   );
-  const policy = compilePolicy(loaded.policy, loaded.source);
   if (range.policyRev === null) {
     const note = `This push creates ${target.branch ?? 'the branch'}, so no earlier policy exists: it is judged by the embedded default policy, never by a policy the push brings; the pushed policy applies from the next push.`;
     core.notice(note, { title: 'trailguard: embedded default policy' });
     notes.push(note);
   }
   const policySource = range.policyRev
-    ? loaded.source.replace(range.policyRev, shortSha(range.policyRev))
-    : loaded.source;
+    ? policy.source.replace(range.policyRev, shortSha(range.policyRev))
+    : policy.source;
   const now = new Date();
   core.startGroup(`Effective policy (${policySource})`);
   core.info(describePolicy(policy, now));
@@ -187,7 +185,7 @@ async function check(): Promise<void> {
     ...more.map((sha) => `^${sha}`),
   ];
   const reportPath = await during('writing the report file (RUNNER_TEMP)', () =>
-    reportFile(report, { range: revisions.join(' '), policySource: loaded.source }),
+    reportFile(report, { range: revisions.join(' '), policySource: policy.source }),
   );
   const facts: SummaryFacts = {
     report,

@@ -23,6 +23,10 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
+  // Less source for node to parse at every start (the Action's 2 MB most of all); names stay
+  // readable in stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   define: Object.fromEntries(
     Object.entries(packageFacts).map(([name, value]) => [
       `process.env.${name}`,
@@ -33,6 +37,7 @@ const common = {
 
 await checkCatalog();
 await writeCatalogDerived();
+await writeDefaultPolicy();
 
 // Chunk names carry content hashes: start from an empty dist/ so stale chunks never pile up.
 if (!values['only-action']) rmSync('dist', { recursive: true, force: true });
@@ -63,9 +68,6 @@ if (!values['only-action']) {
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    // Less source for node to parse on every hook call; names stay readable in stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
   };
   // The loader the shims and agent configs run (dist/hook.cjs); what the lean code leaves
   // (pre-push, a policy not cached yet) continues in dist/cli.js, a real import() at run time.
@@ -94,7 +96,14 @@ if (!values['only-action']) await writeShimBlock();
 
 /** A TypeScript module of ours, bundled in memory and imported, for build-time work. */
 async function importTs(entry) {
-  const bundle = await build({ ...common, entryPoints: [entry], write: false });
+  // A data: URL has no require() of its own for CommonJS dependencies (picomatch): the build's.
+  const banner = `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(import.meta.url)});`;
+  const bundle = await build({
+    ...common,
+    entryPoints: [entry],
+    write: false,
+    banner: { js: banner },
+  });
   const source = Buffer.from(bundle.outputFiles[0].contents).toString('base64');
   return import(`data:text/javascript;base64,${source}`);
 }
@@ -115,12 +124,27 @@ async function checkCatalog() {
  * (src/core/catalog-derived.json; a test fails when the committed file differs).
  */
 async function writeCatalogDerived() {
-  const file = 'src/core/catalog-derived.json';
   const { signatureMarkers } = await importTs('src/core/signature-markers.ts');
   const { builtinTools } = await importTs('src/core/catalog.ts');
   const { aliasTable } = await importTs('src/core/aliases.ts');
-  const derived = { signatureMarkers: signatureMarkers(), aliases: aliasTable(builtinTools) };
-  const next = `${JSON.stringify(derived, null, 2)}\n`;
+  writeJson('src/core/catalog-derived.json', {
+    signatureMarkers: signatureMarkers(),
+    aliases: aliasTable(builtinTools),
+  });
+}
+
+/**
+ * The embedded default policy, parsed, validated and compiled here once instead of at every start
+ * (src/policy/embedded.ts reads the file; a test fails when the committed file differs).
+ */
+async function writeDefaultPolicy() {
+  const { compileDefaultPolicy } = await importTs('src/policy/default-compile.ts');
+  writeJson('src/policy/default-policy.json', compileDefaultPolicy());
+}
+
+/** Build-time data for the sources to import; written only when it changed. */
+function writeJson(file, data) {
+  const next = `${JSON.stringify(data, null, 2)}\n`;
   if (!existsSync(file) || readFileSync(file, 'utf8') !== next) writeFileSync(file, next);
 }
 

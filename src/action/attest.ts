@@ -4,7 +4,7 @@ import { makeAttestation } from '../audit/attest.js';
 import { UserError } from '../core/errors.js';
 import { git } from '../git/exec.js';
 import { isShallow } from '../git/repo.js';
-import { findPolicyFile } from '../policy/read.js';
+import { findPolicyFile } from '../policy/locate.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import { renderHeadText } from '../report/head.js';
 import type { EventContext } from './event.js';

@@ -5,13 +5,12 @@ import { runScan } from '../audit/scan.js';
 import type { ScanReport } from '../audit/types.js';
 import { UserError } from '../core/errors.js';
 import { isShallow } from '../git/repo.js';
-import { compilePolicy } from '../policy/compile.js';
-import { resolveExtends } from '../policy/extends.js';
 import { renderScanHtml } from '../report/scan-html.js';
 import { renderScanMarkdown } from '../report/scan-markdown.js';
 import { renderScanJson } from '../report/scan-text.js';
 import type { ActionInputs } from './inputs.js';
-import { loadBasePolicy } from '../policy/base.js';
+import { basePolicyText } from '../policy/base.js';
+import { compiledPolicy } from '../policy/locate.js';
 
 export interface AuditResult {
   report: ScanReport;
@@ -39,7 +38,7 @@ export async function runAudit(
     );
   }
   const head = inputs.head ?? 'HEAD';
-  const loaded = await resolveExtends(loadBasePolicy(workspace, head, inputs.config, env), {
+  const policy = await compiledPolicy(basePolicyText(workspace, head, inputs.config, env), {
     env,
     token: inputs.token,
   });
@@ -48,8 +47,8 @@ export async function runAudit(
     repo: workspace,
     revs,
     range: inputs.base ? revs[0]! : `${head} (its whole history, root commit included)`,
-    policy: compilePolicy(loaded.policy, loaded.source),
-    policySource: loaded.source,
+    policy,
+    policySource: policy.source,
     repository: env.GITHUB_REPOSITORY,
     env,
     headRev: head,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeAttestation } from '../audit/attest.js';
-import { findPolicyFile } from '../policy/read.js';
+import { findPolicyFile } from '../policy/locate.js';
 import { renderHeadText } from '../report/head.js';
 import { revisionAndPolicy } from './head-context.js';
 import { UserError } from '../core/errors.js';

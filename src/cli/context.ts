@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { discoverRepo } from '../git/discover.js';
-import { compilePolicy } from '../policy/compile.js';
-import { resolveExtends } from '../policy/extends.js';
-import { loadBasePolicy } from '../policy/base.js';
-import { loadPolicy } from '../policy/read.js';
+import { basePolicyText } from '../policy/base.js';
+import { compiledPolicy, policyText } from '../policy/locate.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import type { CliIO } from './io.js';
 
@@ -24,12 +22,11 @@ export async function policyFor(
   base?: string | null,
 ): Promise<CompiledPolicy> {
   const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
-  const read =
+  const found =
     configPath === undefined && base !== undefined
-      ? loadBasePolicy(repo, base, undefined, io.env)
-      : loadPolicy({ repoDir: repo, configPath, env: io.env });
-  const loaded = await resolveExtends(read, { env: io.env });
-  return compilePolicy(loaded.policy, loaded.source);
+      ? basePolicyText(repo, base, undefined, io.env)
+      : policyText({ repoDir: repo, configPath, env: io.env });
+  return compiledPolicy(found, { env: io.env });
 }
 
 /** The repository (`--repo`, else the cwd) and its effective policy (`--config`, `extends`). */

@@ -1,9 +1,7 @@
 import { resolve, relative } from 'node:path';
 import { discoverRepo } from '../git/discover.js';
 import { resolveCommit } from '../git/repo.js';
-import { compilePolicy } from '../policy/compile.js';
-import { resolveExtends } from '../policy/extends.js';
-import { loadPolicy } from '../policy/read.js';
+import { compiledPolicy, policyText } from '../policy/locate.js';
 import type { CompiledPolicy } from '../policy/types.js';
 import type { CliIO } from './io.js';
 
@@ -20,13 +18,8 @@ export async function revisionAndPolicy(
   const rev = values.at ?? 'HEAD';
   const commit = await resolveCommit(repo, rev, io.env);
   const configPath = values.config === undefined ? undefined : resolve(io.cwd, values.config);
-  const loaded = await resolveExtends(
-    loadPolicy({ repoDir: repo, rev: commit, configPath, env: io.env }),
-    {
-      env: io.env,
-    },
-  );
-  return { repo, rev, commit, policy: compilePolicy(loaded.policy, loaded.source) };
+  const found = policyText({ repoDir: repo, rev: commit, configPath, env: io.env });
+  return { repo, rev, commit, policy: await compiledPolicy(found, { env: io.env }) };
 }
 
 /** PATH arguments, given from the current directory, as repository-relative paths. */

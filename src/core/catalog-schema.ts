@@ -9,7 +9,7 @@
  * the product surface when the tool has several ("cloud", "cli"). `trailguard explain` prints them
  * next to each signal. Patterns are case-insensitive regular expressions, written as strings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TOOL_ID } from './catalog.js';
 
 const provenance = {

@@ -5,9 +5,10 @@
  * shim (a section named like an event is reportedly rejected).
  *
  * The sections go through simple-git's config API, off every hook's path; it is the one place
- * simple-git is used (src/git/exec.ts runs git everywhere else).
+ * simple-git is used (src/git/exec.ts runs git everywhere else), loaded only when a section is
+ * written or removed (doctor and status only name sections).
  */
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import type { HookName } from '../state/install-record.js';
 import type { InstallRun } from './run.js';
 
@@ -30,7 +31,8 @@ const ENVIRONMENT_GUARDS = {
   allowUnsafeHooksPath: true,
 };
 
-function gitClient(cwd: string, env: NodeJS.ProcessEnv): SimpleGit {
+async function gitClient(cwd: string, env: NodeJS.ProcessEnv): Promise<SimpleGit> {
+  const { simpleGit } = await import('simple-git');
   const clean = Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
@@ -47,7 +49,7 @@ export async function installConfigHooks(
   run: InstallRun,
   hooks: readonly HookName[],
 ): Promise<void> {
-  const git = gitClient(run.facts.top, run.facts.env);
+  const git = await gitClient(run.facts.top, run.facts.env);
   for (const hook of hooks) {
     const section = sectionFor(hook);
     const command = `sh '${run.state.hookCopy(hook).replace(/'/g, `'\\''`)}'`;
@@ -80,7 +82,7 @@ export async function removeSection(
   section: string,
 ): Promise<void> {
   try {
-    await gitClient(top, env).raw(['config', '--local', '--remove-section', section]);
+    await (await gitClient(top, env)).raw(['config', '--local', '--remove-section', section]);
   } catch {
     // No such section: nothing to remove.
   }

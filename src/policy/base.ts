@@ -5,31 +5,28 @@
  */
 import { UserError } from '../core/errors.js';
 import { readHistory } from '../git/history.js';
-import { EMBEDDED_DEFAULT } from './default.js';
 import { POLICY_FILES } from './load.js';
-import { defaultPolicy } from './parse.js';
-import { loadPolicy, loadPolicyFileAt, type LoadedPolicy } from './read.js';
+import { policyFileTextAt, policyText, type PolicyText } from './locate.js';
 
 /**
- * The policy as committed at `rev` (the base branch), never the work tree: on `pull_request` the
- * work tree is the PR's merge commit, so a PR could otherwise loosen its own check. The `config`
- * input names a file in the repository and is read at `rev` too. A null `rev` (no earlier state
- * exists: a push creating the default branch) gives the embedded default, never the pushed file.
+ * The policy file committed at `rev` (the base branch), never the work tree's, or undefined for
+ * the embedded default: on `pull_request` the work tree is the PR's merge commit, so a PR could
+ * otherwise loosen its own check. The `config` input names a file in the repository and is read
+ * at `rev` too. A null `rev` (no earlier state exists: a push creating the default branch) gives
+ * the embedded default, never the pushed file.
  */
-export function loadBasePolicy(
+export function basePolicyText(
   repoDir: string,
   rev: string | null,
   config: string | undefined,
   env: NodeJS.ProcessEnv,
-): LoadedPolicy {
-  if (rev === null) {
-    return { policy: defaultPolicy, layer: defaultPolicy, source: EMBEDDED_DEFAULT };
-  }
-  if (config === undefined) return loadPolicy({ repoDir, rev, env });
+): PolicyText | undefined {
+  if (rev === null) return undefined;
+  if (config === undefined) return policyText({ repoDir, rev, env });
   const path = config.replace(/^\.\//, '');
-  const loaded = loadPolicyFileAt(repoDir, rev, path, env);
-  if (!loaded) throw new UserError(`config input: ${path} does not exist at ${rev}`);
-  return loaded;
+  const found = policyFileTextAt(repoDir, rev, path, env);
+  if (!found) throw new UserError(`config input: ${path} does not exist at ${rev}`);
+  return found;
 }
 
 /** The policy files the range's commits change (so the run can say the change is not yet in force). */

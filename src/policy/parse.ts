@@ -13,7 +13,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { z } from 'zod';
-import { DEFAULT_POLICY_YAML, EMBEDDED_DEFAULT } from './default.js';
+import { defaultPolicy } from './embedded.js';
 import { collapseLongLists, type CollapsedLists } from './long-lists.js';
 import { policySchema } from './schema.js';
 import { PolicyError, type Policy, type PolicyLayer, type ProtectedGroup } from './types.js';
@@ -213,7 +213,7 @@ export function resolvePolicy(layer: PolicyLayer): Policy {
   return {
     version: 1,
     ...(layer.extends !== undefined && { extends: layer.extends }),
-    protected: (layer.protected ?? defaultLayer().protected!).map(resolveGroup),
+    protected: (layer.protected ?? defaultPolicy.protected).map(resolveGroup),
     tools: {
       internal: layer.tools?.internal ?? [],
       providers: layer.tools?.providers ?? [],
@@ -245,21 +245,4 @@ export function parsePolicy(source: string, file: string): Policy {
   return resolvePolicy(parsePolicyLayer(source, file));
 }
 
-let parsedDefault: PolicyLayer | undefined;
-
-/** What the embedded default file says. */
-function defaultLayer(): PolicyLayer {
-  parsedDefault ??= parsePolicyLayer(DEFAULT_POLICY_YAML, EMBEDDED_DEFAULT);
-  return parsedDefault;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** The policy that applies when a repository has no policy file. */
-export const defaultPolicy: Policy = deepFreeze(resolvePolicy(defaultLayer()));
+export { defaultPolicy };

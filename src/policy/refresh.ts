@@ -5,17 +5,15 @@
  * TG_EXTRA_ENV up to date (state/hook-env.ts).
  */
 import { syncHookEnv } from '../state/hook-env.js';
-import { compilePolicy } from './compile.js';
 import { extraAgentEnv } from './evaluate.js';
 import { cacheKey, writeCachedPolicy, type WorkTree } from './load.js';
-import { readWorkTree } from './read.js';
+import { compiledPolicy, workTreePolicyText } from './locate.js';
 import type { CompiledPolicy } from './types.js';
 
-export function refreshWorkTreePolicy(tree: WorkTree): CompiledPolicy {
+export async function refreshWorkTreePolicy(tree: WorkTree): Promise<CompiledPolicy> {
   // The key first: a policy edited while it is read then leaves a stale key, not a stale policy.
   const key = cacheKey(tree);
-  const { policy, source } = readWorkTree(tree.top);
-  const compiled = compilePolicy(policy, source);
+  const compiled = await compiledPolicy(workTreePolicyText(tree.top));
   writeCachedPolicy(tree, key, compiled);
   // The shims look for tools.extra's variables in hook.env: a changed policy reaches them here.
   syncHookEnv(tree.commonDir, extraAgentEnv(compiled));

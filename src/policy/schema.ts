@@ -3,7 +3,7 @@
  * here, so a problem is always reported with the file, line, column and key path (parse.ts).
  * YAML key names; the transforms give the camelCase layer (types.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { builtinTools, knownProviders, TOOL_ID } from '../core/catalog.js';
 import { closestName } from '../core/suggest.js';
 import { globProblem } from './globs.js';
