@@ -1,12 +1,17 @@
 import { afterAll, expect, test } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { cleanEnv, ROOT, runCli, tempDir } from './support/repo.js';
 
 /** The CLI's habits: help with one line per verb, --version/-v, --help everywhere, usage on a bad flag. */
 const home = tempDir('tg-cli-habits-');
 afterAll(() => rmSync(home, { recursive: true, force: true }));
+/** The built CLI as a process: every verb it loads answers --help. */
 const cli = (...args: string[]) => runCli(args, { cwd: home, env: cleanEnv(home) });
+/** The same arguments read by main() in this process (the parsing only: no verb runs). */
+const cliInProcess = (...args: string[]) =>
+  runCliInProcess(args, { cwd: home, env: cleanEnv(home) });
 const VERBS = [
   'init',
   'check',
@@ -37,8 +42,9 @@ test('-v, --version and version print the package version', async () => {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
+  expect((await cli('-v')).stdout).toBe(`${version}\n`);
   for (const flag of ['-v', '--version', 'version']) {
-    expect((await cli(flag)).stdout).toBe(`${version}\n`);
+    expect((await cliInProcess(flag)).stdout).toBe(`${version}\n`);
   }
 });
 
@@ -50,7 +56,7 @@ test.each([...VERBS, 'hook'])('%s --help prints its usage, exit 0', async (verb)
 });
 
 test.each(VERBS)('%s --no-such-flag: one line with the usage line, exit 2', async (verb) => {
-  const result = await cli(verb, '--no-such-flag');
+  const result = await cliInProcess(verb, '--no-such-flag');
   expect(result.code).toBe(2);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toContain(`usage: trailguard ${verb}`);
