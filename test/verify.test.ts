@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { TempRepo, runCli } from './support/repo.js';
 import { tempDir } from './support/temp.js';
 
@@ -9,12 +10,18 @@ const REVIEWED = 'Reviewed-by: Bo Reviewer <bo@example.com>';
 const lines = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}\n`).join('');
 
+/** The built CLI as a process: one run per flow (verify, attest, verify-attestation, shallow). */
 function cli(repo: TempRepo, ...args: string[]) {
   return runCli(args, { cwd: repo.dir, env: repo.env });
 }
 
+/** The same verbs in this process, for the variations of those flows. */
+function cliIn(repo: TempRepo, ...args: string[]) {
+  return runCliInProcess(args, { cwd: repo.dir, env: repo.env });
+}
+
 async function verifyJson(repo: TempRepo, ...args: string[]) {
-  const result = await cli(repo, 'verify', '--format', 'json', ...args);
+  const result = await cliIn(repo, 'verify', '--format', 'json', ...args);
   return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr };
 }
 
@@ -59,7 +66,7 @@ describe('verify and attest on a file that holds an outside agent’s lines', ()
   });
 
   test('attest exits 1 and prints no statement', async () => {
-    const result = await cli(repo, 'attest');
+    const result = await cliIn(repo, 'attest');
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('verify failed, so no statement was made');
@@ -78,7 +85,7 @@ describe('verify and attest on a file that holds an outside agent’s lines', ()
       reviewedLines: 14,
       tools: [],
     });
-    const attest = await cli(repo, 'attest');
+    const attest = await cliIn(repo, 'attest');
     expect(attest.code).toBe(0);
     const statement = JSON.parse(attest.stdout);
     expect(statement.predicate.properties).toEqual([
@@ -141,7 +148,7 @@ describe('line counts by source', () => {
   });
 
   test('scan reports the same HEAD line counts, per group and file', async () => {
-    const scan = await cli(repo, 'scan', '--format', 'json');
+    const scan = await cliIn(repo, 'scan', '--format', 'json');
     expect(scan.code).toBe(0);
     const head = JSON.parse(scan.stdout).head;
     expect(head.commit).toBe(repo.git('rev-parse', 'HEAD').trim());
@@ -160,12 +167,12 @@ describe('line counts by source', () => {
         tools: ['aider'],
       }),
     ]);
-    const text = await cli(repo, 'scan');
+    const text = await cliIn(repo, 'scan');
     expect(text.code).toBe(0);
   });
 
   test('the statement lists only the properties that hold', async () => {
-    const statement = JSON.parse((await cli(repo, 'attest')).stdout);
+    const statement = JSON.parse((await cliIn(repo, 'attest')).stdout);
     expect(statement.predicate.properties).toEqual([
       'TRAILGUARD_VERIFY_PASSED',
       'TRAILGUARD_NO_OUTSIDE_MODEL_LINES',
@@ -232,13 +239,13 @@ describe('history that blame must follow', () => {
   test('PATH narrows to the protected files under it; an unprotected PATH is an error (exit 2)', async () => {
     const { report } = await verifyJson(repo, 'evals/tasks.txt');
     expect(report.files.map((file: FileReport) => file.path)).toEqual(['evals/tasks.txt']);
-    const outside = await cli(repo, 'verify', 'src');
+    const outside = await cliIn(repo, 'verify', 'src');
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('no protected file under "src"');
   });
 
   test('a revision that does not exist gives exit 2', async () => {
-    const result = await cli(repo, 'verify', '--at', 'no-such-rev');
+    const result = await cliIn(repo, 'verify', '--at', 'no-such-rev');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("not a commit in this repository: 'no-such-rev'");
   });
@@ -265,7 +272,7 @@ describe('a shallow clone', () => {
     const result = await runCli(['verify'], { cwd: dir, env: origin.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('shallow');
-    const attest = await runCli(['attest'], { cwd: dir, env: origin.env });
+    const attest = await runCliInProcess(['attest'], { cwd: dir, env: origin.env });
     expect(attest.code).toBe(2);
     expect(attest.stdout).toBe('');
   });
@@ -321,28 +328,28 @@ describe('the statement and verify-attestation', () => {
 
   test('a change outside the subjects keeps it valid; any change under a subject breaks it', async () => {
     repo.commit('Unrelated code\n', { 'src/app.py': 'print(2)\n' });
-    expect((await cli(repo, 'verify-attestation', statementFile)).code).toBe(0);
+    expect((await cliIn(repo, 'verify-attestation', statementFile)).code).toBe(0);
     repo.commit(`Edit one question\n\n${REVIEWED}\n`, { 'evals/code/q2.txt': lines(1, 5) });
-    const result = await cli(repo, 'verify-attestation', statementFile);
+    const result = await cliIn(repo, 'verify-attestation', statementFile);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('evals: gitTree at HEAD is');
-    expect((await cli(repo, 'verify-attestation', statementFile, '--at', 'HEAD~1')).code).toBe(0);
+    expect((await cliIn(repo, 'verify-attestation', statementFile, '--at', 'HEAD~1')).code).toBe(0);
   });
 
   test('a file added under a subject breaks it too, and so do a wrong type and a missing property', async () => {
     repo.commit(`New file\n\n${REVIEWED}\n`, { 'lab/training-data/part2.txt': 'x\n' });
     const statement = JSON.parse(readFileSync(statementFile, 'utf8'));
-    const changed = await cli(repo, 'verify-attestation', statementFile, '--at', 'HEAD');
+    const changed = await cliIn(repo, 'verify-attestation', statementFile, '--at', 'HEAD');
     expect(changed.stdout).toContain('lab/training-data: gitTree');
     const wrongType = join(repo.home, 'wrong-type.json');
     writeFileSync(
       wrongType,
       JSON.stringify({ ...statement, predicateType: 'https://slsa.dev/provenance/v1' }),
     );
-    const typed = await cli(repo, 'verify-attestation', wrongType, '--at', 'HEAD~2');
+    const typed = await cliIn(repo, 'verify-attestation', wrongType, '--at', 'HEAD~2');
     expect(typed.code).toBe(1);
     expect(typed.stdout).toContain('predicateType is not https://in-toto.io/attestation/svr/v0.2');
-    const required = await cli(
+    const required = await cliIn(
       repo,
       'verify-attestation',
       statementFile,
@@ -365,11 +372,11 @@ describe('the statement and verify-attestation', () => {
         signatures: [],
       }),
     );
-    expect((await cli(repo, 'verify-attestation', envelope, '--at', 'HEAD~2')).code).toBe(0);
+    expect((await cliIn(repo, 'verify-attestation', envelope, '--at', 'HEAD~2')).code).toBe(0);
   });
 
   test('an unreadable statement file is exit 2', async () => {
-    const result = await cli(repo, 'verify-attestation', join(repo.home, 'missing.json'));
+    const result = await cliIn(repo, 'verify-attestation', join(repo.home, 'missing.json'));
     expect(result.code).toBe(2);
   });
 });
