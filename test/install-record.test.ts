@@ -8,8 +8,14 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedStatePath } from '../src/state/paths.js';
-import { cliRun, installOk } from './support/hooks.js';
-import { TempRepo } from './support/repo.js';
+import { runCliInProcess } from './support/cli-in-process.js';
+import { cliRun } from './support/hooks.js';
+import { TempRepo, type RunResult } from './support/repo.js';
+
+/** The verbs in this process; the built CLI runs as a process where a test says so. */
+const cliIn = (repo: TempRepo, args: string[]) =>
+  runCliInProcess(args, { cwd: repo.dir, env: repo.env });
+const cliProcess = async (repo: TempRepo, args: string[]) => cliRun(repo, args);
 
 const damages: Record<string, (file: string) => void> = {
   'cut in half': (file) => writeFileSync(file, readFileSync(file).subarray(0, 40)),
@@ -56,45 +62,54 @@ const repos: TempRepo[] = [];
 afterEach(() => repos.splice(0).forEach((repo) => repo.cleanup()));
 
 /** A repository set up one way and installed; returns it with the file install changed. */
-function installed(setup: (typeof setups)[string]) {
+async function installed(setup: (typeof setups)[string]) {
   const repo = new TempRepo();
   repos.push(repo);
   repo.commit('initial', ['README.md']);
   const file = setup.before(repo);
   const original = readFileSync(file, 'utf8');
-  installOk(repo, ...setup.args);
+  const install = await cliIn(repo, ['install', ...setup.args]);
+  if (install.code !== 0) throw new Error(`install failed: ${install.stderr}`);
   return { repo, file, original, record: sharedStatePath(join(repo.dir, '.git'), 'installRecord') };
 }
 
-/** Uninstall puts the file back as it was, and a second uninstall is no error. */
-function expectCleanUninstall(repo: TempRepo, file: string, original: string, damaged: boolean) {
-  const uninstall = cliRun(repo, ['uninstall']);
-  expect(uninstall.code).toBe(0);
-  expect(uninstall.stdout).toContain('hooks uninstalled');
-  if (damaged)
-    expect(uninstall.stdout).toMatch(/install\.json was damaged .*from the hooks on disk/);
+/**
+ * Uninstall (run by `uninstall`) puts the file back as it was, and a second uninstall is no
+ * error.
+ */
+async function expectCleanUninstall(
+  repo: TempRepo,
+  file: string,
+  original: string,
+  damaged: boolean,
+  uninstall: (repo: TempRepo, args: string[]) => Promise<RunResult> = cliIn,
+) {
+  const first = await uninstall(repo, ['uninstall']);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain('hooks uninstalled');
+  if (damaged) expect(first.stdout).toMatch(/install\.json was damaged .*from the hooks on disk/);
   const after = readFileSync(file, 'utf8');
   expect(after.replace(/\[hook "other"\]\n\tcommand = true\n/, '')).toBe(
     original.replace(/\[hook "other"\]\n\tcommand = true\n/, ''),
   );
   expect(after).not.toContain('trailguard');
-  const again = cliRun(repo, ['uninstall']);
+  const again = await cliIn(repo, ['uninstall']);
   expect(again.code).toBe(0);
   expect(again.stdout).toContain('not installed');
 }
 
 describe.each(Object.entries(damages))('install.json %s', (_how, damage) => {
-  test('doctor reports the damage and its fix; uninstall still restores everything', () => {
-    const { repo, file, original, record } = installed(
+  test('doctor reports the damage and its fix; uninstall still restores everything', async () => {
+    const { repo, file, original, record } = await installed(
       setups['hook files (an existing hook chained)'],
     );
     damage(record);
-    const doctor = cliRun(repo, ['doctor']);
+    const doctor = await cliIn(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toMatch(/problem .*install\.json was damaged/);
     expect(doctor.stdout).toContain('fix: trailguard install (rebuilds the record');
     expect(doctor.stdout).not.toContain('not installed');
-    expectCleanUninstall(repo, file, original, true);
+    await expectCleanUninstall(repo, file, original, true);
     expect(existsSync(`${file}.pre-trailguard`)).toBe(false);
   });
 });
@@ -102,22 +117,24 @@ describe.each(Object.entries(damages))('install.json %s', (_how, damage) => {
 describe.each(Object.entries(setups))(
   'installed as %s, then install.json cut short',
   (_way, setup) => {
-    test('install repairs the record (doctor is content again) and uninstall restores the file', () => {
-      const { repo, file, original, record } = installed(setup);
+    test('install repairs the record (doctor is content again) and uninstall restores the file', async () => {
+      const { repo, file, original, record } = await installed(setup);
       damages['cut in half'](record);
-      const install = cliRun(repo, ['install', ...setup.args]);
+      // The built CLI as a process: the repair end to end.
+      const install = await cliProcess(repo, ['install', ...setup.args]);
       expect(install.code).toBe(0);
       expect(install.stdout).toMatch(
         /install\.json was damaged .*rebuilt it from the hooks on disk/,
       );
-      expect(cliRun(repo, ['doctor']).stdout).not.toMatch(/damaged|not installed/);
-      expectCleanUninstall(repo, file, original, false);
+      expect((await cliIn(repo, ['doctor'])).stdout).not.toMatch(/damaged|not installed/);
+      await expectCleanUninstall(repo, file, original, false);
     });
 
-    test('uninstall straight away restores the file', () => {
-      const { repo, file, original, record } = installed(setup);
+    test('uninstall straight away restores the file', async () => {
+      const { repo, file, original, record } = await installed(setup);
       damages['cut in half'](record);
-      expectCleanUninstall(repo, file, original, true);
+      // The built CLI as a process: uninstall from a damaged record end to end.
+      await expectCleanUninstall(repo, file, original, true, cliProcess);
     });
   },
 );
