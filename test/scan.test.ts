@@ -8,6 +8,7 @@ import { createCatalog } from '../src/core/catalog.js';
 import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
 import { compiled } from './support/policy.js';
 import { readHistory } from '../src/git/history.js';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { TempRepo, runCli } from './support/repo.js';
 
 const CLAUDE = 'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>';
@@ -54,6 +55,26 @@ function buildRepo(name: string, extraEval: string): TempRepo {
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
 
+/** The verbs in this process, for the variations of the scan the built CLI ran below. */
+const cliIn = (repo: TempRepo, ...args: string[]) =>
+  runCliInProcess(args, { cwd: repo.dir, env: repo.env });
+
+/** buildRepo('one', 'deep') and its JSON report by the built CLI as a process, made once. */
+let repo: TempRepo;
+let reportJson: string;
+
+beforeAll(async () => {
+  repo = buildRepo('one', 'deep');
+  repos.push(repo);
+  const result = await runCli(['scan', '--format', 'json', '--name', 'acme/one'], {
+    cwd: repo.dir,
+    env: repo.env,
+  });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  reportJson = result.stdout;
+});
+
 async function commitsOf(repo: TempRepo) {
   const commits = [];
   for await (const commit of readHistory({ repo: repo.dir, revs: ['HEAD'], env: repo.env })) {
@@ -69,19 +90,10 @@ const counts = (
 ) => [p.commits, p.ai, p.external, p.internal, p.unknown, p.reviewed];
 
 describe('trailguard scan on a real repository', () => {
-  let repo: TempRepo;
   let report: ScanReport;
 
-  beforeAll(async () => {
-    repo = buildRepo('one', 'deep');
-    repos.push(repo);
-    const result = await runCli(['scan', '--format', 'json', '--name', 'acme/one'], {
-      cwd: repo.dir,
-      env: repo.env,
-    });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    report = JSON.parse(result.stdout);
+  beforeAll(() => {
+    report = JSON.parse(reportJson);
   });
 
   test('counts per tool, provider and model; the root commit included; no signal is unknown', () => {
@@ -144,7 +156,7 @@ describe('trailguard scan on a real repository', () => {
   });
 
   test('a range leaves the root out unless asked; --from-root REV reads REV whole', async () => {
-    const cli = (...args: string[]) => runCli(args, { cwd: repo.dir, env: repo.env });
+    const cli = (...args: string[]) => cliIn(repo, ...args);
     const recent = JSON.parse((await cli('scan', 'HEAD~2', '--format', 'json')).stdout);
     expect(recent.commits).toBe(2);
     const older = JSON.parse(
@@ -155,8 +167,7 @@ describe('trailguard scan on a real repository', () => {
   });
 
   test('text, Markdown and CSV carry the same counts', async () => {
-    const cli = (format: string) =>
-      runCli(['scan', '--format', format, '--name', 'acme/one'], { cwd: repo.dir, env: repo.env });
+    const cli = (format: string) => cliIn(repo, 'scan', '--format', format, '--name', 'acme/one');
     const text = (await cli('text')).stdout;
     expect(text).toMatch(/^claude-code\s+Anthropic\s+external\s+2\s+claude-opus-4-5 \(2\)$/m);
     expect(text).toMatch(/^evals\s+3\s+2\s+2\s+1\s+1$/m);
@@ -170,10 +181,7 @@ describe('trailguard scan on a real repository', () => {
   });
 
   test('HTML: one self-contained file, written with --output', async () => {
-    const result = await runCli(['scan', '--format', 'html', '--output', 'audit.html'], {
-      cwd: repo.dir,
-      env: repo.env,
-    });
+    const result = await cliIn(repo, 'scan', '--format', 'html', '--output', 'audit.html');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/wrote audit\.html \(html, 5 commits\)/);
     const html = readFileSync(join(repo.dir, 'audit.html'), 'utf8');
@@ -193,22 +201,18 @@ describe('trailguard scan on a real repository', () => {
 
 describe('scan --merge', () => {
   test("two repositories' JSON merged equal one aggregation over both histories", async () => {
-    const one = buildRepo('one', 'deep');
+    const one = repo;
     const two = buildRepo('two', 'other');
-    repos.push(one, two);
+    repos.push(two);
     // A later commit stretches the combined span past half a year: weeks become months.
     two.commit(`Late\n\n${CLAUDE}\n`, { 'evals/late.jsonl': 'l\n' }, at('2026-09-15'));
-    const scan = async (repo: TempRepo, name: string) => {
-      const result = await runCli(['scan', '--format', 'json', '--name', name], {
-        cwd: repo.dir,
-        env: repo.env,
-      });
-      return result.stdout;
-    };
     const files = [join(one.home, 'one.json'), join(two.home, 'two.json')];
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(files[0]!, await scan(one, 'acme/one'));
-    writeFileSync(files[1]!, await scan(two, 'acme/two'));
+    writeFileSync(files[0]!, reportJson);
+    writeFileSync(
+      files[1]!,
+      (await cliIn(two, 'scan', '--format', 'json', '--name', 'acme/two')).stdout,
+    );
     const merged = await runCli(['scan', '--merge', ...files, '--format', 'json'], {
       cwd: one.dir,
       env: one.env,
@@ -244,27 +248,19 @@ describe('scan --merge', () => {
     // A merged report merges again to itself (the org workflow renders it in several formats).
     const mergedFile = join(one.home, 'merged.json');
     writeFileSync(mergedFile, merged.stdout);
-    const again = await runCli(['scan', '--merge', mergedFile, '--format', 'json'], {
-      cwd: one.dir,
-      env: one.env,
-    });
+    const again = await cliIn(one, 'scan', '--merge', mergedFile, '--format', 'json');
     expect(JSON.parse(again.stdout)).toEqual(report);
   });
 
   test('a repository given twice, and a file that is no report, are clear errors', async () => {
-    const repo = buildRepo('x', 'deep');
-    repos.push(repo);
     const file = join(repo.home, 'x.json');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(
-      file,
-      (await runCli(['scan', '--format', 'json'], { cwd: repo.dir, env: repo.env })).stdout,
-    );
-    const twice = await runCli(['scan', '--merge', file, file], { cwd: repo.dir, env: repo.env });
+    writeFileSync(file, reportJson);
+    const twice = await cliIn(repo, 'scan', '--merge', file, file);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/appears in two reports/);
     writeFileSync(file, '{"ok": true}');
-    const wrong = await runCli(['scan', '--merge', file], { cwd: repo.dir, env: repo.env });
+    const wrong = await cliIn(repo, 'scan', '--merge', file);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/is not a trailguard scan report/);
   });
@@ -272,19 +268,19 @@ describe('scan --merge', () => {
 
 describe('scan --history-only', () => {
   test('the same history counts as a full scan, without what HEAD holds', async () => {
-    const repo = buildRepo('h', 'deep');
-    repos.push(repo);
-    const scan = async (...extra: string[]) => {
-      const result = await runCli(['scan', '--format', 'json', ...extra], {
-        cwd: repo.dir,
-        env: repo.env,
-      });
-      expect(result.code).toBe(0);
-      return JSON.parse(result.stdout) as ScanReport;
-    };
-    const { head, ...history } = await scan();
+    const { head, ...history } = JSON.parse(reportJson) as ScanReport;
     expect(head!.files).toBeGreaterThan(0);
-    const historyOnly = await scan('--history-only');
+    const result = await cliIn(
+      repo,
+      'scan',
+      '--format',
+      'json',
+      '--name',
+      'acme/one',
+      '--history-only',
+    );
+    expect(result.code).toBe(0);
+    const historyOnly = JSON.parse(result.stdout) as ScanReport;
     expect(historyOnly.head).toBeUndefined();
     expect(historyOnly).toEqual(history);
   });
