@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { TempRepo, runCli } from './support/repo.js';
 
 const CLAUDE = 'Add eval task\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
@@ -17,7 +18,10 @@ describe('trailguard check and explain on a real repository', () => {
   });
   afterAll(() => repo.cleanup());
 
+  /** The built CLI as a process, for a clean range, a failing one and explain. */
   const cli = (...args: string[]) => runCli(args, { cwd: repo.dir, env: repo.env });
+  /** The verbs in this process, for the variations of those runs. */
+  const cliIn = (...args: string[]) => runCliInProcess(args, { cwd: repo.dir, env: repo.env });
 
   test('a clean range exits 0', async () => {
     const result = await cli('check', `${human}^!`);
@@ -35,25 +39,25 @@ describe('trailguard check and explain on a real repository', () => {
   });
 
   test('--from-root judges the whole history, root commit included', async () => {
-    const result = await cli('check', '--from-root', '--format', 'json');
+    const result = await cliIn('check', '--from-root', '--format', 'json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).commits).toBe(3);
-    const upToHuman = await cli('check', '--from-root', human, '--format', 'json');
+    const upToHuman = await cliIn('check', '--from-root', human, '--format', 'json');
     expect(upToHuman.code).toBe(0);
     expect(JSON.parse(upToHuman.stdout).commits).toBe(2);
-    const misuse = await cli('check', '--from-root', 'main..HEAD');
+    const misuse = await cliIn('check', '--from-root', 'main..HEAD');
     expect(misuse.code).toBe(2);
     expect(misuse.stderr).toMatch(/--from-root takes one revision/);
   });
 
   test('the default range is the default branch..HEAD when there is no upstream', async () => {
-    const result = await cli('check', '--format', 'json');
+    const result = await cliIn('check', '--format', 'json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, commits: 2 });
   });
 
   test('JSON output has the documented shape', async () => {
-    const result = await cli('check', 'main..HEAD', '--format', 'json');
+    const result = await cliIn('check', 'main..HEAD', '--format', 'json');
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(['ok', 'commits', 'range', 'policy', 'violations']);
     expect(report).toMatchObject({ range: 'main..HEAD', policy: 'embedded default' });
@@ -79,7 +83,7 @@ describe('trailguard check and explain on a real repository', () => {
   });
 
   test('Markdown output is a table a maintainer can read', async () => {
-    const result = await cli('check', 'main..HEAD', '--format', 'markdown');
+    const result = await cliIn('check', 'main..HEAD', '--format', 'markdown');
     expect(result.stdout).toMatch(/^### ❌ FAILED — 2 violations in 1 of 2 commits\./);
     expect(result.stdout).toContain(
       '| commit | rule | group | files | tools | why and how to fix |',
@@ -93,7 +97,7 @@ describe('trailguard check and explain on a real repository', () => {
     expect(result.stdout).toContain('Co-Authored-By: Claude <noreply@anthropic.com>');
     expect(result.stdout).toContain('evals: evals/task.jsonl');
     expect(result.stdout).toContain('missing-review [evals]');
-    const clean = await cli('explain', human, '--format', 'json');
+    const clean = await cliIn('explain', human, '--format', 'json');
     expect(clean.code).toBe(0);
     expect(JSON.parse(clean.stdout)).toMatchObject({ sha: human, tools: [], violations: [] });
   });
@@ -107,7 +111,7 @@ describe('trailguard check and explain on a real repository', () => {
       ['explain'],
       ['explain', 'deadbeef'],
     ]) {
-      const result = await cli(...args);
+      const result = await cliIn(...args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^trailguard: /);
@@ -116,7 +120,7 @@ describe('trailguard check and explain on a real repository', () => {
   });
 
   test('outside a repository: exit 2 naming the directory', async () => {
-    const result = await runCli(['check'], { cwd: repo.home, env: repo.env });
+    const result = await runCliInProcess(['check'], { cwd: repo.home, env: repo.env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('not a git repository');
   });
@@ -147,7 +151,10 @@ describe('bad config files: one line with file:line:col, exit 2', () => {
     try {
       repo.commit('Initial commit', { '.github/trailguard.yml': content });
       // --from-root has no base before it: the work tree's file is the one read.
-      const result = await runCli(['check', '--from-root'], { cwd: repo.dir, env: repo.env });
+      const result = await runCliInProcess(['check', '--from-root'], {
+        cwd: repo.dir,
+        env: repo.env,
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(expected);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -168,7 +175,7 @@ test('a merge that moves a protected file out is judged on the path it left', as
     repo.git('merge', '-q', '--no-edit', 'side');
     repo.git('mv', 'evals/set.jsonl', 'set.jsonl');
     repo.git('commit', '-q', '--amend', '-m', `Merge side\n\n${CLAUDE.split('\n\n')[1]}`);
-    const result = await runCli(['check', 'HEAD^!', '--format', 'json'], {
+    const result = await runCliInProcess(['check', 'HEAD^!', '--format', 'json'], {
       cwd: repo.dir,
       env: repo.env,
     });
