@@ -8,6 +8,7 @@ import { progressLine } from '../src/cli/progress.js';
 import type { CliIO } from '../src/cli/io.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { runCli, TempRepo, tempDir } from './support/repo.js';
 
 let repo: TempRepo;
@@ -21,8 +22,12 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
+/** The built CLI as a process: what a pipe and the environment do to it. */
 const cli = (env: Record<string, string>, ...args: string[]) =>
   runCli(args, { cwd: repo.dir, env: { ...repo.env, ...env } });
+/** The verbs in this process (stdout and stderr no terminal, as for a process on pipes). */
+const cliIn = (env: Record<string, string>, ...args: string[]) =>
+  runCliInProcess(args, { cwd: repo.dir, env: { ...repo.env, ...env } });
 
 describe('colour', () => {
   test('FORCE_COLOR=1 colours the report written to a pipe; NO_COLOR=1 and a plain pipe do not', async () => {
@@ -30,24 +35,24 @@ describe('colour', () => {
     expect(forced.code).toBe(1);
     expect(forced.stdout.startsWith('\x1b[31mtrailguard: FAILED — 2 violations')).toBe(true);
     for (const env of [{ NO_COLOR: '1' }, {}] as Record<string, string>[]) {
-      const plain = await cli(env, 'check', 'base..HEAD');
+      const plain = await cliIn(env, 'check', 'base..HEAD');
       expect(plain.stdout).toMatch(/^trailguard: FAILED — 2 violations/);
       expect(plain.stdout).not.toContain('\x1b[');
     }
-    const json = await cli({ FORCE_COLOR: '1' }, 'check', 'base..HEAD', '--format', 'json');
+    const json = await cliIn({ FORCE_COLOR: '1' }, 'check', 'base..HEAD', '--format', 'json');
     expect(json.stdout).not.toContain('\x1b[');
-    const verify = await cli({ FORCE_COLOR: '1' }, 'verify');
+    const verify = await cliIn({ FORCE_COLOR: '1' }, 'verify');
     expect(verify.stdout).toContain('\x1b[31mFAIL — 1 tainted, 0 unreviewed');
-    const doctor = await cli({ FORCE_COLOR: '1' }, 'doctor');
+    const doctor = await cliIn({ FORCE_COLOR: '1' }, 'doctor');
     expect(doctor.stdout).toContain('\x1b[31mproblem\x1b[39m');
-    expect((await cli({ NO_COLOR: '1' }, 'doctor')).stdout).not.toContain('\x1b[');
+    expect((await cliIn({ NO_COLOR: '1' }, 'doctor')).stdout).not.toContain('\x1b[');
   });
 });
 
 describe('progress', () => {
   test('nothing on stderr but the range line when stderr is no terminal', async () => {
-    for (const verb of [['check', 'base..HEAD'], ['scan'], ['verify']]) {
-      const result = await cli({}, ...verb);
+    for (const [index, verb] of [['check', 'base..HEAD'], ['scan'], ['verify']].entries()) {
+      const result = await (index === 0 ? cli : cliIn)({}, ...verb);
       expect(result.stderr).not.toContain('\r');
       expect(result.stderr).not.toContain('\x1b');
     }
@@ -81,7 +86,7 @@ describe('errors', () => {
   test('every policy problem at once, each on its own line, with did-you-mean for a tool id', async () => {
     const file = join(tempDir('tg-policy-'), 'policy.yml');
     writeFileSync(file, 'version: 1\ntools:\n  internal: [claude]\nlocal:\n  on-violation: nope\n');
-    const result = await cli({}, 'check', 'base..HEAD', '--config', file);
+    const result = await cliIn({}, 'check', 'base..HEAD', '--config', file);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `trailguard: ${file}:3:14: tools.internal[0]: unknown tool "claude" (neither built in nor declared in tools.extra); did you mean claude-code?\n` +
@@ -98,13 +103,13 @@ describe('errors', () => {
       'trailguard: explain: takes one commit, not a range ("base..HEAD"); `trailguard check base..HEAD` judges a range\n',
     ],
   ])('explain %s names the revision as written, no internal syntax', async (rev, message) => {
-    const result = await cli({}, 'explain', rev);
+    const result = await cliIn({}, 'explain', rev);
     expect(result).toEqual({ code: 2, stdout: '', stderr: message });
     expect(result.stderr).not.toMatch(/\^!|end-of-options|\^\{commit\}/);
   });
 
   test('check --max takes a whole number', async () => {
-    const result = await cli({}, 'check', 'base..HEAD', '--max', 'lots');
+    const result = await cliIn({}, 'check', 'base..HEAD', '--max', 'lots');
     expect(result.stderr).toBe(
       'trailguard: check: --max takes a whole number, 0 for all (got "lots")\n',
     );
