@@ -5,6 +5,7 @@ import { workflowYaml } from '../src/install/workflow.js';
 import { DEFAULT_POLICY_YAML } from '../src/policy/default.js';
 import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
 import { payload } from './support/agent-payloads.js';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { CLI, ROOT, runCli, runProcess, TempRepo } from './support/repo.js';
 import { tempDir } from './support/temp.js';
 
@@ -16,7 +17,9 @@ beforeEach(() => {
 });
 afterEach(() => repo.cleanup());
 
-const init = (...args: string[]) => runCli(['init', ...args], { cwd: repo.dir, env: repo.env });
+/** `trailguard init` in this process; the first test runs the built CLI as a process. */
+const init = (...args: string[]) =>
+  runCliInProcess(['init', ...args], { cwd: repo.dir, env: repo.env });
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
 const json = (path: string) => JSON.parse(read(path)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,7 +41,7 @@ const claudePreToolUse = () =>
 describe('trailguard init, tried as a new user would', () => {
   test('init --agents claude, then Claude Code writing evals/x.jsonl is refused with a readable reason', async () => {
     installLocally();
-    const first = await init('--agents', 'claude');
+    const first = await runCli(['init', '--agents', 'claude'], { cwd: repo.dir, env: repo.env });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('wrote .claude/settings.json (Claude Code hooks)');
     repo.write('.github/trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
@@ -94,7 +97,7 @@ describe('agent hooks where this work tree has no node_modules', () => {
     repo.write('.github/trailguard.yml', 'version: 1\nlocal:\n  on-violation: block\n');
     repo.git('add', '-A');
     repo.git('commit', '-q', '-m', 'agents and policy');
-    expect((await runCli(['install'], { cwd: repo.dir, env: repo.env })).code).toBe(0);
+    expect((await runCliInProcess(['install'], { cwd: repo.dir, env: repo.env })).code).toBe(0);
     const worktree = join(tempDir('tg-wt-'), 'linked');
     repo.git('worktree', 'add', '-q', worktree);
     const result = await runHookCommand(
@@ -303,7 +306,10 @@ describe('agent configs', () => {
     expect(unknown.stderr).toContain(
       'init: unknown agent "vim" in --agents (known: claude, codex, cursor, gemini, copilot, windsurf)',
     );
-    const outside = await runCli(['init', '--agents', 'claude'], { cwd: repo.home, env: repo.env });
+    const outside = await runCliInProcess(['init', '--agents', 'claude'], {
+      cwd: repo.home,
+      env: repo.env,
+    });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('not a git repository');
   });
