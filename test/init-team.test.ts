@@ -8,10 +8,12 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { runCli, TempRepo, tempDir } from './support/repo.js';
 
 let repo: TempRepo;
 let bin: string;
+const gitDir = dirname(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim());
 
 function addCommand(name: string): void {
   writeFileSync(join(bin, name), '#!/bin/sh\nexit 0\n');
@@ -23,12 +25,13 @@ beforeEach(() => {
   repo.commit('initial', { 'README.md': 'hello\n' });
   // PATH: the agent commands a test adds, then only where git and node live.
   bin = tempDir('tg-bin-');
-  const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  repo.env = { ...repo.env, PATH: [bin, dirname(git), dirname(process.execPath)].join(':') };
+  repo.env = { ...repo.env, PATH: [bin, gitDir, dirname(process.execPath)].join(':') };
 });
 afterEach(() => repo.cleanup());
 
-const cli = (...args: string[]) => runCli(args, { cwd: repo.dir, env: repo.env });
+/** The verbs in this process; cliProcess, the built CLI, where a test says so. */
+const cli = (...args: string[]) => runCliInProcess(args, { cwd: repo.dir, env: repo.env });
+const cliProcess = (...args: string[]) => runCli(args, { cwd: repo.dir, env: repo.env });
 const read = (path: string) => readFileSync(join(repo.dir, path), 'utf8');
 const untracked = () =>
   repo
@@ -42,7 +45,7 @@ describe('bare init: the agents this repository or machine shows signs of', () =
   test('claude on PATH and ~/.codex: their configs, the policy and the workflow; what was found and what to commit', async () => {
     addCommand('claude');
     mkdirSync(join(repo.home, '.codex'));
-    const result = await cli('init');
+    const result = await cliProcess('init');
     expect(result.code).toBe(0);
     expect(untracked()).toEqual([
       '.claude/settings.json',
@@ -181,7 +184,7 @@ describe('uninstall takes out what init wrote', () => {
     addCommand('gemini');
     await cli('init');
     repo.write('.github/trailguard.yml', `${read('.github/trailguard.yml')}# ours now\n`);
-    const result = await cli('uninstall', '--all');
+    const result = await cliProcess('uninstall', '--all');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('trailguard: hooks uninstalled\n');
     expect(result.stdout).toContain('removed .gemini/settings.json (Gemini CLI hooks)\n');
