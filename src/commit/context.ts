@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FileChange, Identity } from '../core/types.js';
 import { discoverRepo, type RepoFacts } from '../git/discover.js';
+import { headFromFiles } from '../git/head-file.js';
 
 /** src/git/exec.ts, loaded only when a git process is really needed. */
 const exec = () => import('../git/exec.js');
@@ -19,9 +20,12 @@ export async function hookGit(repo: RepoFacts, args: string[]): Promise<string> 
   return (await exec()).git(args, { cwd: repo.top, env: repo.env });
 }
 
-/** HEAD's commit ('' on an unborn branch). */
+/** HEAD's commit ('' on an unborn branch): from the ref files where they answer, else from git. */
 export async function headCommit(ctx: RepoFacts): Promise<string> {
-  return (await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '')).trim();
+  return (
+    headFromFiles(ctx.gitDir, ctx.commonDir) ??
+    (await hookGit(ctx, ['rev-parse', '-q', '--verify', 'HEAD']).catch(() => '')).trim()
+  );
 }
 
 /** The hook's repository: as the shim names it (git runs hooks at the top), else discovered. */
