@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
 import { gitMaybe } from '../git/exec.js';
 import { workTreePolicyOrProblem } from '../policy/load.js';
 import { policySourceText } from '../report/policy.js';
@@ -66,7 +65,7 @@ async function entryRunner(
   if (husky && facts.hooksPath && readIf(join(husky, hook)).includes(ENTRY_MARKER)) {
     return `husky runs .husky/${hook}`;
   }
-  if (text.includes('lefthook') && lefthookJob(facts.top, hook)) {
+  if (text.includes('lefthook') && (await lefthookJob(facts.top, hook))) {
     return `lefthook runs the ${JOB_NAME} job`;
   }
   if (
@@ -82,20 +81,11 @@ function readIf(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-function lefthookJob(top: string, hook: HookName): boolean {
+async function lefthookJob(top: string, hook: HookName): Promise<boolean> {
   const main = lefthookConfig(top);
   if (!main) return false;
-  return [main, lefthookLocalConfig(main)].some((file) => {
-    const doc = parseDocument(readIf(file));
-    const node = doc.get(hook);
-    if (!isMap(node)) return false;
-    const jobs = node.get('jobs');
-    const commands = node.get('commands');
-    return (
-      (isSeq(jobs) && jobs.items.some((job) => isMap(job) && job.get('name') === JOB_NAME)) ||
-      (isMap(commands) && commands.has(JOB_NAME))
-    );
-  });
+  const { hasLefthookJob } = await import('./lefthook-yaml.js');
+  return [main, lefthookLocalConfig(main)].some((file) => hasLefthookJob(readIf(file), hook));
 }
 
 async function configHookListed(facts: InstallFacts, hook: HookName): Promise<boolean> {

@@ -13,7 +13,7 @@ import { workTreePolicyOrProblem } from '../policy/load.js';
 import { removeEntryLines } from './entry.js';
 import { installConfigHooks, removeSection } from './git-config.js';
 import { installHookFiles, removeHookFile } from './hooks-dir.js';
-import { installLefthook, lefthookConfig, removeLefthookJobs } from './lefthook.js';
+import { installLefthook, lefthookConfig } from './lefthook.js';
 import { preCommitStanza, usesPreCommit } from './pre-commit.js';
 import {
   CONFIG_HOOKS_SINCE,
@@ -199,7 +199,7 @@ export async function installHooks(options: InstallOptions): Promise<InstallResu
       }
       break;
     case 'lefthook':
-      installLefthook(run, hooks, options.lefthookLocal ?? false);
+      await installLefthook(run, hooks, options.lefthookLocal ?? false);
       break;
     case 'simple-git-hooks':
       installSimpleGitHooks(run, hooks);
@@ -231,14 +231,17 @@ async function removeChanges(facts: InstallFacts, changes: readonly Change[]): P
       await removeSection(facts.top, facts.env, change.section);
     else {
       simpleGitHooksChanged ||= change.format === 'simple-git-hooks';
-      restoreEdit(change, notes);
+      await restoreEdit(change, notes);
     }
   }
   if (simpleGitHooksChanged) applySimpleGitHooks(facts.top, facts.env, notes);
   return notes;
 }
 
-function restoreEdit(change: Extract<Change, { kind: 'edit' }>, notes: string[]): void {
+async function restoreEdit(
+  change: Extract<Change, { kind: 'edit' }>,
+  notes: string[],
+): Promise<void> {
   if (!existsSync(change.path)) return;
   const current = readFileSync(change.path, 'utf8');
   if (hash(current) === change.written) {
@@ -248,10 +251,11 @@ function restoreEdit(change: Extract<Change, { kind: 'edit' }>, notes: string[])
   }
   const remove = {
     'sh-lines': removeEntryLines,
-    lefthook: (text: string) => removeLefthookJobs(text, change.path),
+    lefthook: async (text: string) =>
+      (await import('./lefthook-yaml.js')).removeLefthookJobs(text, change.path),
     'simple-git-hooks': (text: string) => removeSimpleGitHooksEntries(text, change.path),
   }[change.format];
-  writeFileSync(change.path, remove(current));
+  writeFileSync(change.path, await remove(current));
   notes.push(`${change.path} changed since install: only trailguard's entries were taken out`);
 }
 

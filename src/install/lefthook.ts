@@ -2,12 +2,12 @@
  * lefthook: a `trailguard` job per hook in lefthook.yml (shared) or lefthook-local.yml (this
  * clone only), then `lefthook install` so git gets a hook file for every hook the config names.
  * lefthook renames a hook file it did not write to `<hook>.old` and never runs it, so trailguard
- * must be a job, not a file beside it.
+ * must be a job, not a file beside it. The YAML editing (lefthook-yaml.ts) loads only when a
+ * lefthook config is read or written.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { hookCommand } from './entry.js';
 import type { InstallRun } from './run.js';
@@ -33,77 +33,6 @@ export function lefthookLocalConfig(main: string): string {
   return main.replace(/(lefthook)(\.[a-z]+)$/, '$1-local$2');
 }
 
-function parse(text: string, file: string): Document {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0)
-    throw new UserError(`${file}: ${doc.errors[0].message.split('\n')[0]}`);
-  if (doc.contents !== null && !isMap(doc.contents)) {
-    throw new UserError(`${file}: expected a mapping of hook names at the top level`);
-  }
-  return doc;
-}
-
-function jobFor(hook: HookName): Record<string, unknown> {
-  return {
-    name: JOB_NAME,
-    run: hookCommand(hook, '{0}'),
-    ...(hook === 'pre-push' ? { use_stdin: true } : {}),
-  };
-}
-
-/** The config with a trailguard job for each hook (lefthook 1.x `commands:` maps are kept). */
-export function addLefthookJobs(text: string, hooks: readonly HookName[], file: string): string {
-  const doc = parse(text, file);
-  for (const hook of hooks) {
-    const node = doc.get(hook);
-    if (node === undefined || node === null) {
-      doc.set(hook, doc.createNode({ jobs: [jobFor(hook)] }));
-      continue;
-    }
-    if (!isMap(node)) throw new UserError(`${file}: ${hook}: expected a mapping`);
-    const commands = node.get('commands');
-    if (isMap(commands) && !node.has('jobs')) {
-      const command: Record<string, unknown> = jobFor(hook);
-      delete command.name;
-      commands.set(JOB_NAME, doc.createNode(command));
-      continue;
-    }
-    let jobs = node.get('jobs');
-    if (!isSeq(jobs)) {
-      jobs = new YAMLSeq();
-      node.set('jobs', jobs);
-    }
-    const seq = jobs as YAMLSeq;
-    const at = seq.items.findIndex((item) => isMap(item) && item.get('name') === JOB_NAME);
-    if (at >= 0) seq.items[at] = doc.createNode(jobFor(hook));
-    else seq.items.push(doc.createNode(jobFor(hook)));
-  }
-  const out = doc.toString();
-  return out === text ? text : out;
-}
-
-/** The config without trailguard's jobs (and without hooks that had nothing else). */
-export function removeLefthookJobs(text: string, file: string): string {
-  const doc = parse(text, file);
-  if (!isMap(doc.contents)) return text;
-  for (const pair of [...(doc.contents as YAMLMap).items]) {
-    const node = pair.value;
-    if (!isMap(node)) continue;
-    const jobs = node.get('jobs');
-    if (isSeq(jobs)) {
-      jobs.items = jobs.items.filter((item) => !(isMap(item) && item.get('name') === JOB_NAME));
-      if (jobs.items.length === 0) node.delete('jobs');
-    }
-    const commands = node.get('commands');
-    if (isMap(commands)) {
-      commands.delete(JOB_NAME);
-      if (commands.items.length === 0) node.delete('commands');
-    }
-    if (node.items.length === 0) doc.delete(pair.key);
-  }
-  return doc.toString();
-}
-
 /** The lefthook binary: the repository's npm package, else one on PATH. */
 export function lefthookBinary(top: string, env: NodeJS.ProcessEnv): string | undefined {
   const arch = process.arch === 'x64' ? 'x64' : process.arch;
@@ -121,7 +50,11 @@ export function lefthookBinary(top: string, env: NodeJS.ProcessEnv): string | un
   }
 }
 
-export function installLefthook(run: InstallRun, hooks: readonly HookName[], local: boolean): void {
+export async function installLefthook(
+  run: InstallRun,
+  hooks: readonly HookName[],
+  local: boolean,
+): Promise<void> {
   const { top, env } = run.facts;
   const main = lefthookConfig(top) ?? join(top, 'lefthook.yml');
   if (!YAML_EXTENSIONS.some((ext) => main.endsWith(ext))) {
@@ -131,6 +64,7 @@ export function installLefthook(run: InstallRun, hooks: readonly HookName[], loc
     );
   }
   const file = local ? lefthookLocalConfig(main) : main;
+  const { addLefthookJobs } = await import('./lefthook-yaml.js');
   run.edit(file, 'lefthook', (text) => addLefthookJobs(text, hooks, run.show(file)));
   const binary = lefthookBinary(top, env);
   if (!binary) {
