@@ -32,6 +32,7 @@ import {
   spawnRun,
   WITH_POST_COMMIT,
 } from './support/hooks.js';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { ROOT, TempRepo } from './support/repo.js';
 import { tempDir } from './support/temp.js';
 
@@ -89,12 +90,24 @@ afterEach(() => {
   for (const repo of repos.splice(0)) repo.cleanup();
 });
 
+/**
+ * The verbs in this process, for a test's setup and the variations of its flow; cliRun and
+ * installOk run the built CLI as a process where a test drives the flow under test.
+ */
+const cliIn = (repo: TempRepo, args: string[]) =>
+  runCliInProcess(args, { cwd: repo.dir, env: repo.env });
+async function installIn(repo: TempRepo, ...args: string[]): Promise<string> {
+  const result = await cliIn(repo, ['install', ...args]);
+  if (result.code !== 0) throw new Error(`install failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 describe("doctor's advice and install's choices never send the user in a loop", () => {
-  test('core.hooksPath=/dev/null: doctor names it and the way back; install refuses in one line', () => {
+  test('core.hooksPath=/dev/null: doctor names it and the way back; install refuses in one line', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
     repo.git('config', 'core.hooksPath', '/dev/null');
-    const doctor = cliRun(repo, ['doctor']);
+    const doctor = await cliIn(repo, ['doctor']);
     expect(doctor.stdout).toContain(
       'core.hooksPath is /dev/null (local config), not a directory, so git runs no hooks here',
     );
@@ -108,15 +121,15 @@ describe("doctor's advice and install's choices never send the user in a loop", 
     expect(install.stderr.trim().split('\n')).toHaveLength(1);
     expect(install.stderr).toContain('git config --unset core.hooksPath, then trailguard install');
     repo.git('config', '--unset', 'core.hooksPath');
-    expect(installOk(repo)).toContain('installed with hooks-dir');
+    expect(await installIn(repo)).toContain('installed with hooks-dir');
   });
 
-  test('--manager husky without husky is refused, and the working hooks stay', () => {
+  test('--manager husky without husky is refused, and the working hooks stay', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
-    installOk(repo);
+    await installIn(repo);
     const hooks = snapshot(join(repo.dir, '.git', 'hooks'));
-    const result = cliRun(repo, ['install', '--manager', 'husky']);
+    const result = await cliIn(repo, ['install', '--manager', 'husky']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('husky is not set up in this repository');
     expect(existsSync(join(repo.dir, '.husky'))).toBe(false);
@@ -125,20 +138,20 @@ describe("doctor's advice and install's choices never send the user in a loop", 
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
   });
 
-  test('an empty .husky (as uninstall may leave it) is no sign of husky', () => {
+  test('an empty .husky (as uninstall may leave it) is no sign of husky', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
     mkdirSync(join(repo.dir, '.husky'));
     expect(installOk(repo)).toContain('installed with hooks-dir (plain git hooks)');
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
   });
 });
 
 describe('plain .git/hooks', () => {
-  test('chains to an existing hook, is idempotent, and uninstall restores exactly', () => {
+  test('chains to an existing hook, is idempotent, and uninstall restores exactly', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
     const hook = join(repo.dir, '.git', 'hooks', 'prepare-commit-msg');
@@ -150,7 +163,7 @@ describe('plain .git/hooks', () => {
     expect(first).toContain('installed with hooks-dir (plain git hooks)');
     expect(first).toContain('prepare-commit-msg.pre-trailguard');
     const installed = snapshot(join(repo.dir, '.git', 'hooks'));
-    expect(installOk(repo)).toContain('already installed; nothing changed');
+    expect(await installIn(repo)).toContain('already installed; nothing changed');
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(installed);
 
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
@@ -162,19 +175,19 @@ describe('plain .git/hooks', () => {
     // Only the agents' own state (the guard's policy cache) may stay.
     expect(readdirSync(join(repo.dir, '.git', 'trailguard'))).toEqual(['policy-cache.json']);
     // Uninstalling again is no error: there is nothing left to remove.
-    const again = cliRun(repo, ['uninstall']);
+    const again = await cliIn(repo, ['uninstall']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('not installed');
   });
 
-  test('installing fewer hooks than before (an older default post-commit) takes the others out', () => {
+  test('installing fewer hooks than before (an older default post-commit) takes the others out', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
     const hook = join(repo.dir, '.git', 'hooks', 'post-commit');
     writeFileSync(hook, '#!/bin/sh\necho team >> log.txt\n');
     chmodSync(hook, 0o755);
     const before = snapshot(join(repo.dir, '.git', 'hooks'));
-    installOk(repo, ...WITH_POST_COMMIT);
+    await installIn(repo, ...WITH_POST_COMMIT);
     expect(readFileSync(hook, 'utf8')).toContain('# trailguard-hook:');
     const upgraded = installOk(repo);
     expect(upgraded).not.toContain('nothing changed');
@@ -184,7 +197,7 @@ describe('plain .git/hooks', () => {
     expect(readFileSync(join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8')).toContain(
       '# trailguard-hook:',
     );
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(before);
   });
 
@@ -199,7 +212,7 @@ describe('plain .git/hooks', () => {
 });
 
 describe('core.hooksPath', () => {
-  test('outside the work tree: hook files there; global config is named in a note', () => {
+  test('outside the work tree: hook files there; global config is named in a note', async () => {
     const repo = newRepo();
     const shared = tempDir('tg-shared-hooks-');
     writeFileSync(join(repo.home, '.gitconfig'), `[core]\n\thooksPath = ${shared}\n`);
@@ -209,11 +222,11 @@ describe('core.hooksPath', () => {
     expect(readdirSync(shared).sort()).toEqual([...DEFAULT_HOOKS].sort());
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(readdirSync(shared)).toEqual([]);
   });
 
-  test('inside the work tree (tracked): two lines appended to its scripts; uninstall restores bytes and modes', () => {
+  test('inside the work tree (tracked): two lines appended to its scripts; uninstall restores bytes and modes', async () => {
     const repo = newRepo();
     repo.write('.githooks/post-commit', '#!/bin/sh\necho "team post-commit" >> log.txt');
     chmodSync(join(repo.dir, '.githooks', 'post-commit'), 0o755);
@@ -228,7 +241,7 @@ describe('core.hooksPath', () => {
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toContain('team post-commit');
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(snapshot(join(repo.dir, '.githooks'))).toEqual(before);
   });
 });
@@ -248,13 +261,13 @@ describe('husky 9', () => {
     return repo;
   }
 
-  test('a new user: npx trailguard install, then an agent commit shows the trailer and a plain one none', () => {
+  test('a new user: npx trailguard install, then an agent commit shows the trailer and a plain one none', async () => {
     const repo = huskyRepo();
     const before = snapshot(join(repo.dir, '.husky'), (name) => name.startsWith('_'));
     const npx = spawnRun('npx', ['--no', 'trailguard', 'install'], repo.dir, repo.env);
     expect(npx.code).toBe(0);
     expect(npx.stdout).toContain('installed with husky');
-    expect(installOk(repo)).toContain('already installed; nothing changed');
+    expect(await installIn(repo)).toContain('already installed; nothing changed');
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toContain(
       'node_modules/trailguard/hooks/prepare-commit-msg',
     );
@@ -267,30 +280,30 @@ describe('husky 9', () => {
     expect(assistedBy(repo)).toEqual([]);
     expect(logOf(repo)).toBe('husky-pre-commit\nhusky-pre-commit\n');
 
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(snapshot(join(repo.dir, '.husky'), (name) => name.startsWith('_'))).toEqual(before);
   });
 
-  test('an existing .husky/prepare-commit-msg keeps its lines; ours come after them', () => {
+  test('an existing .husky/prepare-commit-msg keeps its lines; ours come after them', async () => {
     const repo = huskyRepo();
     repo.write('.husky/prepare-commit-msg', 'echo "team $2" >> log.txt\n');
-    installOk(repo);
+    await installIn(repo);
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toContain('team message');
-    cliRun(repo, ['uninstall']);
+    await cliIn(repo, ['uninstall']);
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toBe(
       'echo "team $2" >> log.txt\n',
     );
   });
 
-  test('a clone without trailguard installed skips the lines silently; doctor says why', () => {
+  test('a clone without trailguard installed skips the lines silently; doctor says why', async () => {
     const repo = huskyRepo();
-    installOk(repo);
+    await installIn(repo);
     const state = join(repo.dir, '.git', 'trailguard');
     rmSync(join(state, 'hooks'), { recursive: true });
     rmSync(join(repo.dir, 'node_modules', 'trailguard'));
-    const doctor = cliRun(repo, ['doctor']);
+    const doctor = await cliIn(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain(
       'prepare-commit-msg: husky runs .husky/prepare-commit-msg, but the script it runs is gone',
@@ -326,53 +339,53 @@ describe('lefthook', () => {
   const config =
     '# team hooks\npre-commit:\n  jobs:\n    - name: team\n      run: echo lefthook-pre-commit >> log.txt\n';
 
-  test('a trailguard job per hook in lefthook.yml; the team job still runs; uninstall restores the file', () => {
+  test('a trailguard job per hook in lefthook.yml; the team job still runs; uninstall restores the file', async () => {
     const repo = lefthookRepo(config);
     expect(installOk(repo)).toContain('installed with lefthook');
     const written = parse(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8'));
     expect(written['prepare-commit-msg'].jobs[0].name).toBe('trailguard');
     expect(written['prepare-commit-msg'].jobs[0].run).toContain('{0}');
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8').startsWith(config)).toBe(true);
-    expect(installOk(repo)).toContain('already installed');
+    expect(await installIn(repo)).toContain('already installed');
     repo.write('change.txt', 'staged\n');
     repo.git('add', 'change.txt');
     expect(gitRun(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toBe('lefthook-pre-commit\n');
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
   });
 
-  test('--local writes lefthook-local.yml only, and uninstall removes it', () => {
+  test('--local writes lefthook-local.yml only, and uninstall removes it', async () => {
     const repo = lefthookRepo(config);
-    installOk(repo, '--local', ...WITH_POST_COMMIT);
+    await installIn(repo, '--local', ...WITH_POST_COMMIT);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
     expect(
       parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['post-commit'].jobs[0].name,
     ).toBe('trailguard');
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
-    cliRun(repo, ['uninstall']);
+    await cliIn(repo, ['uninstall']);
     expect(existsSync(join(repo.dir, 'lefthook-local.yml'))).toBe(false);
   });
 
-  test('doctor finds our hook file renamed to .old by a later `lefthook install`', () => {
+  test('doctor finds our hook file renamed to .old by a later `lefthook install`', async () => {
     const repo = newRepo();
-    installOk(repo, ...WITH_POST_COMMIT);
+    await installIn(repo, ...WITH_POST_COMMIT);
     withPackages(repo, [lefthookPackage], {});
     repo.write('lefthook.yml', `${config}post-commit:\n  jobs:\n    - run: 'true'\n`);
     lefthookInstall(repo);
-    const doctor = cliRun(repo, ['doctor']);
+    const doctor = await cliIn(repo, ['doctor']);
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('lefthook renamed it to');
     expect(doctor.stdout).toContain('post-commit.old');
-    installOk(repo, ...WITH_POST_COMMIT);
-    expect(cliRun(repo, ['doctor']).code).toBe(0);
+    await installIn(repo, ...WITH_POST_COMMIT);
+    expect((await cliIn(repo, ['doctor'])).code).toBe(0);
   });
 });
 
 describe('simple-git-hooks', () => {
-  test('its configured hook gets our line, the others stay ours through preserveUnused', () => {
+  test('its configured hook gets our line, the others stay ours through preserveUnused', async () => {
     const repo = newRepo();
     withPackages(repo, ['simple-git-hooks'], {
       devDependencies: { 'simple-git-hooks': '^2.14.0' },
@@ -397,7 +410,7 @@ describe('simple-git-hooks', () => {
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toBe('sgh-post-commit\n');
 
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(readFileSync(join(repo.dir, 'package.json'), 'utf8')).toBe(packageJson);
     expect(readFileSync(join(repo.dir, '.git', 'hooks', 'post-commit'), 'utf8')).not.toContain(
       'trailguard',
@@ -429,10 +442,10 @@ describe('pre-commit', () => {
     }
   });
 
-  test('the printed stanza is valid YAML whose entries, run the way pre-commit runs them, record', () => {
+  test('the printed stanza is valid YAML whose entries, run the way pre-commit runs them, record', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
-    installOk(repo, '--manager', 'pre-commit');
+    await installIn(repo, '--manager', 'pre-commit');
     const stanza = parse(preCommitStanza(DEFAULT_HOOKS)) as {
       repo: string;
       hooks: Record<string, unknown>[];
@@ -457,7 +470,7 @@ describe('pre-commit', () => {
 });
 
 describe('git config hooks (git 2.54+)', () => {
-  test('writes hook.trailguard-<hook>.command/.event, idempotently; uninstall removes them', () => {
+  test('writes hook.trailguard-<hook>.command/.event, idempotently; uninstall removes them', async () => {
     const repo = newRepo();
     installOk(repo, '--manager', 'git-config');
     const config = repo.git('config', '--local', '--get-regexp', '^hook\\.trailguard');
@@ -465,7 +478,7 @@ describe('git config hooks (git 2.54+)', () => {
     expect(config).toContain(`hook.trailguard-prepare-commit-msg.command sh '${copy}'`);
     expect(config).toContain('hook.trailguard-prepare-commit-msg.event prepare-commit-msg');
     expect(config.trim().split('\n')).toHaveLength(2 * DEFAULT_HOOKS.length);
-    expect(installOk(repo, '--manager', 'git-config')).toContain('already installed');
+    expect(await installIn(repo, '--manager', 'git-config')).toContain('already installed');
     expect(existsSync(copy)).toBe(true);
     // The command, run as git runs it (through the shell, hook arguments appended), records.
     const message = join(repo.home, 'MSG');
@@ -477,7 +490,7 @@ describe('git config hooks (git 2.54+)', () => {
     });
     expect(result.code).toBe(0);
     expect(readFileSync(message, 'utf8')).toBe('subject\n\nAssisted-by: claude-code\n');
-    expect(cliRun(repo, ['uninstall']).code).toBe(0);
+    expect((await cliIn(repo, ['uninstall'])).code).toBe(0);
     expect(gitRun(repo, ['config', '--local', '--get-regexp', '^hook\\.']).stdout).toBe('');
   });
 
@@ -486,8 +499,8 @@ describe('git config hooks (git 2.54+)', () => {
     const facts = await installFacts(repo.dir, repo.env);
     expect(detectManager({ ...facts, gitVersion: [2, 54, 0] }).manager).toBe('git-config');
     expect(detectManager({ ...facts, gitVersion: [2, 53, 9] }).manager).toBe('hooks-dir');
-    installOk(repo, '--manager', 'git-config');
-    const doctor = cliRun(repo, ['doctor']);
+    await installIn(repo, '--manager', 'git-config');
+    const doctor = await cliIn(repo, ['doctor']);
     if (facts.gitVersion[0] === 2 && facts.gitVersion[1] < 54) {
       expect(doctor.code).toBe(1);
       expect(doctor.stdout).toContain(
@@ -500,15 +513,15 @@ describe('git config hooks (git 2.54+)', () => {
 });
 
 describe('switching managers', () => {
-  test('installing again after husky arrives moves the hooks into husky and removes the old files', () => {
+  test('installing again after husky arrives moves the hooks into husky and removes the old files', async () => {
     const repo = newRepo();
-    installOk(repo);
+    await installIn(repo);
     withPackages(repo, ['husky'], { devDependencies: { husky: '^9.1.7' } });
     repo.write('.husky/pre-commit', 'true\n');
     expect(spawnRun(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env).code).toBe(
       0,
     );
-    expect(cliRun(repo, ['doctor']).stdout).toContain(
+    expect((await cliIn(repo, ['doctor'])).stdout).toContain(
       'core.hooksPath is now .husky/_ (local) since install',
     );
     expect(installOk(repo)).toContain('installed with husky');
@@ -521,7 +534,7 @@ describe('switching managers', () => {
 describe('doctor', () => {
   test('a healthy install passes; node unreachable without a login shell and an invalid policy are found with fixes', async () => {
     const repo = newRepo();
-    installOk(repo);
+    await installIn(repo);
     expect(cliRun(repo, ['doctor']).code).toBe(0);
     const hookEnv = join(repo.dir, '.git', 'trailguard', 'hook.env');
     writeFileSync(
@@ -541,11 +554,11 @@ describe('doctor', () => {
     expect(problems[1].fix).toContain('trailguard schema');
   });
 
-  test('core.hooksPath set after install is found, with the fix', () => {
+  test('core.hooksPath set after install is found, with the fix', async () => {
     const repo = newRepo();
-    installOk(repo);
+    await installIn(repo);
     repo.git('config', 'core.hooksPath', '/dev/null');
-    const doctor = cliRun(repo, ['doctor', '--format', 'json']);
+    const doctor = await cliIn(repo, ['doctor', '--format', 'json']);
     expect(doctor.code).toBe(1);
     const report = JSON.parse(doctor.stdout) as {
       ok: boolean;
@@ -559,10 +572,10 @@ describe('doctor', () => {
 });
 
 describe('status', () => {
-  test('names the tools a commit would record now and why, the pending ledger per file, and the hooks', () => {
+  test('names the tools a commit would record now and why, the pending ledger per file, and the hooks', async () => {
     const repo = newRepo();
     repo.commit('initial', ['src/a.ts', 'src/b.ts']);
-    installOk(repo);
+    await installIn(repo);
     appendLedger(join(repo.dir, '.git'), [
       { tool: 'cursor', model: 'gpt-5', path: 'src/a.ts', time: '2026-11-01T10:00:00Z' },
       { tool: 'codex', path: 'src/b.ts', time: '2026-11-01T10:00:00Z' },
@@ -577,7 +590,7 @@ describe('status', () => {
     expect(text.stdout).toContain('src/a.ts [staged]: cursor (gpt-5) ×1');
     expect(text.stdout).toContain('src/b.ts: codex ×1');
     expect(text.stdout).toContain('reachable prepare-commit-msg');
-    const json = JSON.parse(cliRun(repo, ['status', '--format', 'json']).stdout) as Record<
+    const json = JSON.parse((await cliIn(repo, ['status', '--format', 'json'])).stdout) as Record<
       string,
       unknown
     >;
