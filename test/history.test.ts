@@ -360,21 +360,36 @@ describe('readHistory: merges', () => {
     const commits = await read(repo, ['main']);
     expect(commits.length).toBeGreaterThan(400 * 0.9);
     expect(commits.some((c) => c.parents.length === 2 && c.files.length > 0)).toBe(true);
-    const show = (sha: string, ...options: string[]) => {
-      const shown = repo.git('show', ...options, '--format=%B%x00%an', '--name-status', sha);
-      const [message, rest] = shown.split('\0') as [string, string];
-      const [author, ...lines] = rest.split('\n');
-      const files = lines.filter(Boolean).map((line) => line.split('\t'));
-      return { message, author, files };
+    const sampled = commits.filter((_, i) => i % 7 === 0 || _.parents.length > 1);
+    /** What `git show` says of each commit (one git run for all, each commit after a \x01). */
+    const showAll = (...options: string[]) => {
+      const shas = sampled.map((commit) => commit.sha);
+      const shown = repo.git(
+        'show',
+        ...options,
+        '--format=%x01%H%x00%B%x00%an',
+        '--name-status',
+        ...shas,
+      );
+      const bySha = new Map<string, { message: string; author: string; files: string[][] }>();
+      for (const entry of shown.split('\x01').slice(1)) {
+        const [sha, message, rest] = entry.split('\0') as [string, string, string];
+        const [author, ...lines] = rest.split('\n');
+        const files = lines.filter(Boolean).map((line) => line.split('\t'));
+        bySha.set(sha, { message, author: author!, files });
+      }
+      expect([...bySha.keys()].sort()).toEqual([...shas].sort());
+      return (sha: string) => bySha.get(sha)!;
     };
+    const show = { plain: showAll('--no-renames'), detected: showAll('-M', '-C') };
     let renames = 0;
-    for (const commit of commits.filter((_, i) => i % 7 === 0 || _.parents.length > 1)) {
-      const shown = show(commit.sha, '--no-renames');
+    for (const commit of sampled) {
+      const shown = show.plain(commit.sha);
       expect([commit.message, commit.author.name]).toEqual([shown.message, shown.author]);
       expect(commit.files).toEqual(shown.files.map(([status, path]) => ({ status, path })));
       // The paths equal those rename and copy detection names (both sides of each pair); on a
       // merge they include the paths a rename detected against a parent would hide.
-      const detected = show(commit.sha, '-M', '-C').files;
+      const detected = show.detected(commit.sha).files;
       renames += detected.filter(([status]) => /^[RC]/.test(status!)).length;
       const paths = new Set(commit.files.map((file) => file.path));
       const detectedPaths = new Set(detected.flatMap(([, ...names]) => names));
