@@ -164,7 +164,10 @@ async function check(): Promise<void> {
 
   const api = new GitHubApi(apiOptionsFrom(env, inputs.token));
   const pull = await during('reading pull request reviews from the GitHub API', () =>
-    reviewFacts(api, name, target, policy, { log: core, notes }),
+    reviewFacts(api, name, target, policy, {
+      log: { info: core.info, warning: core.warning },
+      notes,
+    }),
   );
   const report = await during('judging the commits', () =>
     runCheck({

@@ -48,6 +48,7 @@ const jobs = [
     entryPoints: ['action/entry.ts'],
     outfile: `${values['action-out'] ?? 'action'}/index.js`,
     banner: { js: requireShim },
+    plugins: [sideEffectFree('@actions/core')],
   }),
 ];
 if (!values['only-action']) {
@@ -158,6 +159,34 @@ async function writeShimBlock() {
   const current = readFileSync(shim, 'utf8');
   const next = renderShimBlocks(current).reduce(withShimBlock, current);
   if (next !== current) writeFileSync(shim, next);
+}
+
+/**
+ * Marks a package's modules free of side effects on import (it says so nowhere), so esbuild drops
+ * what is never called: @actions/core's getIDToken imports @actions/http-client, which loads
+ * undici at start on every Action run; the GitHub API client (@actions/github) loads it when the
+ * run first calls the API.
+ */
+function sideEffectFree(packageName) {
+  const inPackage = (path) => path.includes(`/node_modules/${packageName}/`);
+  return {
+    name: 'side-effect-free',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.sideEffectFree) return undefined;
+        if (!args.path.startsWith(packageName) && !inPackage(args.importer)) return undefined;
+        const { path, errors } = await plugin.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { sideEffectFree: true },
+        });
+        if (errors.length > 0) return { errors };
+        // Only the package's own modules; whatever it imports resolves as usual.
+        return inPackage(path) ? { path, sideEffects: false } : undefined;
+      });
+    },
+  };
 }
 
 /** Leaves the LAZY modules out of a bundle: each import of one becomes a require() of its file. */
