@@ -7,10 +7,12 @@
  */
 import derived from './catalog-derived.json' with { type: 'json' };
 
-let markerParts: string[][] | undefined;
-
 export function mayCarrySignature(message: string): boolean {
-  markerParts ??= derived.signatureMarkers.map((marker) => marker.split('*').filter(Boolean));
   const text = message.toLowerCase();
-  return markerParts.some((parts) => parts.every((part) => text.includes(part)));
+  // A `*` in a marker (from an address glob) stands for any text.
+  return derived.signatureMarkers.some((marker) =>
+    marker.includes('*')
+      ? marker.split('*').every((part) => text.includes(part))
+      : text.includes(marker),
+  );
 }
