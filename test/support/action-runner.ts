@@ -198,8 +198,11 @@ function merge(
 export class GitHubRepo {
   readonly origin: TempRepo;
   readonly dev: TempRepo;
-  /** Workspaces as actions/checkout made them, by commit, depth and ref: later ones are copies. */
-  private readonly checkouts = new Map<string, string>();
+  /**
+   * Commits checked out before (by commit, depth and ref), and the workspace kept to copy when
+   * the same checkout is asked for again.
+   */
+  private readonly checkouts = new Map<string, string | null>();
 
   /** `template`: start as a copy of that repository (origin and clone), not empty. */
   constructor(template?: GitHubRepo) {
@@ -262,26 +265,30 @@ export class GitHubRepo {
 
   /**
    * A workspace the way actions/checkout makes one: init, add origin, fetch the one commit
-   * (`depth` 1 by default; 0 = all branches with full history), check it out detached.
+   * (`depth` 1 by default; 0 = all branches with full history), check it out detached (only the
+   * `sparse` folders in the work tree when given, as its `sparse-checkout` input does).
    */
-  checkout(sha: string, options: { depth?: number; ref?: string } = {}): string {
+  checkout(sha: string, options: { depth?: number; ref?: string; sparse?: string[] } = {}): string {
     const depth = options.depth ?? 1;
     const local = options.ref ?? 'refs/remotes/origin/checkout';
-    // A shallow fetch of one commit gets the same objects whatever else origin holds; a full one
-    // (depth 0, every branch) depends on origin's branches at the time, so it is made each time.
-    const key = `${sha} ${depth} ${local}`;
-    let made = depth === 0 ? undefined : this.checkouts.get(key);
-    if (!made) {
-      made = this.fetchCheckout(sha, depth, local);
-      if (depth === 0) return made;
-      this.checkouts.set(key, made);
+    const sparse = options.sparse ?? [];
+    // A shallow fetch of one commit gets the same objects whatever else origin holds, so the
+    // second time a pristine copy is kept and the third on copies it. A full one (depth 0, every
+    // branch) depends on origin's branches at the time: it is always fetched.
+    const key = `${sha} ${depth} ${local} ${sparse.join(' ')}`;
+    const kept = depth === 0 ? undefined : this.checkouts.get(key);
+    if (kept === undefined) {
+      this.checkouts.set(key, null);
+      return this.fetchCheckout(sha, depth, local, sparse);
     }
+    const pristine = kept ?? this.fetchCheckout(sha, depth, local, sparse);
+    this.checkouts.set(key, pristine);
     const dir = tempDir('tg-workspace-');
-    cpSync(made, dir, { recursive: true, preserveTimestamps: true });
+    cpSync(pristine, dir, { recursive: true, preserveTimestamps: true });
     return dir;
   }
 
-  private fetchCheckout(sha: string, depth: number, local: string): string {
+  private fetchCheckout(sha: string, depth: number, local: string, sparse: string[]): string {
     const dir = tempDir('tg-workspace-');
     const env = this.dev.env;
     const git = (...args: string[]) =>
@@ -294,6 +301,7 @@ export class GitHubRepo {
     } else {
       git('fetch', '-q', '--no-tags', `--depth=${depth}`, 'origin', `+${sha}:${local}`);
     }
+    if (sparse.length) git('sparse-checkout', 'set', '--cone', ...sparse);
     git('checkout', '-q', '--force', '--detach', sha);
     return dir;
   }

@@ -20,6 +20,7 @@ export async function importedPull(
   branch: string,
   commits: Iterable<ImportCommit>,
   count: number,
+  checkout: { sparse?: string[] } = {},
 ) {
   const root: ImportCommit = {
     ref: 'refs/heads/main',
@@ -35,7 +36,10 @@ export async function importedPull(
   await fastImport(repo.dev.dir, repo.dev.env, [root, ...commits]);
   repo.push('main:refs/heads/main');
   const pull = publishPull(github, repo, number, branch);
-  const workspace = repo.checkout(pull.mergeSha, { ref: `refs/remotes/pull/${number}/merge` });
+  const workspace = repo.checkout(pull.mergeSha, {
+    ref: `refs/remotes/pull/${number}/merge`,
+    ...checkout,
+  });
   const started = Date.now();
   const run = await runAction({
     workspace,
