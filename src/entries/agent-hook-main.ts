@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { run } from '../cli/agent-hook.js';
+import { writeDirect } from './direct-write.js';
 
 export async function runLeanAgentHook(args: string[]): Promise<void> {
   process.exitCode = await run(args, {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => writeDirect(1, text),
+    stderr: (text) => writeDirect(2, text),
     readStdin: async () => readFileSync(0, 'utf8'),
     cwd: process.cwd(),
     env: process.env,

@@ -8,10 +8,11 @@ import { hookRepo } from '../commit/context.js';
 import { commitMsg, postCommit, prepareCommitMsg } from '../commit/hooks.js';
 import { cachedPolicy } from '../policy/load.js';
 import { runHook } from '../commit/run-hook.js';
+import { writeDirect } from './direct-write.js';
 
 /** Runs hook `name`; resolves to false when the full CLI has to do it. */
 export async function runLeanHook(name: string, args: string[]): Promise<boolean> {
-  const io = { stderr: (text: string) => void process.stderr.write(text), env: process.env };
+  const io = { stderr: (text: string) => writeDirect(2, text), env: process.env };
   if (name === 'post-commit') {
     process.exitCode = await runHook(name, io, async (hookIO) =>
       postCommit(await hookRepo(process.cwd(), io.env), args, hookIO),
