@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runProcess, type RunResult } from './process.js';
 import { tempDir, tempRoot } from './temp.js';
@@ -87,6 +87,24 @@ export class TempRepo {
     const messageFile = join(this.home, 'COMMIT_MSG');
     writeFileSync(messageFile, message);
     this.gitWith(env, 'commit', '-q', '--allow-empty', '--no-verify', '-F', messageFile);
+    return this.head();
+  }
+
+  /**
+   * HEAD's sha as git just wrote it in the ref files (no git process); rev-parse where they do not
+   * hold it plainly (a packed ref, another ref storage).
+   */
+  head(): string {
+    try {
+      const gitDir = join(this.dir, '.git');
+      const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
+      const sha = head.startsWith('ref: ')
+        ? readFileSync(join(gitDir, head.slice('ref: '.length)), 'utf8').trim()
+        : head;
+      if (/^[0-9a-f]{40}$/.test(sha)) return sha;
+    } catch {
+      // Not plain files: git answers below.
+    }
     return this.git('rev-parse', 'HEAD').trim();
   }
 
