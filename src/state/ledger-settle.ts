@@ -10,11 +10,11 @@
  *   ignored). A file that still differs from HEAD keeps its entries, whatever wrote the
  *   difference: only `trailguard ledger drop` removes those, and it logs who did and why.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerEntry } from '../core/types.js';
 import type { RepoFacts } from '../git/discover.js';
-import { clearEntries, lapseRestored, readLedger } from './ledger.js';
+import { clearEntries, lapseRestored, readLedger, removeFile } from './ledger.js';
 import { worktreeStateDir, worktreeStatePath } from './paths.js';
 
 /** Paths per git status call: a command line stays far below the system's limit. */
@@ -34,7 +34,7 @@ const reflogPath = (gitDir: string) => join(gitDir, 'logs', 'HEAD');
 export function claimEntries(gitDir: string, head: string, entries: LedgerEntry[]): void {
   const file = worktreeStatePath(gitDir, 'ledgerClaim');
   if (entries.length === 0) {
-    rmSync(file, { force: true });
+    removeFile(file);
     return;
   }
   mkdirSync(worktreeStateDir(gitDir), { recursive: true });
@@ -130,7 +130,7 @@ export async function settleLedger(repo: RepoFacts): Promise<Settled> {
   let committed: LedgerEntry[] = [];
   if (claim && madeSince(repo.gitDir, claim)) {
     committed = clearEntries(repo.commonDir, claim.entries);
-    rmSync(worktreeStatePath(repo.gitDir, 'ledgerClaim'), { force: true });
+    removeFile(worktreeStatePath(repo.gitDir, 'ledgerClaim'));
   }
   const paths = [
     ...new Set(

@@ -33,9 +33,9 @@ function sleep(ms: number): void {
 }
 
 /** unlinkSync, not rmSync: rmSync loads a recursive-delete module every hook would pay for. */
-function removeLock(lock: string): void {
+export function removeFile(file: string): void {
   try {
-    unlinkSync(lock);
+    unlinkSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -63,7 +63,7 @@ function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
       locked = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isStale(lock)) removeLock(lock);
+      if (isStale(lock)) removeFile(lock);
       else if (Date.now() > deadline) break;
       else sleep(1 + Math.random() * 3);
     }
@@ -71,7 +71,7 @@ function withLock<T>(commonDir: string, action: (locked: boolean) => T): T {
   try {
     return action(locked);
   } finally {
-    if (locked) removeLock(lock);
+    if (locked) removeFile(lock);
   }
 }
 
