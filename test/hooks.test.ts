@@ -204,15 +204,21 @@ describe('commit hooks (plain .git/hooks)', () => {
   });
 });
 
+/** An editor that saves the buffer as git opened it: nothing written. */
+const SAVE_AS_IS = { GIT_EDITOR: 'true' };
+
+/** HEAD, the staged names and the editor note's path of the describe block's repository. */
+const editorCommitViews = (repo: () => TempRepo) => ({
+  head: () => repo().git('rev-parse', 'HEAD').trim(),
+  staged: () => repo().git('diff', '--cached', '--name-only'),
+  note: () => join(repo().dir, '.git', 'trailguard', 'editor-trailers'),
+});
+
 describe('messages without content, as git treats them without hooks', () => {
   let repo: TempRepo;
   useInstalledRepo(['README.md'], (made) => (repo = made));
 
-  const head = () => repo.git('rev-parse', 'HEAD').trim();
-  const staged = () => repo.git('diff', '--cached', '--name-only');
-  const note = () => join(repo.dir, '.git', 'trailguard', 'editor-trailers');
-  /** An editor that saves the buffer as git opened it: nothing written. */
-  const SAVE_AS_IS = { GIT_EDITOR: 'true' };
+  const { head, staged, note } = editorCommitViews(() => repo);
 
   test('-m "" and -F of an empty file abort as without hooks, also with an agent', () => {
     const before = head();
@@ -416,10 +422,7 @@ describe('post-commit (opt-in): --no-verify skips commit-msg, so post-commit und
   let repo: TempRepo;
   useInstalledRepo(['README.md'], (made) => (repo = made), WITH_POST_COMMIT);
 
-  const head = () => repo.git('rev-parse', 'HEAD').trim();
-  const staged = () => repo.git('diff', '--cached', '--name-only');
-  const note = () => join(repo.dir, '.git', 'trailguard', 'editor-trailers');
-  const SAVE_AS_IS = { GIT_EDITOR: 'true' };
+  const { head, staged, note } = editorCommitViews(() => repo);
 
   test('--no-verify (no commit-msg) keeps the trailer; nothing written: post-commit undoes the commit', () => {
     const before = head();
