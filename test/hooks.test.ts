@@ -466,6 +466,19 @@ describe('post-commit (opt-in): --no-verify skips commit-msg, so post-commit und
   });
 });
 
+/** Two files agents edited, one of them staged and committed by a person: it gets its trailer. */
+function commitOneOfTwoAgentEdits(repo: TempRepo): void {
+  appendLedger(commonDir(repo), [
+    ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
+    ledgerEntry('codex', 'src/b.ts'),
+  ]);
+  repo.write('src/a.ts', 'edited by cursor\n');
+  repo.write('src/b.ts', 'edited by codex, not staged\n');
+  repo.git('add', 'src/a.ts');
+  expect(gitRun(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
+  expect(assistedBy(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+}
+
 describe('the agent ledger at commit time', () => {
   let repo: TempRepo;
   useInstalledRepo(['src/a.ts', 'src/b.ts', 'src/c.ts'], (made) => (repo = made));
@@ -479,15 +492,7 @@ describe('the agent ledger at commit time', () => {
   const pendingPaths = () => readLedger(commonDir(repo)).map((entry) => entry.path);
 
   test('a staged file an agent edited gives its Assisted-by (with model); the next run clears only committed files', () => {
-    appendLedger(commonDir(repo), [
-      ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
-      ledgerEntry('codex', 'src/b.ts'),
-    ]);
-    repo.write('src/a.ts', 'edited by cursor\n');
-    repo.write('src/b.ts', 'edited by codex, not staged\n');
-    repo.git('add', 'src/a.ts');
-    expect(gitRun(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
-    expect(assistedBy(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+    commitOneOfTwoAgentEdits(repo);
     expect(settledPaths()).toEqual(['src/a.ts']);
     expect(pendingPaths()).toEqual(['src/b.ts']);
   });
@@ -542,15 +547,7 @@ describe('the agent ledger with post-commit (opt-in)', () => {
   useInstalledRepo(['src/a.ts', 'src/b.ts'], (made) => (repo = made), WITH_POST_COMMIT);
 
   test('post-commit clears the committed files at once, in the background', async () => {
-    appendLedger(commonDir(repo), [
-      ledgerEntry('cursor', 'src/a.ts', 'gpt-5'),
-      ledgerEntry('codex', 'src/b.ts'),
-    ]);
-    repo.write('src/a.ts', 'edited by cursor\n');
-    repo.write('src/b.ts', 'edited by codex, not staged\n');
-    repo.git('add', 'src/a.ts');
-    expect(gitRun(repo, ['commit', '-q', '-m', 'human commits agent work']).code).toBe(0);
-    expect(assistedBy(repo)).toEqual(['Assisted-by: cursor:gpt-5']);
+    commitOneOfTwoAgentEdits(repo);
     await eventually(
       () => readLedger(commonDir(repo)).every((entry) => entry.path !== 'src/a.ts'),
       'post-commit to clear src/a.ts',
