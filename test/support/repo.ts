@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { headFromFiles } from '../../src/git/head-file.js';
 import { runProcess, type RunResult } from './process.js';
 import { tempDir, tempRoot } from './temp.js';
 
@@ -90,22 +91,10 @@ export class TempRepo {
     return this.head();
   }
 
-  /**
-   * HEAD's sha as git just wrote it in the ref files (no git process); rev-parse where they do not
-   * hold it plainly (a packed ref, another ref storage).
-   */
+  /** HEAD's sha as git just wrote it in the ref files (no git process), else as git gives it. */
   head(): string {
-    try {
-      const gitDir = join(this.dir, '.git');
-      const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
-      const sha = head.startsWith('ref: ')
-        ? readFileSync(join(gitDir, head.slice('ref: '.length)), 'utf8').trim()
-        : head;
-      if (/^[0-9a-f]{40}$/.test(sha)) return sha;
-    } catch {
-      // Not plain files: git answers below.
-    }
-    return this.git('rev-parse', 'HEAD').trim();
+    const gitDir = join(this.dir, '.git');
+    return headFromFiles(gitDir, gitDir) || this.git('rev-parse', 'HEAD').trim();
   }
 
   cleanup(): void {
