@@ -1,13 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agentHook as agentHookProcess, ledgerLines, payload } from './support/agent-payloads.js';
+import {
+  agentHook as agentHookProcess,
+  ledgerLines,
+  payload,
+  runHookEntry,
+} from './support/agent-payloads.js';
 import { runCliInProcess } from './support/cli-in-process.js';
-import { ROOT, runProcess, TempRepo, type RunResult } from './support/repo.js';
+import { ROOT, runCli, TempRepo, type RunResult } from './support/repo.js';
 
 /**
- * The agent-hook verb, run in this process: the last test below runs every fixture through the
- * built CLI and dist/hook.cjs as processes and finds them answering alike.
+ * The agent-hook verb, run in this process: the last tests below run every fixture through
+ * dist/hook.cjs as a process (what the agent configs run), and the CLI verb as a process, and
+ * find them answering alike.
  */
 const agentHook = (repo: TempRepo, agent: string, input: string, args: string[] = []) =>
   agentHookProcess(repo, agent, input, args, runCliInProcess);
@@ -198,7 +204,7 @@ describe.each(cases)('$agent', (c) => {
 
   test('with on-violation: block, a protected path is refused by the agent protocol', async () => {
     repo.write('.github/trailguard.yml', BLOCK);
-    // The built CLI, as a process: the agent protocol end to end.
+    // dist/hook.cjs as a process, as the agent's config runs it: the agent protocol end to end.
     const input = payload(repo, c.agent, c.protectedBefore);
     c.refused(await agentHookProcess(repo, c.agent, input, c.beforeArgs));
     // The cached form of the policy refuses it the same way on the next call.
@@ -417,9 +423,57 @@ describe('policy', () => {
   });
 });
 
+interface HookCall {
+  agent: string;
+  name: string;
+  args: string[];
+  /** The payload, when not the fixture `name`. */
+  input?: string;
+}
+
+/**
+ * The reply to each call, then the ledger, with `run` as the entry, in a copy of the template
+ * whose policy is `policy` (the copy's path reads <repo>). Before an after-event the agent's edit
+ * is made, so that it has something to record.
+ */
+async function repliesAndLedger(
+  run: typeof runCliInProcess,
+  policy: string,
+  calls: HookCall[],
+): Promise<Record<string, unknown>[]> {
+  const copy = new TempRepo({ copyOf: template });
+  try {
+    copy.write('.github/trailguard.yml', policy);
+    const same = (text: string) => text.replaceAll(copy.dir, '<repo>');
+    const replies: Record<string, unknown>[] = [];
+    for (const { agent, name, args, input } of calls) {
+      if (name.startsWith('post')) copy.write('src/app.ts', `export const at = '${name}';\n`);
+      const result = await run(['agent-hook', agent, ...args], {
+        cwd: copy.dir,
+        env: copy.env,
+        input: input ?? payload(copy, agent, name),
+      });
+      replies.push({
+        call: `${agent}/${name}`,
+        code: result.code,
+        stdout: same(result.stdout),
+        stderr: same(result.stderr),
+      });
+    }
+    const ledger = ledgerLines(copy).map(({ time, worktree, ...entry }) => ({
+      ...entry,
+      time: !!time,
+      worktree: same(String(worktree)),
+    }));
+    return [...replies, ...ledger];
+  } finally {
+    copy.cleanup();
+  }
+}
+
 describe('dist/hook.cjs, the entry the agent configs run', () => {
   /** Every fixture, in name order (a shell command's before event precedes its after event). */
-  const calls = readdirSync(FIXTURES)
+  const calls: HookCall[] = readdirSync(FIXTURES)
     .filter((agent) => statSync(join(FIXTURES, agent)).isDirectory())
     .flatMap((agent) =>
       readdirSync(join(FIXTURES, agent))
@@ -430,52 +484,32 @@ describe('dist/hook.cjs, the entry the agent configs run', () => {
           return { agent, name, args: agent === 'copilot' ? ['--event', event] : [] };
         }),
     );
-  const sameFor = (dir: string) => (text: string) => text.replaceAll(dir, '<repo>');
 
   test.each(['block', 'warn'])(
     'answers every fixture, and writes the ledger, as the full CLI does (on-violation: %s)',
     async (mode) => {
-      const results: Record<string, unknown>[][] = [];
+      const policy = `version: 1\nlocal:\n  on-violation: ${mode}\n`;
       // The CLI's verb (main(), in this process), then the hook bundle as the agent runs it.
-      const entries: (typeof runCliInProcess)[] = [
-        runCliInProcess,
-        (args, options) =>
-          runProcess(process.execPath, [join(ROOT, 'dist', 'hook.cjs'), ...args], options),
-      ];
-      for (const run of entries) {
-        const repo = new TempRepo();
-        try {
-          repo.commit('initial', { 'src/app.ts': 'export const answer = 41;\n' });
-          repo.write('.github/trailguard.yml', `version: 1\nlocal:\n  on-violation: ${mode}\n`);
-          const same = sameFor(repo.dir);
-          const replies: Record<string, unknown>[] = [];
-          for (const { agent, name, args } of calls) {
-            if (name.startsWith('post')) repo.write('src/app.ts', `export const at = '${name}';\n`);
-            const result = await run(['agent-hook', agent, ...args], {
-              cwd: repo.dir,
-              env: repo.env,
-              input: payload(repo, agent, name),
-            });
-            replies.push({
-              call: `${agent}/${name}`,
-              code: result.code,
-              stdout: same(result.stdout),
-              stderr: same(result.stderr),
-            });
-          }
-          const ledger = ledgerLines(repo).map(({ time, worktree, ...entry }) => ({
-            ...entry,
-            time: !!time,
-            worktree: same(String(worktree)),
-          }));
-          results.push([...replies, ...ledger]);
-        } finally {
-          repo.cleanup();
-        }
-      }
-      expect(results[0].some((reply) => reply.code === (mode === 'block' ? 2 : 0))).toBe(true);
-      expect(results[0].length).toBeGreaterThan(calls.length);
-      expect(results[1]).toEqual(results[0]);
+      const verb = await repliesAndLedger(runCliInProcess, policy, calls);
+      expect(verb.some((reply) => reply.code === (mode === 'block' ? 2 : 0))).toBe(true);
+      expect(verb.length).toBeGreaterThan(calls.length);
+      expect(await repliesAndLedger(runHookEntry, policy, calls)).toEqual(verb);
     },
   );
+
+  test('the CLI verb `trailguard agent-hook` as a process answers as dist/hook.cjs does', async () => {
+    const some: HookCall[] = [
+      { agent: 'claude', name: 'pre-write-evals', args: [] },
+      { agent: 'claude', name: 'post-edit-src', args: [] },
+      { agent: 'copilot', name: 'pre-create-evals', args: ['--event', 'preToolUse'] },
+      { agent: 'copilot', name: 'post-edit-src', args: ['--event', 'postToolUse'] },
+      { agent: 'claude', name: 'not JSON', args: [], input: 'garbage {' },
+    ];
+    const cli = await repliesAndLedger(runCli, BLOCK, some);
+    expect(cli).toContainEqual(
+      expect.objectContaining({ call: 'claude/pre-write-evals', code: 2 }),
+    );
+    expect(cli).toContainEqual(expect.objectContaining({ tool: 'copilot', time: true }));
+    expect(await repliesAndLedger(runHookEntry, BLOCK, some)).toEqual(cli);
+  });
 });

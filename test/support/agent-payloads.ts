@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli, type RunResult, type TempRepo } from './repo.js';
+import { ROOT, runProcess, type runCli, type RunResult, type TempRepo } from './repo.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'agents');
+
+/** The entry the agent hook configs run (`node …/dist/hook.cjs agent-hook <agent>`). */
+export const HOOK_ENTRY = join(ROOT, 'dist', 'hook.cjs');
+
+/** dist/hook.cjs as a real process: what an agent starts for each hook call. */
+export const runHookEntry: typeof runCli = (args, options) =>
+  runProcess(process.execPath, [HOOK_ENTRY, ...args], options);
 
 /** A payload from test/fixtures/agents/<agent>/<name>.json, filled in for this repository. */
 export function payload(repo: TempRepo, agent: string, name: string): string {
@@ -13,15 +20,16 @@ export function payload(repo: TempRepo, agent: string, name: string): string {
 }
 
 /**
- * `trailguard agent-hook <agent> [args]` with the payload on stdin, run from the repository: by
- * the built CLI as a process, or by `run` (runCliInProcess).
+ * `agent-hook <agent> [args]` with the payload on stdin, run from the repository: by dist/hook.cjs
+ * as a process, as the agent configs run it, or by `run` (runCli for the CLI verb
+ * `trailguard agent-hook` as a process, runCliInProcess for it in this process).
  */
 export function agentHook(
   repo: TempRepo,
   agent: string,
   input: string,
   args: string[] = [],
-  run: typeof runCli = runCli,
+  run: typeof runCli = runHookEntry,
 ): Promise<RunResult> {
   return run(['agent-hook', agent, ...args], { cwd: repo.dir, env: repo.env, input });
 }
