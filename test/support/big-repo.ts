@@ -60,6 +60,13 @@ function commitText(commit: ImportCommit): string {
   return lines.join('');
 }
 
+/**
+ * glibc's malloc for fast-import: heap grown 16 MiB past each need. By default it hands the top
+ * of the heap back after nearly every object and takes it again for the next (80,000 brk calls
+ * for 20,000 files, 1.1 s of system time; 0.0 s with the pad). glibc only; others ignore it.
+ */
+const FAST_IMPORT_MALLOC = { MALLOC_TOP_PAD_: String(16 * 2 ** 20) };
+
 /** Streams the commits into the repository at `dir` through one `git fast-import`. */
 export async function fastImport(
   dir: string,
@@ -68,7 +75,7 @@ export async function fastImport(
 ): Promise<void> {
   const child = spawn('git', ['fast-import', '--quiet', '--done'], {
     cwd: dir,
-    env,
+    env: { ...env, ...FAST_IMPORT_MALLOC },
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   let stderr = '';
