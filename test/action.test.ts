@@ -10,7 +10,9 @@ import {
   runAction,
   useFakeGitHub,
   type ActionRun,
+  type RunActionOptions,
 } from './support/action-runner.js';
+import { runActionInProcess } from './support/action-in-process.js';
 import type { ReviewSpec } from './support/github-server.js';
 import { runCli } from './support/repo.js';
 import { tempDir } from './support/temp.js';
@@ -18,12 +20,19 @@ import { tempDir } from './support/temp.js';
 /**
  * End to end: the committed bundle (action/index.js) runs as a child process with a runner-like
  * environment, on real repositories whose `origin` is a local bare repository, its GitHub API
- * calls answered by a loopback server shaped like GitHub's REST API.
+ * calls answered by a loopback server shaped like GitHub's REST API. Each real flow (pass, fail,
+ * each event kind, fail-closed) runs the bundle so (`bundle: true`); its variations call the
+ * same run() in this process, with the same environment and the same loopback server.
  */
 const { github, createRepo } = useFakeGitHub();
 const JOB_TOKEN = 'ghs_job_token';
 const FORK_TOKEN = 'ghs_fork_read_only';
 let nextPull = 100;
+
+/** The committed bundle as a process when `bundle`, else action/main's run() in this process. */
+function runStep(options: RunActionOptions, bundle = false): Promise<ActionRun> {
+  return bundle ? runAction(options) : runActionInProcess(options);
+}
 
 const CLAUDE = 'Co-Authored-By: Claude <noreply@anthropic.com>';
 const POLICY = `version: 1
@@ -82,6 +91,7 @@ async function runPull(
     event?: 'pull_request' | 'pull_request_target' | 'pull_request_review';
     inputs?: Record<string, string>;
     fork?: boolean;
+    bundle?: boolean;
   } = {},
 ): Promise<PullRun> {
   const number = nextPull++;
@@ -96,23 +106,26 @@ async function runPull(
   const commits = Number(repo.dev.git('rev-list', '--count', `origin/main..${head}`).trim());
   const fixture =
     event === 'pull_request_review' ? 'pull_request_review.submitted' : 'pull_request.opened';
-  const run = await runAction({
-    workspace,
-    event,
-    apiUrl: github.url,
-    token: options.token ?? JOB_TOKEN,
-    sha: target ? baseSha : mergeSha,
-    ref: target ? 'refs/heads/main' : `refs/pull/${number}/merge`,
-    inputs: options.inputs,
-    payload: payload(fixture, {
-      number,
-      pull_request: {
-        ...fields,
-        head: { ...fields.head, repo: { fork: options.fork ?? false } },
-        commits,
-      },
-    }),
-  });
+  const run = await runStep(
+    {
+      workspace,
+      event,
+      apiUrl: github.url,
+      token: options.token ?? JOB_TOKEN,
+      sha: target ? baseSha : mergeSha,
+      ref: target ? 'refs/heads/main' : `refs/pull/${number}/merge`,
+      inputs: options.inputs,
+      payload: payload(fixture, {
+        number,
+        pull_request: {
+          ...fields,
+          head: { ...fields.head, repo: { fork: options.fork ?? false } },
+          commits,
+        },
+      }),
+    },
+    options.bundle,
+  );
   return { run, number, headSha, baseSha, workspace };
 }
 
@@ -134,7 +147,7 @@ describe('pull requests', () => {
     const repo = newRepo();
     branch(repo, 'docs');
     repo.dev.commit('Document the loader\n', { 'docs/loader.md': 'How the loader works.\n' });
-    const { run, number, baseSha, headSha } = await runPull(repo, 'docs');
+    const { run, number, baseSha, headSha } = await runPull(repo, 'docs', { bundle: true });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ ok: 'true', violations: '0' });
@@ -157,7 +170,7 @@ describe('pull requests', () => {
     const bad = repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, {
       'evals/task.jsonl': '{"q": 1}\n',
     });
-    const { run, number } = await runPull(repo, 'claude-evals');
+    const { run, number } = await runPull(repo, 'claude-evals', { bundle: true });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ ok: 'false', violations: '2' });
     expect(run.report?.commits).toBe(2);
@@ -183,7 +196,7 @@ describe('pull requests', () => {
     expect(comments[0]!.body).toContain('| external-ai |');
 
     // A second run on the same PR updates that comment instead of adding one.
-    const again = await runAction({
+    const again = await runActionInProcess({
       workspace: repo.checkout(repo.sha('claude-evals')),
       event: 'pull_request',
       apiUrl: github.url,
@@ -367,6 +380,7 @@ describe('pull requests', () => {
     repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, { 'evals/target.jsonl': '{}\n' });
     const { run, workspace, baseSha } = await runPull(repo, 'target', {
       event: 'pull_request_target',
+      bundle: true,
     });
     expect(run.code).toBe(1);
     expect(rules(run)).toContain('external-ai evals/target.jsonl');
@@ -384,6 +398,7 @@ describe('pull requests', () => {
     const { run } = await runPull(repo, 'reviewed-later', {
       event: 'pull_request_review',
       reviews: (head) => [approval('octocat', head)],
+      bundle: true,
     });
     expect(run.code).toBe(0);
   });
@@ -413,7 +428,7 @@ describe('pull requests', () => {
     expect(broken.run.errors.at(-1)?.message).not.toContain('\n    at ');
   });
   test('a workspace without a checkout is a one-line error saying to add actions/checkout', async () => {
-    const run = await runAction({
+    const run = await runActionInProcess({
       workspace: tempDir('tg-empty-'),
       event: 'pull_request',
       apiUrl: github.url,
@@ -455,7 +470,7 @@ describe('shallow checkouts', () => {
 
   test('a depth-1 checkout is deepened until the whole range is read; same report as a full clone', async () => {
     const { repo, bad } = divergedRepo();
-    const shallow = await runPull(repo, 'long-lived', { depth: 1 });
+    const shallow = await runPull(repo, 'long-lived', { depth: 1, bundle: true });
     const full = await runPull(repo, 'long-lived', { depth: 0 });
     const expected = Number(repo.dev.git('rev-list', '--count', 'main..long-lived').trim());
     expect(expected).toBe(7);
@@ -493,21 +508,23 @@ describe('pushes, merge queues, manual runs', () => {
   async function runPush(
     repo: GitHubRepo,
     fields: Record<string, unknown>,
-    depth = 1,
+    bundle = false,
   ): Promise<ActionRun> {
     const after = fields.after as string;
-    return runAction({
-      workspace: repo.checkout(after, {
-        depth,
-        ref: `refs/remotes/origin/${String(fields.ref).replace('refs/heads/', '')}`,
-      }),
-      event: 'push',
-      apiUrl: github.url,
-      token: JOB_TOKEN,
-      sha: after,
-      ref: fields.ref as string,
-      payload: payload('push', fields),
-    });
+    return runStep(
+      {
+        workspace: repo.checkout(after, {
+          ref: `refs/remotes/origin/${String(fields.ref).replace('refs/heads/', '')}`,
+        }),
+        event: 'push',
+        apiUrl: github.url,
+        token: JOB_TOKEN,
+        sha: after,
+        ref: fields.ref as string,
+        payload: payload('push', fields),
+      },
+      bundle,
+    );
   }
 
   test('a new branch (before all zeros) checks only the commits not on the default branch', async () => {
@@ -520,13 +537,17 @@ describe('pushes, merge queues, manual runs', () => {
     branch(repo, 'topic');
     const human = repo.dev.commit('Add a parser\n', { 'src/parser.ts': 'export {};\n' });
     repo.push('topic:refs/heads/topic');
-    const run = await runPush(repo, {
-      ref: 'refs/heads/topic',
-      before: '0'.repeat(40),
-      after: human,
-      created: true,
-      forced: false,
-    });
+    const run = await runPush(
+      repo,
+      {
+        ref: 'refs/heads/topic',
+        before: '0'.repeat(40),
+        after: human,
+        created: true,
+        forced: false,
+      },
+      true,
+    );
     expect(run.code).toBe(0);
     expect(run.report).toEqual({
       ok: true,
@@ -637,7 +658,7 @@ describe('pushes, merge queues, manual runs', () => {
     const groupSha = repo.sha('HEAD');
     const headRef = `refs/heads/gh-readonly-queue/main/pr-${number}-${baseSha}`;
     repo.push(`HEAD:${headRef}`);
-    const runGroup = (reviews: ReviewSpec[]) => {
+    const runGroup = (reviews: ReviewSpec[], bundle = false) => {
       github.addPull(FULL_NAME, {
         number,
         user: { login: 'mona' },
@@ -645,24 +666,27 @@ describe('pushes, merge queues, manual runs', () => {
         base: { sha: baseSha, ref: 'main' },
         reviews,
       });
-      return runAction({
-        workspace: repo.checkout(groupSha, { ref: `refs/remotes/origin/${headRef.slice(11)}` }),
-        event: 'merge_group',
-        apiUrl: github.url,
-        token: JOB_TOKEN,
-        sha: groupSha,
-        ref: headRef,
-        payload: payload('merge_group.checks_requested', {
-          merge_group: {
-            base_sha: baseSha,
-            head_sha: groupSha,
-            head_ref: headRef,
-            base_ref: 'refs/heads/main',
-          },
-        }),
-      });
+      return runStep(
+        {
+          workspace: repo.checkout(groupSha, { ref: `refs/remotes/origin/${headRef.slice(11)}` }),
+          event: 'merge_group',
+          apiUrl: github.url,
+          token: JOB_TOKEN,
+          sha: groupSha,
+          ref: headRef,
+          payload: payload('merge_group.checks_requested', {
+            merge_group: {
+              base_sha: baseSha,
+              head_sha: groupSha,
+              head_ref: headRef,
+              base_ref: 'refs/heads/main',
+            },
+          }),
+        },
+        bundle,
+      );
     };
-    const unapproved = await runGroup([]);
+    const unapproved = await runGroup([], true);
     expect(unapproved.code).toBe(1);
     expect(unapproved.report?.commits).toBe(2); // the PR's commit and the queue's merge
     expect(unapproved.report?.violations.map((v) => v.sha)).toEqual([work]);
@@ -679,18 +703,21 @@ describe('pushes, merge queues, manual runs', () => {
     const first = repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, { 'evals/m.jsonl': '{}\n' });
     const second = repo.dev.commit('Docs\n', { 'docs/m.md': 'm\n' });
     repo.push('manual:refs/heads/manual');
-    const dispatch = (inputs: Record<string, string> = {}) =>
-      runAction({
-        workspace: repo.checkout(second, { ref: 'refs/remotes/origin/manual' }),
-        event: 'workflow_dispatch',
-        apiUrl: github.url,
-        token: JOB_TOKEN,
-        sha: second,
-        ref: 'refs/heads/manual',
-        inputs,
-        payload: payload('workflow_dispatch', { ref: 'refs/heads/manual' }),
-      });
-    const whole = await dispatch();
+    const dispatch = (inputs: Record<string, string> = {}, bundle = false) =>
+      runStep(
+        {
+          workspace: repo.checkout(second, { ref: 'refs/remotes/origin/manual' }),
+          event: 'workflow_dispatch',
+          apiUrl: github.url,
+          token: JOB_TOKEN,
+          sha: second,
+          ref: 'refs/heads/manual',
+          inputs,
+          payload: payload('workflow_dispatch', { ref: 'refs/heads/manual' }),
+        },
+        bundle,
+      );
+    const whole = await dispatch({}, true);
     expect(whole.code).toBe(1);
     expect(whole.report?.commits).toBe(2);
     const onlyLast = await dispatch({ base: first, head: second });
@@ -775,7 +802,7 @@ describe('same verdict as the CLI', () => {
     repo.dev.commit('Assisted-by: someone\n\nCode\n', { 'src/c.ts': 'c\n' });
     repo.dev.git('mv', 'evals/a.jsonl', 'src/a.jsonl');
     repo.dev.commit('Move it\n\nAssisted-by: aider\n');
-    const { run, headSha, baseSha } = await runPull(repo, 'mixed');
+    const { run, headSha, baseSha } = await runPull(repo, 'mixed', { bundle: true });
     expect(run.code).toBe(1);
     const cli = await runCli(['check', '--format', 'json', `${baseSha}..${headSha}`], {
       cwd: repo.dev.dir,

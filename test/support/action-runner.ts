@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { FakeGitHub, type ReviewSpec } from './github-server.js';
-import { cleanEnv, ROOT, runProcess, TempRepo } from './repo.js';
+import { cleanEnv, ROOT, runProcess, TempRepo, type RunResult } from './repo.js';
 import { jestHooks, tempDir } from './temp.js';
 
 /**
@@ -107,7 +107,14 @@ export interface RunActionOptions {
   bundle?: string;
 }
 
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+/** A runner's files for one step and the environment naming them (action.yml's defaults filled in). */
+export interface RunnerStep {
+  env: NodeJS.ProcessEnv;
+  summaryPath: string;
+  outputPath: string;
+}
+
+export function runnerStep(options: RunActionOptions): RunnerStep {
   const runner = tempDir('tg-runner-');
   const eventPath = join(runner, 'event.json');
   const summaryPath = join(runner, 'step_summary.md');
@@ -140,15 +147,16 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     ...options.env,
   });
   mkdirSync(join(runner, 'home'));
-  const result = await runProcess(process.execPath, [options.bundle ?? ACTION], {
-    cwd: options.workspace,
-    env,
-  });
-  const outputs = parseOutputs(readFileSync(outputPath, 'utf8'));
+  return { env, summaryPath, outputPath };
+}
+
+/** What a workflow sees of a finished step: its outputs, summary, workflow commands and report. */
+export function stepResult(step: RunnerStep, result: RunResult): ActionRun {
+  const outputs = parseOutputs(readFileSync(step.outputPath, 'utf8'));
   const commands = workflowCommands(result.stdout);
   const run: ActionRun = {
     ...result,
-    summary: readFileSync(summaryPath, 'utf8'),
+    summary: readFileSync(step.summaryPath, 'utf8'),
     outputs,
     commands,
     errors: commands.filter((c) => c.command === 'error'),
@@ -158,6 +166,15 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     run.report = JSON.parse(run.reportText) as ActionRun['report'];
   }
   return run;
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const step = runnerStep(options);
+  const result = await runProcess(process.execPath, [options.bundle ?? ACTION], {
+    cwd: options.workspace,
+    env: step.env,
+  });
+  return stepResult(step, result);
 }
 
 /** A JSON payload from test/fixtures/github with the test's values merged in (objects deeply). */
