@@ -11,6 +11,7 @@ import {
   type GitHubRepo,
 } from './support/action-runner.js';
 import { useFakeGitHub } from './support/action-runner.js';
+import { runActionInProcess } from './support/action-in-process.js';
 import type { Fault } from './support/github-server.js';
 import { tempDir } from './support/repo.js';
 
@@ -18,7 +19,8 @@ import { tempDir } from './support/repo.js';
  * Faults outside trailguard's control — files the runner points at that cannot be written, the
  * GitHub API failing, hanging or refusing — while the committed bundle runs a pull request. Each
  * gives ONE `::error::` line naming what failed, a failed step, and no stack trace (that only
- * with debug logging). A case is one line in a table below.
+ * with debug logging). A case is one line in a table below. The first case runs the bundle as a
+ * process; the others call the same run() in this process (test/support/action-in-process.ts).
  */
 const { github, createRepo } = useFakeGitHub();
 const TOKEN = 'ghs_faults';
@@ -55,10 +57,10 @@ function openCleanPull(): NonNullable<typeof cleanPull> {
   return (cleanPull = { repo, number, mergeSha, fields });
 }
 
-async function runPull(setup: Setup = {}): Promise<ActionRun> {
+async function runPull(setup: Setup = {}, bundle = false): Promise<ActionRun> {
   const { repo, number, mergeSha, fields } = openCleanPull();
   if (setup.fault) github.addFault(...setup.fault);
-  return runAction({
+  return (bundle ? runAction : runActionInProcess)({
     workspace: repo.checkout(mergeSha),
     event: 'pull_request',
     apiUrl: github.url,
@@ -111,8 +113,8 @@ const cases: [string, Setup, RegExp][] = [
 ];
 
 describe('unexpected faults: one ::error:: line naming what failed, the step fails', () => {
-  test.each(cases)('%s', async (_name, setup, expected) => {
-    const line = oneErrorLine(await runPull(setup));
+  test.each(cases)('%s', async (name, setup, expected) => {
+    const line = oneErrorLine(await runPull(setup, name === cases[0]![0]));
     expect(line).toMatch(/^trailguard: /);
     expect(line).toMatch(expected);
   });
@@ -148,9 +150,11 @@ describe('unexpected faults: one ::error:: line naming what failed, the step fai
         },
       ],
     });
-    for (const fault of [{ status: 502 }, { status: 503 }, 'reset'] as Fault[]) {
+    const faults: Fault[] = [{ status: 502 }, { status: 503 }, 'reset'];
+    for (const fault of faults) {
       github.clearFaults().addFault(/\/reviews$/, fault);
-      const run = await runAction({
+      // The first fault through the committed bundle, the others in-process.
+      const run = await (fault === faults[0] ? runAction : runActionInProcess)({
         workspace: repo.checkout(pull.mergeSha),
         event: 'pull_request',
         apiUrl: github.url,
