@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from '@jest/globals';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FULL_NAME, publishPull, useFakeGitHub } from './support/action-runner.js';
 import { cleanEnv, ROOT, runProcess, tempDir } from './support/repo.js';
@@ -11,17 +12,42 @@ import { cleanEnv, ROOT, runProcess, tempDir } from './support/repo.js';
  * local `origin` and whose API calls go to the loopback GitHub.
  */
 const { github, createRepo } = useFakeGitHub();
-const LOCAL_ACTION = join(
-  ROOT,
-  'node_modules',
-  '@github',
-  'local-action',
-  'bin',
-  'local-action.js',
-);
+const LOCAL_ACTION_PACKAGE = join(ROOT, 'node_modules', '@github', 'local-action');
 const TOKEN = 'ghs_local_action';
 const scratch = tempDir('tg-local-action-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, never>;
+
+/**
+ * `npm run local-action` (README) runs package.json's script: its command is a bin of
+ * @github/local-action, given the script's arguments.
+ */
+function localActionScript(): { bin: string; args: string[] } {
+  const [command, ...args] = (
+    readJson(join(ROOT, 'package.json')).scripts as Record<string, string>
+  )['local-action']!.split(' ');
+  const bins = readJson(join(LOCAL_ACTION_PACKAGE, 'package.json')).bin as Record<string, string>;
+  return { bin: join(LOCAL_ACTION_PACKAGE, bins[command!]!), args };
+}
+
+/**
+ * A PATH where `npm exec tsx …` (how the bin starts local-action in an npm project) runs
+ * node_modules/.bin/tsx, which is what npm exec resolves it to, without npm's own start-up
+ * (~0.5 CPU-s); every other npm command (local-action's `npm ls`) is the real npm's.
+ */
+function pathWithNpmExecDirect(): string {
+  const bin = join(scratch, 'npm-exec-direct');
+  mkdirSync(bin);
+  const realNpm = execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim();
+  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+  writeFileSync(
+    join(bin, 'npm'),
+    `#!/bin/sh\nif [ "$1" = exec ] && [ "$2" = tsx ]; then\n  shift 2; script=$1; shift; [ "$1" = -- ] && shift\n  exec ${tsx} "$script" "$@"\nfi\nexec ${realNpm} "$@"\n`,
+    { mode: 0o755 },
+  );
+  return `${bin}:${process.env.PATH}`;
+}
 
 test('runs under @github/local-action with no adapter: git history, the API, the verdict, outputs', async () => {
   github.addToken(TOKEN, { repos: [FULL_NAME], write: false });
@@ -69,10 +95,16 @@ test('runs under @github/local-action with no adapter: git history, the API, the
   writeFileSync(join(scratch, 'local.env'), envFile);
   writeFileSync(join(scratch, 'summary.md'), '');
 
+  // The script's command and arguments, the env file being the scratch one.
+  const { bin, args } = localActionScript();
+  expect(args).toEqual(['.', 'action/main.ts', 'action/local.env']);
   const run = await runProcess(
     process.execPath,
-    [LOCAL_ACTION, '.', 'action/main.ts', join(scratch, 'local.env')],
-    { cwd: ROOT, env: cleanEnv(join(scratch, 'home'), { NO_COLOR: '1' }) },
+    [bin, ...args.slice(0, -1), join(scratch, 'local.env')],
+    {
+      cwd: ROOT,
+      env: cleanEnv(join(scratch, 'home'), { NO_COLOR: '1', PATH: pathWithNpmExecDirect() }),
+    },
   );
   const log = run.stdout + run.stderr;
   expect(log).not.toContain('does not export a run() function');
