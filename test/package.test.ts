@@ -28,6 +28,17 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   repository?: unknown;
 };
+/** The package.json `npm init -y` writes in a folder named `project`. */
+const npmInitManifest = {
+  name: 'project',
+  version: '1.0.0',
+  description: '',
+  main: 'index.js',
+  scripts: { test: 'echo "Error: no test specified" && exit 1' },
+  keywords: [],
+  author: '',
+  license: 'ISC',
+};
 let packed: { filename: string; files: { path: string }[] };
 let install = { code: 0, stdout: '', stderr: '' };
 
@@ -61,7 +72,8 @@ beforeAll(async () => {
   );
   [packed] = JSON.parse(out) as [typeof packed];
   execFileSync('git', ['init', '-q', '--initial-branch=main'], { cwd: project, env });
-  execFileSync('npm', ['init', '-y'], { cwd: project, env, stdio: 'ignore' });
+  // What `npm init -y` writes, without its npm start-up.
+  writeFileSync(join(project, 'package.json'), JSON.stringify(npmInitManifest, null, 2) + '\n');
   install = await run('sh', ['-c', installLine], { npm_config_audit: 'false' });
 });
 
@@ -94,14 +106,12 @@ test('npm i -D --ignore-scripts <tarball> installs trailguard alone, with no eng
   ).toEqual(['trailguard']);
 });
 
-test('npx trailguard --version, install, and a recorded agent commit', async () => {
-  const version = await run('npx', ['trailguard', '--version']);
-  expect(version.stdout.trim()).toBe(manifest.version);
-  // What the stand-in npx runs for the README's lines.
-  const resolved = await run('npx', ['-c', 'command -v trailguard']);
+test('npx resolves trailguard in the project and runs its --version; npx trailguard install, and a recorded agent commit', async () => {
+  // What the stand-in npx runs for the README's lines, and what it prints for --version.
+  const resolved = await run('npx', ['-c', 'command -v trailguard && trailguard --version']);
   expect(resolved).toEqual({
     code: 0,
-    stdout: `${join(project, 'node_modules', '.bin', 'trailguard')}\n`,
+    stdout: `${join(project, 'node_modules', '.bin', 'trailguard')}\n${manifest.version}\n`,
     stderr: '',
   });
 
