@@ -16,13 +16,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { appendLedger, readLedger } from '../src/state/ledger.js';
+import { runCliInProcess } from './support/cli-in-process.js';
 import {
   assistedBy,
   CLAUDE,
   cliRun,
   commitMessage,
   gitRun,
-  installOk,
+  installInProcess,
   spawnRun,
   useInstalledRepo,
   WITH_POST_COMMIT,
@@ -351,9 +352,9 @@ describe('messages without content, as git treats them without hooks', () => {
     expect(commitMessage(repo)).toBe('written subject\n\nAssisted-by: claude-code\n\n');
   });
 
-  test('a root commit saved with nothing written: the branch is unborn again, the files staged', () => {
+  test('a root commit saved with nothing written: the branch is unborn again, the files staged', async () => {
     const fresh = new TempRepo();
-    installOk(fresh);
+    await installInProcess(fresh);
     fresh.write('first.txt', 'first\n');
     fresh.git('add', 'first.txt');
     const result = gitRun(fresh, ['commit'], { ...CLAUDE, ...SAVE_AS_IS });
@@ -450,9 +451,9 @@ describe('post-commit (opt-in): --no-verify skips commit-msg, so post-commit und
     repo.git('reset', '-q', '--soft', 'HEAD^');
   });
 
-  test('a root commit saved with nothing written under --no-verify: the branch is unborn again', () => {
+  test('a root commit saved with nothing written under --no-verify: the branch is unborn again', async () => {
     const fresh = new TempRepo();
-    installOk(fresh, ...WITH_POST_COMMIT);
+    await installInProcess(fresh, ...WITH_POST_COMMIT);
     fresh.write('first.txt', 'first\n');
     fresh.git('add', 'first.txt');
     const noVerify = gitRun(fresh, ['commit', '--no-verify'], { ...CLAUDE, ...SAVE_AS_IS });
@@ -484,16 +485,19 @@ describe('the agent ledger at commit time', () => {
   useInstalledRepo(['src/a.ts', 'src/b.ts', 'src/c.ts'], (made) => (repo = made));
 
   /** `trailguard ledger` settles the ledger for the work tree, as the next commit's hook does. */
-  const settledPaths = () => {
-    const listed = cliRun(repo, ['ledger', '--format', 'json']);
+  const settledPaths = async () => {
+    const listed = await runCliInProcess(['ledger', '--format', 'json'], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
     expect(listed.code).toBe(0);
     return (JSON.parse(listed.stdout) as { committed: string[] }).committed;
   };
   const pendingPaths = () => readLedger(commonDir(repo)).map((entry) => entry.path);
 
-  test('a staged file an agent edited gives its Assisted-by (with model); the next run clears only committed files', () => {
+  test('a staged file an agent edited gives its Assisted-by (with model); the next run clears only committed files', async () => {
     commitOneOfTwoAgentEdits(repo);
-    expect(settledPaths()).toEqual(['src/a.ts']);
+    expect(await settledPaths()).toEqual(['src/a.ts']);
     expect(pendingPaths()).toEqual(['src/b.ts']);
   });
 
@@ -510,7 +514,7 @@ describe('the agent ledger at commit time', () => {
     expect(pendingPaths()).toEqual([]);
   });
 
-  test('an aborted commit (another commit-msg hook refuses it) loses nothing: the entries stay', () => {
+  test('an aborted commit (another commit-msg hook refuses it) loses nothing: the entries stay', async () => {
     appendLedger(commonDir(repo), [ledgerEntry('codex', 'src/b.ts')]);
     repo.write('src/b.ts', 'edited by codex\n');
     const refuse = join(repo.dir, '.git', 'hooks', 'commit-msg');
@@ -519,15 +523,15 @@ describe('the agent ledger at commit time', () => {
     repo.git('add', 'src/b.ts');
     expect(gitRun(repo, ['commit', '-q', '-m', 'refused by the existing hook']).code).not.toBe(0);
     writeFileSync(refuse, ours);
-    expect(settledPaths()).toEqual([]);
+    expect(await settledPaths()).toEqual([]);
     expect(pendingPaths()).toEqual(['src/b.ts']);
     expect(gitRun(repo, ['commit', '-q', '-m', 'now it goes']).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: codex']);
-    expect(settledPaths()).toEqual(['src/b.ts']);
+    expect(await settledPaths()).toEqual(['src/b.ts']);
     expect(pendingPaths()).toEqual([]);
   });
 
-  test('git commit <paths> reads the temporary index: only the committed path counts', () => {
+  test('git commit <paths> reads the temporary index: only the committed path counts', async () => {
     appendLedger(commonDir(repo), [
       ledgerEntry('claude-code', 'src/c.ts'),
       ledgerEntry('cline', 'src/a.ts'),
@@ -537,7 +541,7 @@ describe('the agent ledger at commit time', () => {
     repo.write('src/c.ts', 'committed by path\n');
     expect(gitRun(repo, ['commit', '-q', '-m', 'only c', '--', 'src/c.ts']).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
-    expect(settledPaths()).toEqual(['src/c.ts']);
+    expect(await settledPaths()).toEqual(['src/c.ts']);
     expect(pendingPaths()).toEqual(['src/a.ts']);
   });
 });
@@ -558,14 +562,14 @@ describe('the agent ledger with post-commit (opt-in)', () => {
 
 describe('replayed commits keep their messages', () => {
   let repo: TempRepo;
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = new TempRepo();
     repo.commit('initial', ['base.txt']);
     repo.git('checkout', '-q', '-b', 'side');
     repo.commit('side work\n\nCo-Authored-By: Claude <noreply@anthropic.com>', ['side.txt']);
     repo.git('checkout', '-q', 'main');
     repo.commit('main work', ['main.txt']);
-    installOk(repo);
+    await installInProcess(repo);
     // A pending ledger entry must not leak into a replay either.
     appendLedger(commonDir(repo), [ledgerEntry('cursor', 'side.txt')]);
   });
@@ -803,13 +807,13 @@ describe('finding node', () => {
 });
 
 describe('pre-push (opt-in)', () => {
-  test('pushing outside AI output in a protected path is refused under block, allowed under warn', () => {
+  test('pushing outside AI output in a protected path is refused under block, allowed under warn', async () => {
     const remote = new TempRepo({ bare: true });
     const repo = new TempRepo();
     repo.commit('initial', ['README.md']);
     repo.git('remote', 'add', 'origin', remote.dir);
     repo.git('push', '-q', 'origin', 'main');
-    installOk(repo, '--pre-push');
+    await installInProcess(repo, '--pre-push');
     repo.write('evals/x.json', '{}\n');
     repo.git('add', 'evals');
     expect(gitRun(repo, ['commit', '-q', '-m', 'eval by agent'], CLAUDE).code).toBe(0);
@@ -828,7 +832,7 @@ describe('pre-push (opt-in)', () => {
     remote.cleanup();
     repo.cleanup();
   });
-  test('a new branch the remote lacks is checked from what the remote has (no --not as a revision)', () => {
+  test('a new branch the remote lacks is checked from what the remote has (no --not as a revision)', async () => {
     const remote = new TempRepo({ bare: true });
     const repo = new TempRepo();
     repo.commit('initial', ['README.md']);
@@ -838,7 +842,7 @@ describe('pre-push (opt-in)', () => {
       'evals/old.json',
     ]);
     repo.git('push', '-q', 'origin', 'main');
-    installOk(repo, '--pre-push');
+    await installInProcess(repo, '--pre-push');
     repo.git('switch', '-q', '-c', 'feat');
     repo.write('evals/x.json', '{}\n');
     repo.git('add', 'evals');

@@ -7,6 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentHook, ledgerLines } from './support/agent-payloads.js';
+import { runCliInProcess } from './support/cli-in-process.js';
 import { cliRun, gitRun, useInstalledRepo } from './support/hooks.js';
 import { tempDir, type TempRepo } from './support/repo.js';
 
@@ -29,6 +30,13 @@ async function agentWrites(repo: TempRepo, path: string, top = repo.dir): Promis
   expect(result).toMatchObject({ code: 0, stderr: '' });
 }
 
+/**
+ * The CLI's verb in this process, for the variations of `trailguard ledger` once a test has run
+ * it as a process.
+ */
+const cliInProcess = (repo: TempRepo, args: string[], env: Record<string, string> = {}) =>
+  runCliInProcess(args, { cwd: repo.dir, env: { ...repo.env, ...env } });
+
 const dropLog = (repo: TempRepo) => join(repo.dir, '.git', 'trailguard', 'ledger-drops.jsonl');
 
 describe('trailguard ledger', () => {
@@ -43,12 +51,13 @@ describe('trailguard ledger', () => {
     const listed = cliRun(repo, ['ledger']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^ {2}evals\/x\.jsonl {2}claude-code \(1 edit, last /m);
-    expect(JSON.parse(cliRun(repo, ['ledger', '--format', 'json']).stdout).pending).toEqual([
+    const json = await cliInProcess(repo, ['ledger', '--format', 'json']);
+    expect(JSON.parse(json.stdout).pending).toEqual([
       expect.objectContaining({ path: 'evals/x.jsonl' }),
     ]);
 
     expect(gitRun(repo, ['restore', 'evals/x.jsonl']).code).toBe(0);
-    const after = cliRun(repo, ['ledger']);
+    const after = await cliInProcess(repo, ['ledger']);
     expect(after.stdout).toBe(
       'trailguard: lapsed: evals/x.jsonl is back to its committed content\n' +
         'trailguard: the agent ledger is empty: no agent edit waits to be committed\n',
@@ -78,15 +87,15 @@ describe('trailguard ledger', () => {
       'agent-ledger entries (logged): trailguard ledger drop evals/x.jsonl --reason "…"',
     );
     expect(refused.stderr).not.toContain('unset the variable');
-    expect(cliRun(repo, ['ledger']).stdout).toContain('evals/x.jsonl  claude-code');
+    expect((await cliInProcess(repo, ['ledger'])).stdout).toContain('evals/x.jsonl  claude-code');
 
-    const noReason = cliRun(repo, ['ledger', 'drop', 'evals/x.jsonl']);
+    const noReason = await cliInProcess(repo, ['ledger', 'drop', 'evals/x.jsonl']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toMatch(/^trailguard: ledger drop: --reason TEXT is required/);
-    const unknown = cliRun(repo, ['ledger', 'drop', 'evals/y.jsonl', '--reason', 'x']);
+    const unknown = await cliInProcess(repo, ['ledger', 'drop', 'evals/y.jsonl', '--reason', 'x']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no ledger entry for evals/y.jsonl; nothing was dropped');
-    const nobody = cliRun(repo, ['ledger', 'drop', 'evals/x.jsonl', '--reason', 'x'], {
+    const nobody = await cliInProcess(repo, ['ledger', 'drop', 'evals/x.jsonl', '--reason', 'x'], {
       GIT_COMMITTER_NAME: '',
     });
     expect(nobody.code).toBe(2);
@@ -126,7 +135,7 @@ describe('trailguard ledger', () => {
     expect(gitRun(repo, ['worktree', 'add', '-q', '-b', 'side', linked]).code).toBe(0);
     try {
       await agentWrites(repo, 'evals/x.jsonl', linked);
-      expect(cliRun(repo, ['ledger']).stdout).toContain('evals/x.jsonl  claude-code');
+      expect((await cliInProcess(repo, ['ledger'])).stdout).toContain('evals/x.jsonl  claude-code');
       expect(ledgerLines(repo)).toEqual([expect.objectContaining({ worktree: linked })]);
     } finally {
       gitRun(repo, ['worktree', 'remove', '--force', linked]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCliInProcess } from './cli-in-process.js';
 import { CLI, TempRepo, type RunResult } from './repo.js';
 
 /** What a Claude Code shell exports, the simplest agent signal a hook sees. */
@@ -38,14 +39,25 @@ export function installOk(repo: TempRepo, ...args: string[]): string {
   return result.stdout;
 }
 
+/**
+ * `trailguard install` that must succeed, run in this process (runCliInProcess): it writes what
+ * installOk's process writes (install.test runs that), without a node start, for tests whose
+ * subject is what the installed hooks do. Returns its stdout.
+ */
+export async function installInProcess(repo: TempRepo, ...args: string[]): Promise<string> {
+  const result = await runCliInProcess(['install', ...args], { cwd: repo.dir, env: repo.env });
+  if (result.code !== 0) throw new Error(`install failed: ${result.stderr}`);
+  return result.stdout;
+}
+
 /** `install`'s arguments for the default hooks and the opt-in post-commit. */
 export const WITH_POST_COMMIT = ['--hooks', 'prepare-commit-msg,commit-msg,post-commit'];
 
 /** A repository with one commit of `files` and trailguard's hooks installed. */
-function installedRepo(files: string[], installArgs: string[]): TempRepo {
+async function installedRepo(files: string[], installArgs: string[]): Promise<TempRepo> {
   const repo = new TempRepo();
   repo.commit('initial', files);
-  installOk(repo, ...installArgs);
+  await installInProcess(repo, ...installArgs);
   return repo;
 }
 
@@ -63,8 +75,8 @@ export function useInstalledRepo(
   let repo: TempRepo | undefined;
   let initial: { head: string; state: Set<string> } | undefined;
   const stateDir = (made: TempRepo) => join(made.dir, '.git', 'trailguard');
-  beforeAll(() => {
-    repo = installedRepo(files, installArgs);
+  beforeAll(async () => {
+    repo = await installedRepo(files, installArgs);
     use(repo);
     initial = {
       head: repo.git('rev-parse', 'HEAD').trim(),
