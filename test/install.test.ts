@@ -3,7 +3,7 @@
  * git and the real husky, lefthook and simple-git-hooks from npm (their installers run explicitly:
  * npm 11 blocks dependency install scripts).
  */
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   chmodSync,
   existsSync,
@@ -81,14 +81,26 @@ const logOf = (repo: TempRepo) =>
   existsSync(join(repo.dir, 'log.txt')) ? readFileSync(join(repo.dir, 'log.txt'), 'utf8') : '';
 
 const repos: TempRepo[] = [];
-function newRepo(): TempRepo {
-  const repo = new TempRepo();
+/** A new repository, or a copy of a describe block's fixture; removed after the test. */
+function newRepo(copyOf?: TempRepo): TempRepo {
+  const repo = new TempRepo({ copyOf });
   repos.push(repo);
   return repo;
 }
 afterEach(() => {
   for (const repo of repos.splice(0)) repo.cleanup();
 });
+
+/** For the enclosing describe block: `build`'s repository, made once; each test gets a copy. */
+function fixture(build: (repo: TempRepo) => void): () => TempRepo {
+  let built: TempRepo | undefined;
+  beforeAll(() => {
+    built = new TempRepo();
+    build(built);
+  });
+  afterAll(() => built?.cleanup());
+  return () => newRepo(built);
+}
 
 /**
  * The verbs in this process, for a test's setup and the variations of its flow; cliRun and
@@ -247,8 +259,7 @@ describe('core.hooksPath', () => {
 });
 
 describe('husky 9', () => {
-  function huskyRepo(): TempRepo {
-    const repo = newRepo();
+  const huskyRepo = fixture((repo) => {
     withPackages(repo, ['husky', 'trailguard'], {
       scripts: { prepare: 'husky' },
       devDependencies: { husky: '^9.1.7' },
@@ -258,8 +269,7 @@ describe('husky 9', () => {
     expect(husky.code).toBe(0);
     expect(repo.git('config', 'core.hooksPath').trim()).toBe('.husky/_');
     repo.commit('husky set up', []);
-    return repo;
-  }
+  });
 
   test('a new user: npx trailguard install, then an agent commit shows the trailer and a plain one none', async () => {
     const repo = huskyRepo();
@@ -328,19 +338,17 @@ describe('lefthook', () => {
     const binary = join(repo.dir, 'node_modules', lefthookPackage, 'bin', 'lefthook');
     expect(spawnRun(binary, ['install'], repo.dir, repo.env).code).toBe(0);
   }
-  function lefthookRepo(config: string): TempRepo {
-    const repo = newRepo();
+  const config =
+    '# team hooks\npre-commit:\n  jobs:\n    - name: team\n      run: echo lefthook-pre-commit >> log.txt\n';
+  const lefthookRepo = fixture((repo) => {
     withPackages(repo, [lefthookPackage], { devDependencies: { lefthook: '^2.2.2' } });
     repo.write('lefthook.yml', config);
     lefthookInstall(repo);
     repo.commit('lefthook set up', []);
-    return repo;
-  }
-  const config =
-    '# team hooks\npre-commit:\n  jobs:\n    - name: team\n      run: echo lefthook-pre-commit >> log.txt\n';
+  });
 
   test('a trailguard job per hook in lefthook.yml; the team job still runs; uninstall restores the file', async () => {
-    const repo = lefthookRepo(config);
+    const repo = lefthookRepo();
     expect(installOk(repo)).toContain('installed with lefthook');
     const written = parse(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8'));
     expect(written['prepare-commit-msg'].jobs[0].name).toBe('trailguard');
@@ -357,7 +365,7 @@ describe('lefthook', () => {
   });
 
   test('--local writes lefthook-local.yml only, and uninstall removes it', async () => {
-    const repo = lefthookRepo(config);
+    const repo = lefthookRepo();
     await installIn(repo, '--local', ...WITH_POST_COMMIT);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
     expect(
