@@ -13,6 +13,7 @@ import {
   type RunActionOptions,
 } from './support/action-runner.js';
 import { runActionInProcess } from './support/action-in-process.js';
+import { fastImport, type ImportChange, type ImportCommit } from './support/big-repo.js';
 import type { ReviewSpec } from './support/github-server.js';
 import { runCli } from './support/repo.js';
 import { tempDir } from './support/temp.js';
@@ -22,7 +23,8 @@ import { tempDir } from './support/temp.js';
  * environment, on real repositories whose `origin` is a local bare repository, its GitHub API
  * calls answered by a loopback server shaped like GitHub's REST API. Each real flow (pass, fail,
  * each event kind, fail-closed) runs the bundle so (`bundle: true`); its variations call the
- * same run() in this process, with the same environment and the same loopback server.
+ * same run() in this process, with the same environment and the same loopback server
+ * (test/action-dist.test.ts holds the bundle to a fresh build of those sources).
  */
 const { github, createRepo } = useFakeGitHub();
 const JOB_TOKEN = 'ghs_job_token';
@@ -447,30 +449,63 @@ describe('shallow checkouts', () => {
    * main with history; a feature branch that merged main midway; main moved on after. Made once:
    * the tests only read it (each opens a PR of its own).
    */
-  let diverged: { repo: GitHubRepo; bad: string } | undefined;
-  function divergedRepo(): { repo: GitHubRepo; bad: string } {
+  let diverged: Promise<{ repo: GitHubRepo; bad: string }> | undefined;
+  function divergedRepo(): Promise<{ repo: GitHubRepo; bad: string }> {
     diverged ??= makeDivergedRepo();
     return diverged;
   }
-  function makeDivergedRepo(): { repo: GitHubRepo; bad: string } {
-    const repo = newRepo();
-    for (let i = 0; i < 30; i++) repo.dev.commit(`main ${i}\n`, { [`src/m${i}.ts`]: `${i}\n` });
-    repo.push('HEAD:refs/heads/main');
-    branch(repo, 'long-lived', 'HEAD~10');
-    const bad = repo.dev.commit(`Add eval task\n\n${CLAUDE}\n`, { 'evals/deep.jsonl': '{}\n' });
-    for (let i = 0; i < 4; i++) repo.dev.commit(`feature ${i}\n`, { [`src/f${i}.ts`]: `${i}\n` });
-    repo.dev.git('merge', '-q', '--no-edit', 'main');
-    repo.dev.commit('feature after merge\n', { 'src/after.ts': 'x\n' });
-    branch(repo, 'main', 'main');
+  /** Its 50 commits in one git fast-import stream, not two git processes each. */
+  async function makeDivergedRepo(): Promise<{ repo: GitHubRepo; bad: string }> {
+    const repo = createRepo();
+    const commits: ImportCommit[] = [];
+    const commit = (branchName: string, message: string, files: Record<string, string>) => {
+      const changes = Object.entries(files).map(([path, content]): ImportChange => ({
+        op: 'M',
+        path,
+        content,
+      }));
+      const mark = commits.length + 1;
+      const author = { name: 'Ada Human', email: 'ada@example.com' };
+      commits.push({
+        ref: `refs/heads/${branchName}`,
+        mark,
+        author,
+        time: 1_700_000_000 + mark,
+        message,
+        changes,
+      });
+      return commits.at(-1)!;
+    };
+    commit('main', 'Initial commit\n', {
+      'README.md': '# octo-repo\n',
+      '.github/trailguard.yml': POLICY,
+    });
+    const mainFiles = Array.from({ length: 30 }, (_, i) => [`src/m${i}.ts`, `${i}\n`] as const);
+    for (const [i, [path, content]] of mainFiles.entries())
+      commit('main', `main ${i}\n`, { [path]: content });
+    const mainTip = commits.length;
+    // long-lived starts at main~10 ("main 19"), then merges main's tip ("main 29").
+    commit('long-lived', `Add eval task\n\n${CLAUDE}\n`, { 'evals/deep.jsonl': '{}\n' }).from =
+      mainTip - 10;
+    for (let i = 0; i < 4; i++)
+      commit('long-lived', `feature ${i}\n`, { [`src/f${i}.ts`]: `${i}\n` });
+    commit(
+      'long-lived',
+      "Merge branch 'main' into long-lived\n",
+      Object.fromEntries(mainFiles.slice(20)),
+    ).merge = [mainTip];
+    commit('long-lived', 'feature after merge\n', { 'src/after.ts': 'x\n' });
     for (let i = 0; i < 12; i++)
-      repo.dev.commit(`main later ${i}\n`, { [`src/l${i}.ts`]: `${i}\n` });
-    repo.push('HEAD:refs/heads/main');
-    return { repo, bad };
+      commit('main', `main later ${i}\n`, { [`src/l${i}.ts`]: `${i}\n` });
+    await fastImport(repo.dev.dir, repo.dev.env, commits);
+    repo.push('main:refs/heads/main');
+    // long-lived's first-parent chain: after, merge, feature 3..0, then the eval commit.
+    return { repo, bad: repo.sha('long-lived~6') };
   }
 
   test('a depth-1 checkout is deepened until the whole range is read; same report as a full clone', async () => {
-    const { repo, bad } = divergedRepo();
-    const shallow = await runPull(repo, 'long-lived', { depth: 1, bundle: true });
+    const { repo, bad } = await divergedRepo();
+    const shallow = await runPull(repo, 'long-lived', { depth: 1 });
     const full = await runPull(repo, 'long-lived', { depth: 0 });
     const expected = Number(repo.dev.git('rev-list', '--count', 'main..long-lived').trim());
     expect(expected).toBe(7);
@@ -481,7 +516,7 @@ describe('shallow checkouts', () => {
   });
 
   test('when more history cannot be fetched, the run fails closed and names fetch-depth: 0', async () => {
-    const { repo } = divergedRepo();
+    const { repo } = await divergedRepo();
     const number = nextPull++;
     const { headSha, mergeSha } = repo.openPull(number, 'long-lived');
     const workspace = repo.checkout(mergeSha, { depth: 1 });
@@ -802,7 +837,7 @@ describe('same verdict as the CLI', () => {
     repo.dev.commit('Assisted-by: someone\n\nCode\n', { 'src/c.ts': 'c\n' });
     repo.dev.git('mv', 'evals/a.jsonl', 'src/a.jsonl');
     repo.dev.commit('Move it\n\nAssisted-by: aider\n');
-    const { run, headSha, baseSha } = await runPull(repo, 'mixed', { bundle: true });
+    const { run, headSha, baseSha } = await runPull(repo, 'mixed');
     expect(run.code).toBe(1);
     const cli = await runCli(['check', '--format', 'json', `${baseSha}..${headSha}`], {
       cwd: repo.dev.dir,
