@@ -34,12 +34,14 @@ export function agentHook(
   return run(['agent-hook', agent, ...args], { cwd: repo.dir, env: repo.env, input });
 }
 
-/** The ledger as JSON lines (the shared git dir of the repository). */
+/**
+ * The ledger as JSON lines, from the .git directory of the repository's main checkout (the git
+ * dir its worktrees share), read without a git process.
+ */
 export function ledgerLines(repo: TempRepo): Record<string, unknown>[] {
-  const commonDir = repo.git('rev-parse', '--path-format=absolute', '--git-common-dir').trim();
   let text: string;
   try {
-    text = readFileSync(join(commonDir, 'trailguard', 'ledger.jsonl'), 'utf8');
+    text = readFileSync(join(repo.dir, '.git', 'trailguard', 'ledger.jsonl'), 'utf8');
   } catch {
     return [];
   }
