@@ -498,10 +498,9 @@ describe('dist/hook.cjs, the entry the agent configs run', () => {
   );
 
   test('the CLI verb `trailguard agent-hook` as a process answers as dist/hook.cjs does', async () => {
+    // A refusal, an edit recorded with the event its config passes, a payload it cannot read.
     const some: HookCall[] = [
       { agent: 'claude', name: 'pre-write-evals', args: [] },
-      { agent: 'claude', name: 'post-edit-src', args: [] },
-      { agent: 'copilot', name: 'pre-create-evals', args: ['--event', 'preToolUse'] },
       { agent: 'copilot', name: 'post-edit-src', args: ['--event', 'postToolUse'] },
       { agent: 'claude', name: 'not JSON', args: [], input: 'garbage {' },
     ];
