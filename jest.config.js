@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { packageFacts } from './scripts/package-facts.mjs';
 
 // Sources imported by tests read what the bundles get as build-time constants (scripts/build.mjs).
@@ -10,9 +11,10 @@ export default {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
-  // Test files spend much of their time waiting on git and node child processes: a third worker
-  // on two cores fills that wait (a quiet 2-core run: 83 s with two workers, 78 s with three).
-  maxWorkers: '150%',
+  // Test files spend much of their time waiting on git and node child processes: 1.5 workers a
+  // core fill that wait (a quiet 2-core run: 83 s with two workers, 78 s with three). Computed
+  // here because jest reads a percentage only up to 100% ('150%' would start 150 workers).
+  maxWorkers: Math.max(1, Math.floor(availableParallelism() * 1.5)),
   testSequencer: '<rootDir>/test/support/sequencer.js',
   // Not in the temporary directory: a test run leaves nothing there.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
