@@ -4,7 +4,7 @@
  * commit is made, its message keeps every byte, the agent is still recorded, and the hooks say
  * so at most once. Add a damage or a file in one line below.
  */
-import { describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   accessSync,
   chmodSync,
@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { basename, join } from 'node:path';
 import { sharedStatePath, worktreeStatePath } from '../src/state/paths.js';
-import { CLAUDE, gitRun, useInstalledRepo } from './support/hooks.js';
+import { CLAUDE, copyOfInstalled, gitRun, installedRepo, useRepo } from './support/hooks.js';
 import { ROOT, type TempRepo } from './support/repo.js';
 
 /**
@@ -88,15 +88,23 @@ function restore(file: string, good: Buffer | undefined): void {
   if (good) writeFileSync(file, good);
 }
 
+/** Installed, with an agent edit waiting in the ledger and every cache the hooks keep. */
+let warm: TempRepo;
+beforeAll(async () => {
+  warm = await installedRepo(['README.md']);
+  writeFileSync(sharedStatePath(git(warm), 'ledger'), LEDGER_LINE);
+  // One commit with an agent leaves every cache the hooks keep.
+  expect(gitRun(warm, ['commit', '-q', '--allow-empty', '-m', 'warm'], CLAUDE).code).toBe(0);
+});
+afterAll(() => warm.cleanup());
+
 describe.each(files)('%s, damaged', (_name, locate, warns, committers) => {
   let repo: TempRepo;
   let good: Buffer | undefined;
-  useInstalledRepo(['README.md'], (made) => {
-    repo = made;
-    writeFileSync(sharedStatePath(git(repo), 'ledger'), LEDGER_LINE);
-    // One commit with an agent leaves every cache the hooks keep.
-    expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'warm'], CLAUDE).code).toBe(0);
+  useRepo(() => {
+    repo = copyOfInstalled(warm);
     good = existsSync(locate(repo)) ? readFileSync(locate(repo)) : undefined;
+    return repo;
   });
 
   test.each(Object.entries(damages))('%s: commits go on, every byte kept', (_how, damage) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCliInProcess } from './cli-in-process.js';
 import { CLI, TempRepo, type RunResult } from './repo.js';
@@ -54,7 +54,10 @@ export async function installInProcess(repo: TempRepo, ...args: string[]): Promi
 export const WITH_POST_COMMIT = ['--hooks', 'prepare-commit-msg,commit-msg,post-commit'];
 
 /** A repository with one commit of `files` and trailguard's hooks installed. */
-async function installedRepo(files: string[], installArgs: string[]): Promise<TempRepo> {
+export async function installedRepo(
+  files: string[],
+  installArgs: string[] = [],
+): Promise<TempRepo> {
   const repo = new TempRepo();
   repo.commit('initial', files);
   await installInProcess(repo, ...installArgs);
@@ -62,22 +65,45 @@ async function installedRepo(files: string[], installArgs: string[]): Promise<Te
 }
 
 /**
+ * A copy of an installed repository (TempRepo.copyOf), with the hook paths install.json records
+ * (the one file install writes that names the repository) moved to the copy, as install writes
+ * them there.
+ */
+export function copyOfInstalled(template: TempRepo): TempRepo {
+  const repo = new TempRepo({ copyOf: template });
+  const record = join(repo.dir, '.git', 'trailguard', 'install.json');
+  writeFileSync(record, readFileSync(record, 'utf8').replaceAll(template.dir, repo.dir));
+  return repo;
+}
+
+/**
  * For the enclosing describe block: an installedRepo made before its tests (handed to `use`) and
- * removed after them. Before each test the repository is as `use` left it (HEAD, index, work tree,
- * and trailguard's state: what the tests add there, such as the ledger, goes), so no test depends on
- * what another did or on their order.
+ * removed after them, reset before each test as useRepo does.
  */
 export function useInstalledRepo(
   files: string[],
   use: (repo: TempRepo) => void,
   installArgs: string[] = [],
 ): void {
+  useRepo(async () => {
+    const repo = await installedRepo(files, installArgs);
+    use(repo);
+    return repo;
+  });
+}
+
+/**
+ * For the enclosing describe block: the repository `make` returns, made before its tests and
+ * removed after them. Before each test the repository is as `make` left it (HEAD, index, work
+ * tree, and trailguard's state: what the tests add there, such as the ledger, goes), so no test
+ * depends on what another did or on their order.
+ */
+export function useRepo(make: () => TempRepo | Promise<TempRepo>): void {
   let repo: TempRepo | undefined;
   let initial: { head: string; state: Set<string> } | undefined;
   const stateDir = (made: TempRepo) => join(made.dir, '.git', 'trailguard');
   beforeAll(async () => {
-    repo = await installedRepo(files, installArgs);
-    use(repo);
+    repo = await make();
     initial = {
       head: repo.git('rev-parse', 'HEAD').trim(),
       state: new Set(readdirSync(stateDir(repo))),
