@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { headFromFiles } from '../../src/git/head-file.js';
 import { runProcess, type RunResult } from './process.js';
-import { tempDir, tempRoot } from './temp.js';
+import { gitTemplate, tempDir, tempRoot } from './temp.js';
 
 // tempDir is temp.ts's, exported here too for the tests that import their helpers from here.
 export { runProcess, tempDir, type RunResult };
@@ -21,6 +21,7 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
     HOME: home,
     LANG: 'C.UTF-8',
     TMPDIR: tempRoot(),
+    GIT_TEMPLATE_DIR: gitTemplate(),
     GIT_CONFIG_SYSTEM: join(ROOT, 'test', 'support', 'gitconfig'),
     GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
     GIT_AUTHOR_NAME: 'Ada Human',

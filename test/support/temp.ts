@@ -4,7 +4,7 @@
  * file's tests end, whether they passed or not. Child processes get the root as TMPDIR (cleanEnv),
  * so what they leave goes with it.
  */
-import { mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +46,20 @@ export function tempRoot(): string {
   return root;
 }
 
+let template: string | undefined;
+
+/**
+ * git init's template for the tests' repositories: an empty hooks folder, without the sample hooks
+ * and other files git copies into every new repository (see cleanEnv's GIT_TEMPLATE_DIR).
+ */
+export function gitTemplate(): string {
+  if (!template) {
+    template = join(tempRoot(), 'git-template');
+    mkdirSync(join(template, 'hooks'), { recursive: true });
+  }
+  return template;
+}
+
 /** A new, empty temporary directory, removed after this file's tests. */
 export function tempDir(prefix = 'tg-'): string {
   return mkdtempSync(join(tempRoot(), prefix));
@@ -54,6 +68,7 @@ export function tempDir(prefix = 'tg-'): string {
 export function removeTempRoot(): void {
   if (root) rmSync(root, { recursive: true, force: true });
   root = undefined;
+  template = undefined;
 }
 
 jestHooks.afterAll?.(removeTempRoot);
