@@ -129,7 +129,8 @@ async function inPlace(
 
 /**
  * `git log --format=%(trailers:only,unfold)` for each message, made into real commits of the
- * repository at `repo` (one hash-object and one log process for all of them).
+ * repository at `repo`: one fast-import process writes them all as parentless commits of the
+ * empty tree (into one pack, not a file per commit) and one log process reads them.
  */
 export async function gitLogTrailers(
   repo: string,
@@ -138,22 +139,29 @@ export async function gitLogTrailers(
   messages: readonly string[],
   batchName: string,
 ): Promise<string[]> {
-  const tree = (await git(['mktree'], { cwd: repo, env, input: '' })).trim();
-  const files = messages.map((message, i) => {
-    const file = join(repo, `${batchName}-${i}`);
+  const ref = `refs/trailguard-test/${batchName}`;
+  const commits = messages.map((message, i) => {
     const ident = `A U Thor <a@example.com> ${1_700_000_000 + i} +0000`;
-    writeFileSync(file, `tree ${tree}\nauthor ${ident}\ncommitter ${ident}\n\n${message}`);
-    return file;
+    // `reset` first, so the commit gets no parent: the same object hash-object would write.
+    return (
+      `reset ${ref}\ncommit ${ref}\nmark :${i + 1}\nauthor ${ident}\ncommitter ${ident}\n` +
+      `data ${Buffer.byteLength(message, 'utf8')}\n${message}\n`
+    );
   });
+  const marks = messages.map((_, i) => `get-mark :${i + 1}\n`);
+  // unpackLimit=0: a pack even for under 100 commits, which fast-import would write loose.
   const shas = (
-    await git(['hash-object', '-t', 'commit', '-w', '--stdin-paths'], {
+    await git(['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force'], {
       cwd: repo,
       env,
-      input: files.join('\n') + '\n',
+      input: commits.join('') + marks.join(''),
     })
   )
     .trim()
     .split('\n');
+  if (shas.length !== messages.length) {
+    throw new Error(`git fast-import printed ${shas.length} commits for ${messages.length}`);
+  }
   const log = await git(
     [
       '-c',
