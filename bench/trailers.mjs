@@ -49,9 +49,9 @@ try {
     }
   }
   const expected = [];
-  await lib.inPool(batches, 8, async ({ commentChar, indices }, b) => {
+  await lib.inPool(batches, 8, async ({ commentChar, indices }, _, worker) => {
     const messages = indices.map((i) => generated[i].message);
-    const outputs = await lib.gitParseInPlace(home, env, commentChar, messages, `parse${b}`);
+    const outputs = await lib.gitParseInPlace(home, env, commentChar, messages, `parse${worker}`);
     indices.forEach((i, k) => (expected[i] = outputs[k]));
   });
   const options = { urlRule: git.urlRule, completeLine: git.completeLine };

@@ -25,9 +25,13 @@ import { tempDir } from './support/temp.js';
 
 // TRAILERS_SEED replays another run's messages.
 const SEED = Number(process.env.TRAILERS_SEED ?? 20260901);
-const CONCURRENCY = 8;
-/** Messages per `git interpret-trailers --in-place` run: 8 runs for the 5,000, which fill both cores. */
-const BATCH = 1000;
+/**
+ * git processes at a time. Each worker reuses its own message files from one batch to the next
+ * (named after the worker, not the batch): CONCURRENCY × BATCH files in all, not one per message.
+ */
+const CONCURRENCY = 4;
+/** Messages per `git interpret-trailers` run: 40 runs for the 5,000. */
+const BATCH = 125;
 
 interface Disagreement {
   message: string;
@@ -73,13 +77,13 @@ describe('trailer grammar against the real git', () => {
       }),
     );
     const expected = new Array<string>(generated.length);
-    await inPool(batches(generated), CONCURRENCY, async ({ commentChar, indices }, b) => {
+    await inPool(batches(generated), CONCURRENCY, async ({ commentChar, indices }, _, worker) => {
       const outputs = await gitParseInPlace(
         home,
         env,
         commentChar,
         indices.map((i) => generated[i]!.message),
-        `parse${b}`,
+        `parse${worker}`,
       );
       indices.forEach((i, k) => (expected[i] = outputs[k]!));
     });
@@ -126,8 +130,8 @@ describe('trailer grammar against the real git', () => {
       );
       return { options, messages };
     });
-    const expected = await inPool(groups, CONCURRENCY, (group, g) =>
-      gitAddTrailersInPlace(home, env, group.options, group.messages, `add${g}`),
+    const expected = await inPool(groups, CONCURRENCY, (group, _, worker) =>
+      gitAddTrailersInPlace(home, env, group.options, group.messages, `add${worker}`),
     );
 
     const disagreements: Disagreement[] = [];

@@ -1,9 +1,9 @@
 /**
  * The real git's trailer behaviour, for differential tests: what the local git version does where
  * git versions differ, and ways to run many messages through git quickly (a small pool of
- * concurrent processes; `--in-place` batches so one process handles many messages).
+ * concurrent processes; batches of messages so one process handles many).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Trailer } from '../../src/core/types.js';
 import { runProcess } from './process.js';
@@ -48,27 +48,34 @@ export async function probeGit(cwd: string, env: NodeJS.ProcessEnv): Promise<Git
   };
 }
 
-/** Runs `work` over the items with at most `concurrency` in flight; results keep the order. */
+/**
+ * Runs `work` over the items with at most `concurrency` in flight; results keep the order. `work`
+ * also gets the number of the worker running it (below `concurrency`): one worker runs one item at
+ * a time, so it can reuse its files from one item to the next.
+ */
 export async function inPool<T, R>(
   items: readonly T[],
   concurrency: number,
-  work: (item: T, index: number) => Promise<R>,
+  work: (item: T, index: number, worker: number) => Promise<R>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const run = async (worker: number): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index]!, index);
+      results[index] = await work(items[index]!, index, worker);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, (_, worker) => run(worker)),
+  );
   return results;
 }
 
 /**
  * `git interpret-trailers --parse` output for each message, all with one comment character: the
- * messages are written to files under `dir` and parsed in place, one git process per file batch.
+ * messages are written to files under `dir` named after `batchName` (overwritten when a later
+ * batch reuses the name) and read by one git process.
  */
 export function gitParseInPlace(
   dir: string,
@@ -77,19 +84,13 @@ export function gitParseInPlace(
   messages: readonly string[],
   batchName: string,
 ): Promise<string[]> {
-  const args = [
-    '-c',
-    `core.commentChar=${commentChar}`,
-    'interpret-trailers',
-    '--in-place',
-    '--parse',
-  ];
-  return inPlace(dir, env, args, messages, batchName);
+  const args = ['-c', `core.commentChar=${commentChar}`, 'interpret-trailers', '--parse'];
+  return interpretEach(dir, env, args, messages, batchName);
 }
 
 /**
  * `git interpret-trailers --if-exists addIfDifferent --trailer 'K: v' …` on each message, all
- * with the same trailers and options, rewritten in place in files under `dir`.
+ * with the same trailers and options, from files under `dir` named after `batchName`.
  */
 export async function gitAddTrailersInPlace(
   dir: string,
@@ -98,33 +99,66 @@ export async function gitAddTrailersInPlace(
   messages: readonly string[],
   batchName: string,
 ): Promise<string[]> {
-  const args = [
-    '-c',
-    `core.commentChar=${options.commentChar}`,
-    'interpret-trailers',
-    '--in-place',
-  ];
+  const args = ['-c', `core.commentChar=${options.commentChar}`, 'interpret-trailers'];
   if (!options.divider) args.push('--no-divider');
   args.push('--if-exists', 'addIfDifferent');
   for (const { key, value } of options.trailers) args.push('--trailer', `${key}: ${value}`);
-  return inPlace(dir, env, args, messages, batchName);
+  return interpretEach(dir, env, args, messages, batchName);
 }
 
-/** Writes the messages to files, runs git with the files appended to `args`, reads them back. */
-async function inPlace(
+/** A trailer key that no message or git argument may contain (checked before each run). */
+const SEPARATOR_KEY = 'Trailguard-Separator-5f0c2e9a';
+/** git prints a trailer for this message in every mode, so its output holds SEPARATOR_KEY. */
+const SEPARATOR_MESSAGE = `separator\n\n${SEPARATOR_KEY}: end\n`;
+
+/**
+ * Runs git with the message files appended to `args` and splits what it prints into one output
+ * per message. Without `--in-place` git prints the outputs one after another with nothing
+ * between them, so a separator message goes before each message, and twice at the start: the two
+ * first copies show what git prints for it (the same for every copy, since every file gets the
+ * same options), and that text then cuts the rest. Files are overwritten, never created anew per
+ * batch: on a disk file system, creating a file costs ten times more system time than rewriting.
+ */
+async function interpretEach(
   dir: string,
   env: NodeJS.ProcessEnv,
   args: string[],
   messages: readonly string[],
   batchName: string,
 ): Promise<string[]> {
+  if (args.some((arg) => arg.includes(SEPARATOR_KEY))) {
+    throw new Error(`a git argument contains the separator key ${SEPARATOR_KEY}`);
+  }
+  const separator = `${batchName}-separator`;
+  writeFileSync(join(dir, separator), SEPARATOR_MESSAGE);
   const files = messages.map((message, i) => {
-    const file = join(dir, `${batchName}-${i}`);
-    writeFileSync(file, message);
+    if (message.includes(SEPARATOR_KEY)) {
+      throw new Error(`message ${i} contains the separator key ${SEPARATOR_KEY}`);
+    }
+    const file = `${batchName}-${i}`;
+    writeFileSync(join(dir, file), message);
     return file;
   });
-  await git([...args, ...files], { cwd: dir, env });
-  return files.map((file) => readFileSync(file, 'utf8'));
+  const output = await git([...args, separator, ...files.flatMap((file) => [separator, file])], {
+    cwd: dir,
+    env,
+  });
+  const first = output.indexOf(SEPARATOR_KEY);
+  const separatorOutput = output.slice(0, output.indexOf(SEPARATOR_KEY, first + 1) - first);
+  const outputs = output.slice(separatorOutput.length).split(separatorOutput);
+  const separators = output.split(SEPARATOR_KEY).length - 1;
+  if (
+    first < 0 ||
+    separators !== messages.length + 1 ||
+    outputs.shift() !== '' ||
+    outputs.length !== messages.length
+  ) {
+    throw new Error(
+      `git ${args.join(' ')} printed ${separators} separators and ${outputs.length} parts ` +
+        `for ${messages.length} messages: its output does not split into one part per message`,
+    );
+  }
+  return outputs;
 }
 
 /**
