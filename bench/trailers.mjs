@@ -19,7 +19,7 @@ const BATCH = 50;
 
 const lib = await importSources({
   './src/core/trailers.ts': ['formatTrailers', 'parseTrailers'],
-  './test/support/git-trailers.ts': ['gitParseInPlace', 'inPool', 'probeGit'],
+  './test/support/git-trailers.ts': ['gitParseTrailers', 'inPool', 'probeGit'],
   './test/support/message-generator.ts': ['createRandom', 'generateMessage'],
 });
 
@@ -51,7 +51,7 @@ try {
   const expected = [];
   await lib.inPool(batches, 8, async ({ commentChar, indices }, _, worker) => {
     const messages = indices.map((i) => generated[i].message);
-    const outputs = await lib.gitParseInPlace(home, env, commentChar, messages, `parse${worker}`);
+    const outputs = await lib.gitParseTrailers(home, env, commentChar, messages, `parse${worker}`);
     indices.forEach((i, k) => (expected[i] = outputs[k]));
   });
   const options = { urlRule: git.urlRule, completeLine: git.completeLine };

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { addTrailers, formatTrailers, parseTrailers } from '../src/core/trailers.js';
 import {
-  gitAddTrailersInPlace,
+  gitAddTrailers,
   gitLogTrailers,
-  gitParseInPlace,
+  gitParseTrailers,
   inPool,
   probeGit,
   type GitTrailerBehaviour,
@@ -78,7 +78,7 @@ describe('trailer grammar against the real git', () => {
     );
     const expected = new Array<string>(generated.length);
     await inPool(batches(generated), CONCURRENCY, async ({ commentChar, indices }, _, worker) => {
-      const outputs = await gitParseInPlace(
+      const outputs = await gitParseTrailers(
         home,
         env,
         commentChar,
@@ -131,7 +131,7 @@ describe('trailer grammar against the real git', () => {
       return { options, messages };
     });
     const expected = await inPool(groups, CONCURRENCY, (group, _, worker) =>
-      gitAddTrailersInPlace(home, env, group.options, group.messages, `add${worker}`),
+      gitAddTrailers(home, env, group.options, group.messages, `add${worker}`),
     );
 
     const disagreements: Disagreement[] = [];

@@ -77,7 +77,7 @@ export async function inPool<T, R>(
  * messages are written to files under `dir` named after `batchName` (overwritten when a later
  * batch reuses the name) and read by one git process.
  */
-export function gitParseInPlace(
+export function gitParseTrailers(
   dir: string,
   env: NodeJS.ProcessEnv,
   commentChar: string,
@@ -92,7 +92,7 @@ export function gitParseInPlace(
  * `git interpret-trailers --if-exists addIfDifferent --trailer 'K: v' …` on each message, all
  * with the same trailers and options, from files under `dir` named after `batchName`.
  */
-export async function gitAddTrailersInPlace(
+export async function gitAddTrailers(
   dir: string,
   env: NodeJS.ProcessEnv,
   options: { commentChar: string; divider: boolean; trailers: readonly Trailer[] },
