@@ -28,6 +28,7 @@ import {
   CLAUDE,
   cliRun,
   gitRun,
+  installInProcess,
   installOk,
   spawnRun,
   WITH_POST_COMMIT,
@@ -108,11 +109,6 @@ function fixture(build: (repo: TempRepo) => void): () => TempRepo {
  */
 const cliIn = (repo: TempRepo, args: string[]) =>
   runCliInProcess(args, { cwd: repo.dir, env: repo.env });
-async function installIn(repo: TempRepo, ...args: string[]): Promise<string> {
-  const result = await cliIn(repo, ['install', ...args]);
-  if (result.code !== 0) throw new Error(`install failed: ${result.stderr}`);
-  return result.stdout;
-}
 
 describe("doctor's advice and install's choices never send the user in a loop", () => {
   test('core.hooksPath=/dev/null: doctor names it and the way back; install refuses in one line', async () => {
@@ -133,13 +129,13 @@ describe("doctor's advice and install's choices never send the user in a loop", 
     expect(install.stderr.trim().split('\n')).toHaveLength(1);
     expect(install.stderr).toContain('git config --unset core.hooksPath, then trailguard install');
     repo.git('config', '--unset', 'core.hooksPath');
-    expect(await installIn(repo)).toContain('installed with hooks-dir');
+    expect(await installInProcess(repo)).toContain('installed with hooks-dir');
   });
 
   test('--manager husky without husky is refused, and the working hooks stay', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
-    await installIn(repo);
+    await installInProcess(repo);
     const hooks = snapshot(join(repo.dir, '.git', 'hooks'));
     const result = await cliIn(repo, ['install', '--manager', 'husky']);
     expect(result.code).toBe(2);
@@ -175,7 +171,7 @@ describe('plain .git/hooks', () => {
     expect(first).toContain('installed with hooks-dir (plain git hooks)');
     expect(first).toContain('prepare-commit-msg.pre-trailguard');
     const installed = snapshot(join(repo.dir, '.git', 'hooks'));
-    expect(await installIn(repo)).toContain('already installed; nothing changed');
+    expect(await installInProcess(repo)).toContain('already installed; nothing changed');
     expect(snapshot(join(repo.dir, '.git', 'hooks'))).toEqual(installed);
 
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
@@ -199,7 +195,7 @@ describe('plain .git/hooks', () => {
     writeFileSync(hook, '#!/bin/sh\necho team >> log.txt\n');
     chmodSync(hook, 0o755);
     const before = snapshot(join(repo.dir, '.git', 'hooks'));
-    await installIn(repo, ...WITH_POST_COMMIT);
+    await installInProcess(repo, ...WITH_POST_COMMIT);
     expect(readFileSync(hook, 'utf8')).toContain('# trailguard-hook:');
     const upgraded = installOk(repo);
     expect(upgraded).not.toContain('nothing changed');
@@ -277,7 +273,7 @@ describe('husky 9', () => {
     const npx = spawnRun('npx', ['--no', 'trailguard', 'install'], repo.dir, repo.env);
     expect(npx.code).toBe(0);
     expect(npx.stdout).toContain('installed with husky');
-    expect(await installIn(repo)).toContain('already installed; nothing changed');
+    expect(await installInProcess(repo)).toContain('already installed; nothing changed');
     expect(readFileSync(join(repo.dir, '.husky', 'prepare-commit-msg'), 'utf8')).toContain(
       'node_modules/trailguard/hooks/prepare-commit-msg',
     );
@@ -297,7 +293,7 @@ describe('husky 9', () => {
   test('an existing .husky/prepare-commit-msg keeps its lines; ours come after them', async () => {
     const repo = huskyRepo();
     repo.write('.husky/prepare-commit-msg', 'echo "team $2" >> log.txt\n');
-    await installIn(repo);
+    await installInProcess(repo);
     expect(gitRun(repo, ['commit', '-q', '--allow-empty', '-m', 'x'], CLAUDE).code).toBe(0);
     expect(assistedBy(repo)).toEqual(['Assisted-by: claude-code']);
     expect(logOf(repo)).toContain('team message');
@@ -309,7 +305,7 @@ describe('husky 9', () => {
 
   test('a clone without trailguard installed skips the lines silently; doctor says why', async () => {
     const repo = huskyRepo();
-    await installIn(repo);
+    await installInProcess(repo);
     const state = join(repo.dir, '.git', 'trailguard');
     rmSync(join(state, 'hooks'), { recursive: true });
     rmSync(join(repo.dir, 'node_modules', 'trailguard'));
@@ -354,7 +350,7 @@ describe('lefthook', () => {
     expect(written['prepare-commit-msg'].jobs[0].name).toBe('trailguard');
     expect(written['prepare-commit-msg'].jobs[0].run).toContain('{0}');
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8').startsWith(config)).toBe(true);
-    expect(await installIn(repo)).toContain('already installed');
+    expect(await installInProcess(repo)).toContain('already installed');
     repo.write('change.txt', 'staged\n');
     repo.git('add', 'change.txt');
     expect(gitRun(repo, ['commit', '-q', '-m', 'x'], CLAUDE).code).toBe(0);
@@ -366,7 +362,7 @@ describe('lefthook', () => {
 
   test('--local writes lefthook-local.yml only, and uninstall removes it', async () => {
     const repo = lefthookRepo();
-    await installIn(repo, '--local', ...WITH_POST_COMMIT);
+    await installInProcess(repo, '--local', ...WITH_POST_COMMIT);
     expect(readFileSync(join(repo.dir, 'lefthook.yml'), 'utf8')).toBe(config);
     expect(
       parse(readFileSync(join(repo.dir, 'lefthook-local.yml'), 'utf8'))['post-commit'].jobs[0].name,
@@ -379,7 +375,7 @@ describe('lefthook', () => {
 
   test('doctor finds our hook file renamed to .old by a later `lefthook install`', async () => {
     const repo = newRepo();
-    await installIn(repo, ...WITH_POST_COMMIT);
+    await installInProcess(repo, ...WITH_POST_COMMIT);
     withPackages(repo, [lefthookPackage], {});
     repo.write('lefthook.yml', `${config}post-commit:\n  jobs:\n    - run: 'true'\n`);
     lefthookInstall(repo);
@@ -387,7 +383,7 @@ describe('lefthook', () => {
     expect(doctor.code).toBe(1);
     expect(doctor.stdout).toContain('lefthook renamed it to');
     expect(doctor.stdout).toContain('post-commit.old');
-    await installIn(repo, ...WITH_POST_COMMIT);
+    await installInProcess(repo, ...WITH_POST_COMMIT);
     expect((await cliIn(repo, ['doctor'])).code).toBe(0);
   });
 });
@@ -453,7 +449,7 @@ describe('pre-commit', () => {
   test('the printed stanza is valid YAML whose entries, run the way pre-commit runs them, record', async () => {
     const repo = newRepo();
     repo.commit('initial', ['README.md']);
-    await installIn(repo, '--manager', 'pre-commit');
+    await installInProcess(repo, '--manager', 'pre-commit');
     const stanza = parse(preCommitStanza(DEFAULT_HOOKS)) as {
       repo: string;
       hooks: Record<string, unknown>[];
@@ -486,7 +482,7 @@ describe('git config hooks (git 2.54+)', () => {
     expect(config).toContain(`hook.trailguard-prepare-commit-msg.command sh '${copy}'`);
     expect(config).toContain('hook.trailguard-prepare-commit-msg.event prepare-commit-msg');
     expect(config.trim().split('\n')).toHaveLength(2 * DEFAULT_HOOKS.length);
-    expect(await installIn(repo, '--manager', 'git-config')).toContain('already installed');
+    expect(await installInProcess(repo, '--manager', 'git-config')).toContain('already installed');
     expect(existsSync(copy)).toBe(true);
     // The command, run as git runs it (through the shell, hook arguments appended), records.
     const message = join(repo.home, 'MSG');
@@ -507,7 +503,7 @@ describe('git config hooks (git 2.54+)', () => {
     const facts = await installFacts(repo.dir, repo.env);
     expect(detectManager({ ...facts, gitVersion: [2, 54, 0] }).manager).toBe('git-config');
     expect(detectManager({ ...facts, gitVersion: [2, 53, 9] }).manager).toBe('hooks-dir');
-    await installIn(repo, '--manager', 'git-config');
+    await installInProcess(repo, '--manager', 'git-config');
     const doctor = await cliIn(repo, ['doctor']);
     if (facts.gitVersion[0] === 2 && facts.gitVersion[1] < 54) {
       expect(doctor.code).toBe(1);
@@ -523,7 +519,7 @@ describe('git config hooks (git 2.54+)', () => {
 describe('switching managers', () => {
   test('installing again after husky arrives moves the hooks into husky and removes the old files', async () => {
     const repo = newRepo();
-    await installIn(repo);
+    await installInProcess(repo);
     withPackages(repo, ['husky'], { devDependencies: { husky: '^9.1.7' } });
     repo.write('.husky/pre-commit', 'true\n');
     expect(spawnRun(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env).code).toBe(
@@ -542,7 +538,7 @@ describe('switching managers', () => {
 describe('doctor', () => {
   test('a healthy install passes; node unreachable without a login shell and an invalid policy are found with fixes', async () => {
     const repo = newRepo();
-    await installIn(repo);
+    await installInProcess(repo);
     expect(cliRun(repo, ['doctor']).code).toBe(0);
     const hookEnv = join(repo.dir, '.git', 'trailguard', 'hook.env');
     writeFileSync(
@@ -564,7 +560,7 @@ describe('doctor', () => {
 
   test('core.hooksPath set after install is found, with the fix', async () => {
     const repo = newRepo();
-    await installIn(repo);
+    await installInProcess(repo);
     repo.git('config', 'core.hooksPath', '/dev/null');
     const doctor = await cliIn(repo, ['doctor', '--format', 'json']);
     expect(doctor.code).toBe(1);
@@ -583,7 +579,7 @@ describe('status', () => {
   test('names the tools a commit would record now and why, the pending ledger per file, and the hooks', async () => {
     const repo = newRepo();
     repo.commit('initial', ['src/a.ts', 'src/b.ts']);
-    await installIn(repo);
+    await installInProcess(repo);
     appendLedger(join(repo.dir, '.git'), [
       { tool: 'cursor', model: 'gpt-5', path: 'src/a.ts', time: '2026-11-01T10:00:00Z' },
       { tool: 'codex', path: 'src/b.ts', time: '2026-11-01T10:00:00Z' },
