@@ -21,7 +21,7 @@ const MEMORY_DIR_MIN_FREE = 2 ** 30;
 /**
  * /dev/shm when TMPDIR is unset and it is a memory file system with room that can run the hooks
  * the tests write: the tests' git repositories make and remove tens of thousands of small files,
- * which on a disk file system's journal cost more system time than all the git processes.
+ * which on a disk file system cost more system time than all the git processes.
  */
 function memoryDir(): string | undefined {
   if (process.env.TMPDIR || process.platform !== 'linux') return undefined;
