@@ -3,7 +3,8 @@ import picomatch from 'picomatch';
 import { judgeEdit } from '../src/agents/guard.js';
 import { compilePolicy } from '../src/policy/compile.js';
 import { groupsProtecting } from '../src/policy/judge.js';
-import { defaultPolicy, parsePolicy } from '../src/policy/parse.js';
+import { defaultPolicy } from '../src/policy/embedded.js';
+import { parsePolicy } from '../src/policy/parse.js';
 import type { Policy } from '../src/policy/types.js';
 
 const custom = parsePolicy(

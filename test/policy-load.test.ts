@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMBEDDED_DEFAULT } from '../src/policy/default.js';
-import { defaultPolicy } from '../src/policy/parse.js';
+import { defaultPolicy } from '../src/policy/embedded.js';
 import { findPolicyFile } from '../src/policy/locate.js';
 import { loadPolicy } from '../src/policy/read.js';
 import { policyJsonSchema } from '../src/policy/schema.js';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { mergePolicies } from '../src/policy/merge.js';
-import { defaultPolicy, parsePolicy, parsePolicyLayer } from '../src/policy/parse.js';
+import { defaultPolicy } from '../src/policy/embedded.js';
+import { parsePolicy, parsePolicyLayer } from '../src/policy/parse.js';
 import { exemptionOf, protection } from './support/policy.js';
 
 const org = parsePolicy(

@@ -244,5 +244,3 @@ export function resolveGroup(group: NonNullable<PolicyLayer['protected']>[number
 export function parsePolicy(source: string, file: string): Policy {
   return resolvePolicy(parsePolicyLayer(source, file));
 }
-
-export { defaultPolicy };
